@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/transparency-dev/tessera/client"
+)
+
+// apiClient talks to a truce server's HTTP API.
+type apiClient struct {
+	base *url.URL
+	hc   *http.Client
+}
+
+func newAPIClient(server string) (*apiClient, error) {
+	u, err := url.Parse(strings.TrimSuffix(server, "/") + "/")
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, usagef("--server %q is not an http(s) URL", server)
+	}
+	return &apiClient{base: u, hc: &http.Client{Timeout: 30 * time.Second}}, nil
+}
+
+// fetcher reads the server's tlog-tiles resources.
+func (c *apiClient) fetcher() *client.HTTPFetcher {
+	f, err := client.NewHTTPFetcher(c.base, c.hc)
+	if err != nil {
+		panic(err) // only fails for a nil URL
+	}
+	return f
+}
+
+// do sends a request and decodes a JSON answer into out, turning an error
+// body into an error that says what the server refused.
+func (c *apiClient) do(ctx context.Context, method, path string, body []byte, out any) (int, error) {
+	u := c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path, "/")})
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		u = c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path[:i], "/"), RawQuery: path[i+1:]})
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
+	if err != nil {
+		return 0, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	if err != nil {
+		return resp.StatusCode, err
+	}
+	if resp.StatusCode >= 300 {
+		var e struct{ Error, Field string }
+		if json.Unmarshal(raw, &e) == nil && e.Error != "" {
+			if e.Field != "" {
+				return resp.StatusCode, fmt.Errorf("server refused (HTTP %d): %s: %s", resp.StatusCode, e.Field, e.Error)
+			}
+			return resp.StatusCode, fmt.Errorf("server refused (HTTP %d): %s", resp.StatusCode, e.Error)
+		}
+		return resp.StatusCode, fmt.Errorf("%s %s: HTTP %d: %s", method, u, resp.StatusCode, bytes.TrimSpace(raw))
+	}
+	if out != nil {
+		if err := json.Unmarshal(raw, out); err != nil {
+			return resp.StatusCode, fmt.Errorf("%s %s: bad answer: %v", method, u, err)
+		}
+	}
+	return resp.StatusCode, nil
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/tlog"
+	"golang.org/x/mod/sumdb/note"
+)
+
+// config is DATA/config.json.
+type config struct {
+	Origin string `json:"origin"`
+	// Admin is the secretariat's public key, the first member.
+	Admin string `json:"admin"`
+}
+
+// dataDir is a mechanism's data directory, as truce init lays it out.
+type dataDir string
+
+func (d dataDir) path(p ...string) string { return filepath.Join(append([]string{string(d)}, p...)...) }
+func (d dataDir) configPath() string      { return d.path("config.json") }
+func (d dataDir) logDir() string          { return d.path("log") }
+func (d dataDir) key(name string) string  { return d.path("keys", name) }
+func (d dataDir) serveURLPath() string    { return d.path("serve.url") }
+
+func (d dataDir) config() (*config, error) {
+	raw, err := os.ReadFile(d.configPath())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%s is not a mechanism's data directory (no config.json; run 'truce init --data %s --name ORIGIN')", d, d)
+	} else if err != nil {
+		return nil, err
+	}
+	var c config
+	if err := json.Unmarshal(raw, &c); err != nil {
+		return nil, fmt.Errorf("%s: %v", d.configPath(), err)
+	}
+	return &c, nil
+}
+
+func readKeyFile(path string) (string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(raw)), nil
+}
+
+func readSigner(path string) (*truce.Signer, error) {
+	k, err := readKeyFile(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := truce.ParseSigner(k)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return s, nil
+}
+
+func readLogVerifier(path string) (note.Verifier, error) {
+	k, err := readKeyFile(path)
+	if err != nil {
+		return nil, err
+	}
+	v, err := note.NewVerifier(k)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a signed-note public key: %v", path, err)
+	}
+	return v, nil
+}
+
+// mechanism is an open data directory: its log and the mechanism on it,
+// held by this process alone.
+type mechanism struct {
+	dir    dataDir
+	cfg    *config
+	log    *tlog.Log
+	mech   *truce.Mechanism
+	unlock func()
+}
+
+// errLocked means another process (a running server) holds the directory.
+var errLocked = errors.New("data directory is in use by another truce process")
+
+func openMechanism(ctx context.Context, dir dataDir, opts tlog.Options) (*mechanism, error) {
+	cfg, err := dir.config()
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	m, err := openLocked(ctx, dir, cfg, opts)
+	if err != nil {
+		unlock()
+		return nil, err
+	}
+	m.unlock = unlock
+	return m, nil
+}
+
+func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options) (*mechanism, error) {
+	skey, err := readKeyFile(dir.key("log.key"))
+	if err != nil {
+		return nil, err
+	}
+	signer, err := note.NewSigner(skey)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", dir.key("log.key"), err)
+	}
+	verifier, err := readLogVerifier(dir.key("log.vkey"))
+	if err != nil {
+		return nil, err
+	}
+	if signer.Name() != cfg.Origin {
+		return nil, fmt.Errorf("log key is named %q but the mechanism's origin is %q", signer.Name(), cfg.Origin)
+	}
+	admin, err := truce.ParseVerifier(cfg.Admin)
+	if err != nil {
+		return nil, fmt.Errorf("%s: admin: %v", dir.configPath(), err)
+	}
+	l, err := tlog.Open(ctx, dir.logDir(), signer, verifier, opts)
+	if err != nil {
+		return nil, err
+	}
+	mech, err := truce.Open(ctx, truce.Config{Origin: cfg.Origin, Admin: admin}, l)
+	if err != nil {
+		l.Close(ctx)
+		return nil, err
+	}
+	return &mechanism{dir: dir, cfg: cfg, log: l, mech: mech}, nil
+}
+
+// close waits for every appended record to be covered by a published
+// checkpoint, then releases the directory.
+func (m *mechanism) close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	err := m.log.Close(ctx)
+	m.unlock()
+	return err
+}
+
+// lockDir takes DATA/truce.lock, so that one process at a time owns the
+// deduplication index and membership it rebuilds from the log.
+func lockDir(dir dataDir) (func(), error) {
+	f, err := os.OpenFile(dir.path("truce.lock"), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("%s: %w", dir, errLocked)
+		}
+		return nil, err
+	}
+	return func() { f.Close() }, nil
+}
+
+// writeFileAtomic replaces path with data, so a crash leaves the old or the
+// new content, never a mix.
+func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(perm); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	trucehttp "github.com/truce-dev/truce/http"
+	"github.com/truce-dev/truce/tlog"
+)
+
+type serveFlags struct {
+	addr               string
+	checkpointInterval time.Duration
+	db, log            string
+}
+
+func (f *serveFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	DurationVar(*time.Duration, string, time.Duration, string)
+}) {
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.DurationVar(&f.checkpointInterval, "checkpoint-interval", tlog.DefaultCheckpointInterval, "how often a checkpoint is published while the log grows")
+	fs.StringVar(&f.db, "db", "sqlite", "projection database: sqlite (embedded)")
+	fs.StringVar(&f.log, "log", "posix", "log storage: posix (Tessera's POSIX driver under DATA/log)")
+}
+
+func (f *serveFlags) check() error {
+	if f.db != "sqlite" {
+		return usagef("--db %q: only the embedded sqlite projection is available in this version", f.db)
+	}
+	if f.log != "posix" {
+		return usagef("--log %q: only Tessera's posix driver is available in this version", f.log)
+	}
+	if f.checkpointInterval < 100*time.Millisecond {
+		return usagef("--checkpoint-interval %v: must be at least 100ms", f.checkpointInterval)
+	}
+	return nil
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", "--data DIR [--addr A] [--checkpoint-interval 1s]", stdout)
+	data := fs.String("data", "", "the mechanism's data directory")
+	var sf serveFlags
+	sf.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *data == "" || fs.NArg() > 0 {
+		return usagef("--data DIR is required")
+	}
+	if err := sf.check(); err != nil {
+		return err
+	}
+	return serve(ctx, dataDir(*data), sf, stdout, nil)
+}
+
+// serve opens dir and serves it until ctx ends. The port opens only once
+// the mechanism is loaded; ready, if set, runs then.
+func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, ready func(url string)) error {
+	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: sf.checkpointInterval})
+	if err != nil {
+		return err
+	}
+	defer m.close()
+	ln, err := net.Listen("tcp", sf.addr)
+	if err != nil {
+		return err
+	}
+	url := "http://" + ln.Addr().String()
+	if err := writeFileAtomic(dir.serveURLPath(), []byte(url+"\n"), 0o644); err != nil {
+		ln.Close()
+		return err
+	}
+	defer os.Remove(dir.serveURLPath())
+	srv := &http.Server{
+		Handler:           trucehttp.NewServer(m.mech, m.log, slog.Default()),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	slog.Info("serving", "url", url, "origin", m.cfg.Origin, "data", string(dir))
+	if ready != nil {
+		ready(url)
+	} else {
+		fmt.Fprintln(stdout, url)
+	}
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// runningServer returns the URL of the server holding dir, if one is.
+func runningServer(dir dataDir) (string, bool) {
+	unlock, err := lockDir(dir)
+	if err == nil {
+		unlock()
+		return "", false
+	}
+	raw, err := os.ReadFile(dir.serveURLPath())
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSpace(string(raw)), true
+}

@@ -1,0 +1,269 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/transparency-dev/merkle/proof"
+	"github.com/transparency-dev/merkle/rfc6962"
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/tlog"
+	"golang.org/x/mod/sumdb/note"
+)
+
+// submitter is where truce submit sends an envelope: a server's API, or a
+// data directory opened in this process when no server holds it.
+type submitter interface {
+	origin(ctx context.Context) (string, error)
+	submit(ctx context.Context, env []byte) (truce.Receipt, error)
+	// checkpoint waits for a published checkpoint covering index.
+	checkpoint(ctx context.Context, index uint64) ([]byte, error)
+	inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error)
+	close() error
+}
+
+func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("submit", "--data DIR|--server URL --key FILE [--json] RECORD.json|-", stdout)
+	data := fs.String("data", "", "the mechanism's data directory (its running server is used if there is one)")
+	server := fs.String("server", "", "the mechanism's server URL")
+	keyFile := fs.String("key", "", "the member's private key file that signs the record")
+	logKey := fs.String("log-key", "", "the log's public key, to check the checkpoint's signature (default with --data: DIR/keys/log.vkey)")
+	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
+	timeout := fs.Duration("timeout", 30*time.Second, "how long to wait for the record to be integrated")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if (*data == "") == (*server == "") {
+		return usagef("give exactly one of --data DIR and --server URL")
+	}
+	if fs.NArg() != 1 {
+		return usagef("give one RECORD.json, or - for standard input")
+	}
+	input, err := readInput(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	var signer *truce.Signer
+	if *keyFile != "" {
+		if signer, err = readSigner(*keyFile); err != nil {
+			return err
+		}
+	}
+	if *logKey == "" && *data != "" {
+		*logKey = dataDir(*data).key("log.vkey")
+	}
+	var logVerifier note.Verifier
+	if *logKey != "" {
+		if logVerifier, err = readLogVerifier(*logKey); err != nil {
+			return err
+		}
+	}
+
+	var sub submitter
+	if *server == "" {
+		if url, ok := runningServer(dataDir(*data)); ok {
+			*server = url
+		}
+	}
+	if *server != "" {
+		c, err := newAPIClient(*server)
+		if err != nil {
+			return err
+		}
+		sub = httpSubmitter{c}
+	} else {
+		m, err := openMechanism(ctx, dataDir(*data), tlog.Options{})
+		if err != nil {
+			return err
+		}
+		sub = localSubmitter{m}
+	}
+	defer sub.close()
+
+	env, err := envelopeFor(ctx, input, signer, sub)
+	if err != nil {
+		return err
+	}
+	rc, err := sub.submit(ctx, env.Canonical())
+	if err != nil {
+		return err
+	}
+	if !*asJSON {
+		fmt.Fprintf(stdout, "index %d\n", rc.Index)
+	}
+
+	wctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
+	cpRaw, err := sub.checkpoint(wctx, rc.Index)
+	if err != nil {
+		return fmt.Errorf("record %d was accepted, but waiting for its checkpoint failed: %v", rc.Index, err)
+	}
+	cp, err := checkpointFor(cpRaw, logVerifier)
+	if err != nil {
+		return err
+	}
+	hashes, err := sub.inclusionProof(wctx, rc.Index, cp.Size)
+	if err != nil {
+		return fmt.Errorf("record %d: fetching its inclusion proof: %v", rc.Index, err)
+	}
+	leafHash := rfc6962.DefaultHasher.HashLeaf(truce.PublicLeaf(env))
+	if err := proof.VerifyInclusion(rfc6962.DefaultHasher, rc.Index, cp.Size, leafHash, hashes, cp.Hash); err != nil {
+		return fmt.Errorf("record %d: the log's inclusion proof does not verify: %v", rc.Index, err)
+	}
+
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(map[string]any{
+			"index": rc.Index, "duplicate": rc.Duplicate,
+			"leaf_hash": base64.StdEncoding.EncodeToString(leafHash),
+			"checkpoint": string(cpRaw), "inclusion_proof": hashes,
+			"checkpoint_verified": logVerifier != nil,
+		})
+	}
+	if rc.Duplicate {
+		fmt.Fprintln(stdout, "duplicate: this envelope was already in the log at this index")
+	}
+	fmt.Fprintf(stdout, "leaf hash %s\ninclusion proof in tree of size %d (%d hashes, verified):\n", base64.StdEncoding.EncodeToString(leafHash), cp.Size, len(hashes))
+	for _, h := range hashes {
+		fmt.Fprintf(stdout, "  %s\n", base64.StdEncoding.EncodeToString(h))
+	}
+	if logVerifier == nil {
+		fmt.Fprintln(stdout, "checkpoint (signature not checked: no --log-key):")
+	} else {
+		fmt.Fprintln(stdout, "checkpoint (signature verified):")
+	}
+	stdout.Write(cpRaw)
+	return nil
+}
+
+// checkpointFor opens a checkpoint, checking its signature when the log key
+// is known.
+func checkpointFor(raw []byte, v note.Verifier) (*tlog.Checkpoint, error) {
+	if v != nil {
+		return tlog.OpenCheckpoint(raw, v)
+	}
+	// Without the log key only the note's text can be read; its signature
+	// stays unchecked, and the caller says so.
+	text, _, ok := bytes.Cut(raw, []byte("\n\n"))
+	if !ok {
+		return nil, fmt.Errorf("checkpoint is not a signed note")
+	}
+	cp := &tlog.Checkpoint{Raw: raw}
+	if _, err := cp.Unmarshal(append(text, '\n')); err != nil {
+		return nil, fmt.Errorf("checkpoint: %v", err)
+	}
+	return cp, nil
+}
+
+func readInput(name string) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(io.LimitReader(os.Stdin, 4<<20))
+	}
+	return os.ReadFile(name)
+}
+
+// envelopeFor turns the input into a signed envelope. An envelope (it has a
+// payloadType) is submitted as it is, with the key's signature added if a
+// key is given; a record is completed with the fields a writer need not
+// type (v, mechanism, created, visibility), canonicalized and signed.
+func envelopeFor(ctx context.Context, input []byte, signer *truce.Signer, sub submitter) (*truce.Envelope, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(input, &fields); err != nil {
+		return nil, fmt.Errorf("input is not a JSON object: %v", err)
+	}
+	if _, ok := fields["payloadType"]; ok {
+		env, err := truce.ParseEnvelope(input)
+		if err != nil {
+			return nil, fmt.Errorf("envelope: %v", err)
+		}
+		if signer != nil {
+			env.Sign(signer)
+		}
+		return env, nil
+	}
+	if signer == nil {
+		return nil, usagef("--key FILE is required to sign a record")
+	}
+	set := func(name string, v any) {
+		if _, ok := fields[name]; !ok {
+			fields[name], _ = json.Marshal(v)
+		}
+	}
+	origin, err := sub.origin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	set("v", 1)
+	set("mechanism", origin)
+	set("created", time.Now().UTC().Format(time.RFC3339))
+	set("visibility", truce.Public)
+	rec, _ := json.Marshal(fields)
+	return truce.SignRecord(rec, signer)
+}
+
+type httpSubmitter struct{ c *apiClient }
+
+func (s httpSubmitter) origin(ctx context.Context) (string, error) {
+	raw, err := s.c.fetcher().ReadCheckpoint(ctx)
+	if err != nil {
+		return "", fmt.Errorf("reading the server's checkpoint: %v", err)
+	}
+	origin, _, _ := strings.Cut(string(raw), "\n")
+	return origin, nil
+}
+
+func (s httpSubmitter) submit(ctx context.Context, env []byte) (truce.Receipt, error) {
+	var out struct {
+		Index     uint64 `json:"index"`
+		Duplicate bool   `json:"duplicate"`
+	}
+	if _, err := s.c.do(ctx, "POST", "/api/v1/records", env, &out); err != nil {
+		return truce.Receipt{}, err
+	}
+	return truce.Receipt{Index: out.Index, Duplicate: out.Duplicate}, nil
+}
+
+func (s httpSubmitter) checkpoint(ctx context.Context, index uint64) ([]byte, error) {
+	f := s.c.fetcher()
+	for {
+		raw, err := f.ReadCheckpoint(ctx)
+		if err == nil {
+			if cp, err := checkpointFor(raw, nil); err == nil && cp.Size > index {
+				return raw, nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func (s httpSubmitter) inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error) {
+	var out struct{ Hashes [][]byte }
+	_, err := s.c.do(ctx, "GET", fmt.Sprintf("/api/v1/proof/inclusion?index=%d&size=%d", index, size), nil, &out)
+	return out.Hashes, err
+}
+
+func (s httpSubmitter) close() error { return nil }
+
+type localSubmitter struct{ m *mechanism }
+
+func (s localSubmitter) origin(context.Context) (string, error) { return s.m.cfg.Origin, nil }
+func (s localSubmitter) submit(ctx context.Context, env []byte) (truce.Receipt, error) {
+	return s.m.mech.Submit(ctx, env)
+}
+func (s localSubmitter) checkpoint(ctx context.Context, index uint64) ([]byte, error) {
+	return s.m.log.AwaitCheckpoint(ctx, index)
+}
+func (s localSubmitter) inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error) {
+	return s.m.log.InclusionProof(ctx, index, size)
+}
+func (s localSubmitter) close() error { return s.m.close() }

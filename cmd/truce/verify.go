@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/tlog"
+)
+
+func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("verify", "--server URL --log-key VKEY [--state FILE] [--index N]... [--record FILE]", stdout)
+	server := fs.String("server", "", "the log's URL (its /checkpoint and /tile/ resources)")
+	bundle := fs.String("bundle", "", "an offline proof bundle (not available in this version)")
+	logKey := fs.String("log-key", "", "the log's public key file (signed-note format); its name is the expected origin")
+	stateFile := fs.String("state", "", "file keeping the last verified checkpoint: the new one must be consistent with it, and replaces it when every check holds")
+	record := fs.String("record", "", "an envelope JSON file (or a GET /api/v1/records answer) whose inclusion to prove")
+	var indices, witnesses stringList
+	fs.Var(&indices, "index", "a log index whose inclusion to prove (repeatable)")
+	fs.Var(&witnesses, "witness", "a witness's public key (not available in this version)")
+	minWitnesses := fs.Int("min-witnesses", 0, "how many witnesses must cosign (not available in this version)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *bundle != "":
+		return usagef("--bundle is not available in this version; use --server")
+	case len(witnesses) > 0 || *minWitnesses > 0:
+		return usagef("--witness and --min-witnesses are not available in this version")
+	case *server == "":
+		return usagef("--server URL is required")
+	case *logKey == "":
+		return usagef("--log-key VKEY is required")
+	case fs.NArg() > 0:
+		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	var idx []uint64
+	for _, s := range indices {
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			return usagef("--index %q is not a log index", s)
+		}
+		idx = append(idx, n)
+	}
+	v, err := readLogVerifier(*logKey)
+	if err != nil {
+		return err
+	}
+	c, err := newAPIClient(*server)
+	if err != nil {
+		return err
+	}
+	f := c.fetcher()
+
+	raw, err := f.ReadCheckpoint(ctx)
+	if err != nil {
+		return fmt.Errorf("fetching checkpoint: %v", err)
+	}
+	cp, err := tlog.OpenCheckpoint(raw, v)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "checkpoint: %s, size %d, root %x: signature verified\n", cp.Origin, cp.Size, cp.Hash)
+
+	if *stateFile != "" {
+		prevRaw, err := os.ReadFile(*stateFile)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			fmt.Fprintf(stdout, "state: %s is new; this checkpoint becomes the one to extend\n", *stateFile)
+		case err != nil:
+			return err
+		default:
+			prev, err := tlog.OpenCheckpoint(prevRaw, v)
+			if err != nil {
+				return fmt.Errorf("state file %s: %v", *stateFile, err)
+			}
+			if err := tlog.VerifyExtends(ctx, f, prev, cp); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "consistent with the checkpoint of size %d seen before\n", prev.Size)
+		}
+	}
+
+	for _, i := range idx {
+		entry, err := tlog.VerifyEntry(ctx, f, cp, i)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "entry %d: included (%s)\n", i, describeLeaf(entry))
+	}
+	if *record != "" {
+		i, err := verifyRecordFile(ctx, c, f, cp, *record)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "record %s: included at index %d, byte for byte\n", *record, i)
+	}
+
+	if *stateFile != "" {
+		if err := writeFileAtomic(*stateFile, raw, 0o644); err != nil {
+			return fmt.Errorf("saving state: %v", err)
+		}
+	}
+	fmt.Fprintln(stdout, "OK")
+	return nil
+}
+
+// verifyRecordFile proves that the envelope in file is in the log: it forms
+// the leaf the envelope must have, finds its index (from the file, or by
+// the envelope's hash), and checks the entry there is that leaf.
+func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlog.Checkpoint, file string) (uint64, error) {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return 0, err
+	}
+	var wrapped struct {
+		Index    *uint64         `json:"index"`
+		Envelope json.RawMessage `json:"envelope"`
+	}
+	envJSON := raw
+	if json.Unmarshal(raw, &wrapped) == nil && wrapped.Envelope != nil {
+		envJSON = wrapped.Envelope
+	}
+	env, err := truce.ParseEnvelope(envJSON)
+	if err != nil {
+		return 0, fmt.Errorf("record %s: %v", file, err)
+	}
+	var index uint64
+	if wrapped.Index != nil {
+		index = *wrapped.Index
+	} else {
+		// The server's answer is only a hint: the inclusion proof below is
+		// what is trusted.
+		h := env.Hash()
+		var out struct{ Index uint64 }
+		if _, err := c.do(ctx, "GET", "/api/v1/records/by-hash/"+hex.EncodeToString(h[:]), nil, &out); err != nil {
+			return 0, fmt.Errorf("record %s: looking up its index: %v", file, err)
+		}
+		index = out.Index
+	}
+	entry, err := tlog.VerifyEntry(ctx, f, cp, index)
+	if err != nil {
+		return 0, err
+	}
+	if !bytes.Equal(entry, truce.PublicLeaf(env)) {
+		return 0, fmt.Errorf("record %s: the log's entry %d is not this record", file, index)
+	}
+	return index, nil
+}
+
+func describeLeaf(entry []byte) string {
+	leaf, err := truce.ParseLeaf(entry)
+	switch {
+	case err != nil:
+		return "not a truce record: " + err.Error()
+	case leaf.Restricted != nil:
+		return "restricted " + leaf.Restricted.Type + " record"
+	}
+	r, err := truce.ParseRecord(leaf.Envelope.Payload())
+	if err != nil {
+		return "undecodable record: " + err.Error()
+	}
+	return r.Type + " record"
+}

@@ -1,0 +1,233 @@
+// Package http serves a mechanism's HTTP API: record submission and reads,
+// proofs, and the log's tlog-tiles resources.
+package http
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/transparency-dev/merkle/rfc6962"
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/tlog"
+)
+
+// maxRequestBody leaves room for whitespace around the largest envelope.
+const maxRequestBody = 2 * truce.MaxEnvelopeSize
+
+// Server is the API of one mechanism.
+type Server struct {
+	mech   *truce.Mechanism
+	log    *tlog.Log
+	logger *slog.Logger
+	mux    *http.ServeMux
+}
+
+// NewServer returns the API of mech, whose records log holds.
+func NewServer(mech *truce.Mechanism, log *tlog.Log, logger *slog.Logger) *Server {
+	s := &Server{mech: mech, log: log, logger: logger, mux: http.NewServeMux()}
+	s.mux.HandleFunc("POST /api/v1/records", s.postRecord)
+	s.mux.HandleFunc("GET /api/v1/records/{index}", s.getRecord)
+	s.mux.HandleFunc("GET /api/v1/records/by-hash/{sha256}", s.getRecordByHash)
+	s.mux.HandleFunc("GET /api/v1/proof/inclusion", s.inclusionProof)
+	s.mux.HandleFunc("GET /api/v1/proof/consistency", s.consistencyProof)
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	tiles := log.Handler()
+	s.mux.Handle("GET /checkpoint", tiles)
+	s.mux.Handle("GET /tile/", tiles)
+	return s
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+type errorBody struct {
+	Error string `json:"error"`
+	Field string `json:"field,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+func badRequest(w http.ResponseWriter, field, format string, args ...any) {
+	writeJSON(w, http.StatusBadRequest, errorBody{Error: fmt.Sprintf(format, args...), Field: field})
+}
+
+// fail answers a refusal with the status of its kind, and anything else as
+// an internal error whose detail stays in the server's log.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if e, ok := truce.AsError(err); ok {
+		status := map[truce.ErrorKind]int{
+			truce.Invalid:    http.StatusBadRequest,
+			truce.Forbidden:  http.StatusForbidden,
+			truce.TooLarge:   http.StatusRequestEntityTooLarge,
+			truce.Unresolved: http.StatusUnprocessableEntity,
+		}[e.Kind]
+		writeJSON(w, status, errorBody{Error: e.Msg, Field: e.Field})
+		return
+	}
+	s.logger.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	writeJSON(w, http.StatusInternalServerError, errorBody{Error: "internal error"})
+}
+
+func (s *Server) postRecord(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBody))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("request body is larger than the limit of %d bytes", maxRequestBody)})
+		return
+	} else if err != nil {
+		badRequest(w, "", "reading request body: %v", err)
+		return
+	}
+	rc, err := s.mech.Submit(r.Context(), body)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	status := http.StatusCreated
+	if rc.Duplicate {
+		status = http.StatusOK
+	}
+	writeJSON(w, status, map[string]any{"index": rc.Index, "duplicate": rc.Duplicate})
+}
+
+func (s *Server) getRecord(w http.ResponseWriter, r *http.Request) {
+	i, err := strconv.ParseUint(r.PathValue("index"), 10, 64)
+	if err != nil {
+		badRequest(w, "index", "%q is not a log index", r.PathValue("index"))
+		return
+	}
+	s.writeRecord(w, r, i)
+}
+
+func (s *Server) getRecordByHash(w http.ResponseWriter, r *http.Request) {
+	raw, err := hex.DecodeString(r.PathValue("sha256"))
+	if err != nil || len(raw) != 32 {
+		badRequest(w, "sha256", "%q is not a hex SHA-256", r.PathValue("sha256"))
+		return
+	}
+	i, ok := s.mech.Lookup([32]byte(raw))
+	if !ok {
+		writeJSON(w, http.StatusNotFound, errorBody{Error: "no record has this envelope hash", Field: "sha256"})
+		return
+	}
+	s.writeRecord(w, r, i)
+}
+
+// writeRecord answers with the leaf at i: a public record's envelope and its
+// decoded record, or a restricted record's routing metadata alone.
+func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, i uint64) {
+	size, err := s.log.Size(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if i >= size {
+		writeJSON(w, http.StatusNotFound, errorBody{Error: fmt.Sprintf("log index %d does not exist (the log has %d entries)", i, size), Field: "index"})
+		return
+	}
+	data, err := s.log.Leaf(r.Context(), i)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	leaf, err := truce.ParseLeaf(data)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("log entry %d: %v", i, err))
+		return
+	}
+	lh := rfc6962.DefaultHasher.HashLeaf(data)
+	out := map[string]any{"index": i, "leaf_hash": base64.StdEncoding.EncodeToString(lh)}
+	if leaf.Envelope != nil {
+		out["envelope"] = leaf.Envelope
+		out["record"] = json.RawMessage(leaf.Envelope.Payload())
+	} else {
+		out["restricted"] = leaf.Restricted
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) inclusionProof(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	index, err := strconv.ParseUint(q.Get("index"), 10, 64)
+	if err != nil {
+		badRequest(w, "index", "%q is not a log index", q.Get("index"))
+		return
+	}
+	size, ok := s.treeSize(w, r, "size")
+	if !ok {
+		return
+	}
+	if index >= size {
+		badRequest(w, "index", "index %d is not in a tree of size %d", index, size)
+		return
+	}
+	hashes, err := s.log.InclusionProof(r.Context(), index, size)
+	if err != nil {
+		s.proofFailed(w, r, "size", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"index": index, "size": size, "hashes": hashes})
+}
+
+func (s *Server) consistencyProof(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	old, err := strconv.ParseUint(q.Get("old"), 10, 64)
+	if err != nil {
+		badRequest(w, "old", "%q is not a tree size", q.Get("old"))
+		return
+	}
+	size, ok := s.treeSize(w, r, "new")
+	if !ok {
+		return
+	}
+	if old > size {
+		badRequest(w, "old", "old size %d is larger than new size %d", old, size)
+		return
+	}
+	hashes, err := s.log.ConsistencyProof(r.Context(), old, size)
+	if err != nil {
+		s.proofFailed(w, r, "new", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"old": old, "new": size, "hashes": hashes})
+}
+
+// treeSize reads a tree size parameter, defaulting to the latest
+// published checkpoint's size.
+func (s *Server) treeSize(w http.ResponseWriter, r *http.Request, name string) (uint64, bool) {
+	if v := r.URL.Query().Get(name); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			badRequest(w, name, "%q is not a tree size", v)
+			return 0, false
+		}
+		return n, true
+	}
+	_, cp, err := s.log.Checkpoint(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return 0, false
+	}
+	return cp.Size, true
+}
+
+func (s *Server) proofFailed(w http.ResponseWriter, r *http.Request, field string, err error) {
+	if errors.Is(err, tlog.ErrBeyondSize) {
+		badRequest(w, field, "%v", err)
+		return
+	}
+	s.fail(w, r, err)
+}
