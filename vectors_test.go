@@ -17,19 +17,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the test vectors under testdata/")
 
-func readSigner(t testing.TB, name string) *truce.Signer {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "keys", name+".key"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := truce.ParseSigner(string(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // checkVector compares got with testdata/name byte for byte, or writes it
 // with -update.
 func checkVector(t *testing.T, name string, got []byte) {

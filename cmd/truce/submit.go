@@ -56,6 +56,11 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 	}
+	if *data != "" {
+		if _, err := dataDir(*data).config(); err != nil {
+			return err
+		}
+	}
 	if *logKey == "" && *data != "" {
 		*logKey = dataDir(*data).key("log.vkey")
 	}

@@ -1,0 +1,178 @@
+// Package trucetest sets up real mechanisms for tests: a Tessera log in a
+// temp dir, the mechanism on it, and the fixed test keys of testdata/keys.
+package trucetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/tlog"
+	"golang.org/x/mod/sumdb/note"
+	"k8s.io/klog/v2"
+)
+
+// Origin is the test mechanism's origin.
+const Origin = "truce.test/pakistan-afghanistan"
+
+func init() {
+	// Tessera's klog notices drown test output; warnings still show.
+	klog.SetSlogLogger(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+}
+
+// Skip skips a test, or fails it where TRUCE_NO_SKIP is set (in CI every
+// test must run).
+func Skip(t testing.TB, reason string) {
+	t.Helper()
+	if os.Getenv("TRUCE_NO_SKIP") != "" {
+		t.Fatalf("would skip, but TRUCE_NO_SKIP is set: %s", reason)
+	}
+	t.Skip(reason)
+}
+
+// Testdata is the path of the repository's testdata directory.
+func Testdata(p ...string) string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(append([]string{filepath.Dir(file), "..", "..", "testdata"}, p...)...)
+}
+
+// Signer reads testdata/keys/NAME.key.
+func Signer(t testing.TB, name string) *truce.Signer {
+	t.Helper()
+	raw, err := os.ReadFile(Testdata("keys", name+".key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := truce.ParseSigner(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// Mechanism is a mechanism on a real Tessera log in a temp dir, whose
+// admin is testdata/keys/admin.
+type Mechanism struct {
+	T       testing.TB
+	Dir     string
+	LogSKey string
+	LogVKey string
+	Admin   *truce.Signer
+	Log     *tlog.Log
+	Mech    *truce.Mechanism
+}
+
+// NewMechanism opens an empty mechanism, closed when the test ends.
+func NewMechanism(t testing.TB) *Mechanism {
+	t.Helper()
+	skey, vkey, err := note.GenerateKey(rand.Reader, Origin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &Mechanism{T: t, Dir: t.TempDir(), LogSKey: skey, LogVKey: vkey, Admin: Signer(t, "admin")}
+	m.open()
+	t.Cleanup(func() { m.Log.Close(context.Background()) })
+	return m
+}
+
+// LogVerifier is the log's public key.
+func (m *Mechanism) LogVerifier() note.Verifier {
+	v, err := note.NewVerifier(m.LogVKey)
+	if err != nil {
+		m.T.Fatal(err)
+	}
+	return v
+}
+
+func (m *Mechanism) open() {
+	m.T.Helper()
+	s, err := note.NewSigner(m.LogSKey)
+	if err != nil {
+		m.T.Fatal(err)
+	}
+	l, err := tlog.Open(context.Background(), m.Dir, s, m.LogVerifier(), tlog.Options{CheckpointInterval: 100e6})
+	if err != nil {
+		m.T.Fatal(err)
+	}
+	mech, err := truce.Open(context.Background(), truce.Config{Origin: Origin, Admin: m.Admin.Verifier()}, l)
+	if err != nil {
+		m.T.Fatal(err)
+	}
+	m.Log, m.Mech = l, mech
+}
+
+// Reopen closes the log and opens it and the mechanism again, as a restart.
+func (m *Mechanism) Reopen() {
+	m.T.Helper()
+	if err := m.Log.Close(context.Background()); err != nil {
+		m.T.Fatal(err)
+	}
+	m.open()
+}
+
+// Size is the log's size.
+func (m *Mechanism) Size() uint64 {
+	m.T.Helper()
+	n, err := m.Log.Size(context.Background())
+	if err != nil {
+		m.T.Fatal(err)
+	}
+	return n
+}
+
+// Submit submits env and fails the test on a refusal.
+func (m *Mechanism) Submit(env []byte) truce.Receipt {
+	m.T.Helper()
+	rc, err := m.Mech.Submit(context.Background(), env)
+	if err != nil {
+		m.T.Fatalf("submit: %v", err)
+	}
+	return rc
+}
+
+// Genesis appends the admin's self-signed membership at index 0.
+func (m *Mechanism) Genesis() {
+	m.T.Helper()
+	if rc := m.Submit(Sign(m.T, Member("admin", "admin", m.Admin), m.Admin)); rc.Index != 0 {
+		m.T.Fatalf("genesis at index %d", rc.Index)
+	}
+}
+
+// Record returns a public record of type typ with body, as truce submit
+// would fill it, changed by mutate.
+func Record(typ string, body any, mutate ...func(map[string]any)) []byte {
+	m := map[string]any{"type": typ, "v": 1, "mechanism": Origin, "created": "2025-11-07T12:00:00+03:00", "visibility": "public", "body": body}
+	for _, f := range mutate {
+		f(m)
+	}
+	b, _ := json.Marshal(m)
+	return b
+}
+
+// Member returns a member record admitting s's key as id with role.
+func Member(id, role string, s *truce.Signer, extra ...func(map[string]any)) []byte {
+	body := map[string]any{"id": id, "role": role, "name": id, "key": s.Verifier().String()}
+	for _, f := range extra {
+		f(body)
+	}
+	return Record("member", body)
+}
+
+// Sign signs rec with every signer, in one envelope.
+func Sign(t testing.TB, rec []byte, signers ...*truce.Signer) []byte {
+	t.Helper()
+	env, err := truce.SignRecord(rec, signers[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range signers[1:] {
+		env.Sign(s)
+	}
+	return env.Canonical()
+}
