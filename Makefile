@@ -13,7 +13,10 @@ vet:
 test: vet
 	$(GO) test -count=1 -timeout 10m ./...
 
-# A short run of every fuzz target.
+# A short run of every fuzz target (make test runs their seed corpora).
+FUZZTIME ?= 20s
 fuzz:
-	@for t in $$($(GO) test -list '^Fuzz' . | grep ^Fuzz); do \
-		$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime 20s . || exit 1; done
+	@for pkg in $$($(GO) list ./...); do \
+		for t in $$($(GO) test -list '^Fuzz' $$pkg | grep ^Fuzz); do \
+			$(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; done
