@@ -114,7 +114,9 @@ func TestGoodVectors(t *testing.T) {
 // failVectors says how each testdata/fail_*.json was made from the good
 // claim vector; -update rewrites them from this table.
 var failVectors = map[string]func(t *testing.T) []byte{
-	"fail_malformed_json": func(t *testing.T) []byte { return []byte(`{"payloadType": "application/vnd.truce.record+json", "payload": `) },
+	"fail_malformed_json": func(t *testing.T) []byte {
+		return []byte(`{"payloadType": "application/vnd.truce.record+json", "payload": `)
+	},
 	"fail_payload_type": func(t *testing.T) []byte {
 		return mutateEnvelope(t, func(m map[string]any) { m["payloadType"] = "application/vnd.in-toto+json" })
 	},
@@ -135,11 +137,17 @@ var failVectors = map[string]func(t *testing.T) []byte{
 	},
 	"fail_unknown_type": func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["type"] = "rumour" }) },
 	"fail_version":      func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["v"] = 2 }) },
-	"fail_created":      func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["created"] = "2025-11-07 10:00" }) },
-	"fail_visibility":   func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["visibility"] = "secret" }) },
-	"fail_audience":     func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["visibility"] = "addressed" }) },
-	"fail_refs":         func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["refs"] = []any{0, -1} }) },
-	"fail_body":         func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["body"] = "text" }) },
+	"fail_created": func(t *testing.T) []byte {
+		return mutateRecord(t, func(m map[string]any) { m["created"] = "2025-11-07 10:00" })
+	},
+	"fail_visibility": func(t *testing.T) []byte {
+		return mutateRecord(t, func(m map[string]any) { m["visibility"] = "secret" })
+	},
+	"fail_audience": func(t *testing.T) []byte {
+		return mutateRecord(t, func(m map[string]any) { m["visibility"] = "addressed" })
+	},
+	"fail_refs": func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["refs"] = []any{0, -1} }) },
+	"fail_body": func(t *testing.T) []byte { return mutateRecord(t, func(m map[string]any) { m["body"] = "text" }) },
 	"fail_unknown_field": func(t *testing.T) []byte {
 		return mutateRecord(t, func(m map[string]any) { m["author"] = "admin" })
 	},

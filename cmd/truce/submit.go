@@ -126,7 +126,7 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(map[string]any{
 			"index": rc.Index, "duplicate": rc.Duplicate,
-			"leaf_hash": base64.StdEncoding.EncodeToString(leafHash),
+			"leaf_hash":  base64.StdEncoding.EncodeToString(leafHash),
 			"checkpoint": string(cpRaw), "inclusion_proof": hashes,
 			"checkpoint_verified": logVerifier != nil,
 		})
