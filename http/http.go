@@ -15,6 +15,7 @@ import (
 
 	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/docs"
 	"github.com/truce-dev/truce/tlog"
 )
 
@@ -40,6 +41,10 @@ func NewServer(mech *truce.Mechanism, log *tlog.Log, logger *slog.Logger) *Serve
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
+	})
+	s.mux.HandleFunc("GET /openapi.yaml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/yaml")
+		w.Write(docs.OpenAPI)
 	})
 	tiles := log.Handler()
 	s.mux.Handle("GET /checkpoint", tiles)

@@ -202,3 +202,20 @@ func TestBadReads(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAPIDescribesEveryRoute fetches /openapi.yaml and checks that each
+// route the server answers is described.
+func TestOpenAPIDescribesEveryRoute(t *testing.T) {
+	a := newAPI(t)
+	resp, err := http.Get(a.url + "/openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	doc, _ := io.ReadAll(resp.Body)
+	for _, p := range []string{"/api/v1/records:", "/api/v1/records/{index}:", "/api/v1/records/by-hash/{sha256}:", "/api/v1/proof/inclusion:", "/api/v1/proof/consistency:", "/checkpoint:", "/tile/{level}/{index}:", "/tile/entries/{index}:", "/healthz:", "/openapi.yaml:"} {
+		if !bytes.Contains(doc, []byte("\n  "+p)) {
+			t.Errorf("openapi.yaml does not describe %s", p)
+		}
+	}
+}
