@@ -21,6 +21,7 @@ import (
 type Envelope struct {
 	env     dsse.Envelope
 	payload []byte
+	canon   []byte // Canonical, kept up to date by ParseEnvelope and Sign
 }
 
 var keyIDPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
@@ -79,7 +80,7 @@ func ParseEnvelope(data []byte) (*Envelope, error) {
 		}
 		e.env.Signatures = append(e.env.Signatures, dsse.Signature{KeyID: s.KeyID, Sig: base64.StdEncoding.EncodeToString(sig)})
 	}
-	e.sortSignatures()
+	e.normalize()
 	for i := 1; i < len(e.env.Signatures); i++ {
 		if e.env.Signatures[i].KeyID == e.env.Signatures[i-1].KeyID {
 			return nil, refuse(Invalid, "signatures", "key %s signs twice", e.env.Signatures[i].KeyID)
@@ -133,11 +134,19 @@ func (e *Envelope) Sign(s *Signer) {
 	sig := base64.StdEncoding.EncodeToString(ed25519Sign(s, dsse.PAE(PayloadType, e.payload)))
 	e.env.Signatures = slices.DeleteFunc(e.env.Signatures, func(x dsse.Signature) bool { return x.KeyID == s.keyID })
 	e.env.Signatures = append(e.env.Signatures, dsse.Signature{KeyID: s.keyID, Sig: sig})
-	e.sortSignatures()
+	e.normalize()
 }
 
-func (e *Envelope) sortSignatures() {
+// normalize orders the signatures and computes the canonical bytes.
+func (e *Envelope) normalize() {
 	slices.SortFunc(e.env.Signatures, func(a, b dsse.Signature) int { return strings.Compare(a.KeyID, b.KeyID) })
+	b, err := json.Marshal(e.env)
+	if err != nil {
+		panic(err) // strings and slices of strings always marshal
+	}
+	if e.canon, err = jcs.Transform(b); err != nil {
+		panic(err)
+	}
 }
 
 // Payload is the canonical record JSON the signatures cover.
@@ -170,17 +179,7 @@ func (e *Envelope) Verify(v *Verifier) error {
 
 // Canonical is the RFC 8785 form of the envelope's JSON: the bytes a public
 // leaf carries and the bytes a restricted leaf's digest covers.
-func (e *Envelope) Canonical() []byte {
-	b, err := json.Marshal(e.env)
-	if err != nil {
-		panic(err) // strings and slices of strings always marshal
-	}
-	c, err := jcs.Transform(b)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
+func (e *Envelope) Canonical() []byte { return e.canon }
 
 // Hash identifies the envelope for deduplication: SHA-256 of Canonical.
 func (e *Envelope) Hash() [32]byte { return sha256.Sum256(e.Canonical()) }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 
 	"github.com/transparency-dev/formats/log"
+	"github.com/transparency-dev/merkle/compact"
 	"github.com/transparency-dev/merkle/proof"
 	"github.com/transparency-dev/merkle/rfc6962"
+	"github.com/transparency-dev/tessera/api"
 	"github.com/transparency-dev/tessera/api/layout"
 	"github.com/transparency-dev/tessera/client"
 	"golang.org/x/mod/sumdb/note"
@@ -30,6 +32,9 @@ type Checkpoint struct {
 // OpenCheckpoint checks raw's signature by the log key v; the key's name is
 // the origin the checkpoint must carry.
 func OpenCheckpoint(raw []byte, v note.Verifier) (*Checkpoint, error) {
+	if origin, _, _ := bytes.Cut(raw, []byte("\n")); string(origin) != v.Name() {
+		return nil, fmt.Errorf("checkpoint origin is %q, expected %q (the log key's name)", origin, v.Name())
+	}
 	cp, _, _, err := log.ParseCheckpoint(raw, v.Name(), v)
 	if err != nil {
 		return nil, fmt.Errorf("checkpoint is not signed by log key %s+%08x for origin %q: %v", v.Name(), v.KeyHash(), v.Name(), err)
@@ -99,6 +104,77 @@ func VerifyInclusion(ctx context.Context, f Fetcher, cp *Checkpoint, index uint6
 	}
 	if err := proof.VerifyInclusion(rfc6962.DefaultHasher, index, cp.Size, leafHash, p, cp.Hash); err != nil {
 		return fmt.Errorf("entry %d: not included in the tree of size %d: %v", index, cp.Size, err)
+	}
+	return nil
+}
+
+// VerifyAll checks every entry and every hash tile of the tree cp commits
+// to, as an fsck does: the entries, hashed, must give the checkpoint's root,
+// and each stored tile must hold exactly the hashes the entries give. A
+// changed, dropped or added entry or tile byte fails, naming where.
+func VerifyAll(ctx context.Context, f Fetcher, cp *Checkpoint) error {
+	hasher := rfc6962.DefaultHasher
+	level := make([][]byte, 0, cp.Size)
+	for b := uint64(0); b*layout.EntryBundleWidth < cp.Size; b++ {
+		bundle, err := client.GetEntryBundle(ctx, f.ReadEntryBundle, b, cp.Size)
+		if err != nil {
+			return err
+		}
+		want := min(layout.EntryBundleWidth, cp.Size-b*layout.EntryBundleWidth)
+		if uint64(len(bundle.Entries)) != want {
+			return fmt.Errorf("entry bundle %d holds %d entries, the tree of size %d needs %d: entries were dropped or added", b, len(bundle.Entries), cp.Size, want)
+		}
+		for _, e := range bundle.Entries {
+			level = append(level, hasher.HashLeaf(e))
+		}
+	}
+	rf := compact.RangeFactory{Hash: hasher.HashChildren}
+	r := rf.NewEmptyRange(0)
+	for _, h := range level {
+		if err := r.Append(h, nil); err != nil {
+			return err
+		}
+	}
+	root, err := r.GetRootHash(nil)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(root, cp.Hash) {
+		return fmt.Errorf("the log's %d entries hash to root %x, not the checkpoint's %x: an entry was changed", cp.Size, root, cp.Hash)
+	}
+	// Tile level L holds the tree's nodes at height 8L: for L > 0, the roots
+	// of complete 256-wide subtrees of the level below.
+	for tl := uint64(0); len(level) > 0; tl++ {
+		for n := uint64(0); n*layout.TileWidth < uint64(len(level)); n++ {
+			nodes := level[n*layout.TileWidth : min(uint64(len(level)), (n+1)*layout.TileWidth)]
+			p := uint8(len(nodes) % layout.TileWidth)
+			raw, err := f.ReadTile(ctx, tl, n, p)
+			if err != nil {
+				return fmt.Errorf("hash tile %s: %v", layout.TilePath(tl, n, p), err)
+			}
+			var tile api.HashTile
+			if err := tile.UnmarshalText(raw); err != nil {
+				return fmt.Errorf("hash tile %s: %v", layout.TilePath(tl, n, p), err)
+			}
+			if len(tile.Nodes) != len(nodes) {
+				return fmt.Errorf("hash tile %s holds %d hashes, want %d", layout.TilePath(tl, n, p), len(tile.Nodes), len(nodes))
+			}
+			for i := range nodes {
+				if !bytes.Equal(tile.Nodes[i], nodes[i]) {
+					return fmt.Errorf("hash tile %s: hash %d differs from the hash of the entries it covers", layout.TilePath(tl, n, p), i)
+				}
+			}
+		}
+		var next [][]byte
+		for n := uint64(0); (n+1)*layout.TileWidth <= uint64(len(level)); n++ {
+			sub := rf.NewEmptyRange(0)
+			for _, h := range level[n*layout.TileWidth : (n+1)*layout.TileWidth] {
+				sub.Append(h, nil)
+			}
+			h, _ := sub.GetRootHash(nil)
+			next = append(next, h)
+		}
+		level = next
 	}
 	return nil
 }

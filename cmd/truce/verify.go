@@ -16,11 +16,12 @@ import (
 )
 
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("verify", "--server URL --log-key VKEY [--state FILE] [--index N]... [--record FILE]", stdout)
+	fs := newFlags("verify", "--server URL --log-key VKEY [--state FILE] [--all] [--index N]... [--record FILE]", stdout)
 	server := fs.String("server", "", "the log's URL (its /checkpoint and /tile/ resources)")
 	bundle := fs.String("bundle", "", "an offline proof bundle (not available in this version)")
 	logKey := fs.String("log-key", "", "the log's public key file (signed-note format); its name is the expected origin")
 	stateFile := fs.String("state", "", "file keeping the last verified checkpoint: the new one must be consistent with it, and replaces it when every check holds")
+	all := fs.Bool("all", false, "check every entry and every hash tile against the checkpoint (a full fsck of the log)")
 	record := fs.String("record", "", "an envelope JSON file (or a GET /api/v1/records answer) whose inclusion to prove")
 	var indices, witnesses stringList
 	fs.Var(&indices, "index", "a log index whose inclusion to prove (repeatable)")
@@ -88,6 +89,12 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 
+	if *all {
+		if err := tlog.VerifyAll(ctx, f, cp); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "all %d entries and every hash tile match the checkpoint\n", cp.Size)
+	}
 	for _, i := range idx {
 		entry, err := tlog.VerifyEntry(ctx, f, cp, i)
 		if err != nil {

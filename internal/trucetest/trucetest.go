@@ -66,6 +66,7 @@ type Mechanism struct {
 	Admin   *truce.Signer
 	Log     *tlog.Log
 	Mech    *truce.Mechanism
+	closed  bool
 }
 
 // NewMechanism opens an empty mechanism, closed when the test ends.
@@ -75,10 +76,28 @@ func NewMechanism(t testing.TB) *Mechanism {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &Mechanism{T: t, Dir: t.TempDir(), LogSKey: skey, LogVKey: vkey, Admin: Signer(t, "admin")}
+	return OpenMechanism(t, t.TempDir(), skey, vkey)
+}
+
+// OpenMechanism opens the mechanism in dir with the given log key pair,
+// closed when the test ends.
+func OpenMechanism(t testing.TB, dir, logSKey, logVKey string) *Mechanism {
+	t.Helper()
+	m := &Mechanism{T: t, Dir: dir, LogSKey: logSKey, LogVKey: logVKey, Admin: Signer(t, "admin")}
 	m.open()
-	t.Cleanup(func() { m.Log.Close(context.Background()) })
+	t.Cleanup(m.Close)
 	return m
+}
+
+// Close closes the log, once every appended leaf is published.
+func (m *Mechanism) Close() {
+	if m.closed {
+		return
+	}
+	m.closed = true
+	if err := m.Log.Close(context.Background()); err != nil {
+		m.T.Error(err)
+	}
 }
 
 // LogVerifier is the log's public key.
@@ -104,15 +123,13 @@ func (m *Mechanism) open() {
 	if err != nil {
 		m.T.Fatal(err)
 	}
-	m.Log, m.Mech = l, mech
+	m.Log, m.Mech, m.closed = l, mech, false
 }
 
 // Reopen closes the log and opens it and the mechanism again, as a restart.
 func (m *Mechanism) Reopen() {
 	m.T.Helper()
-	if err := m.Log.Close(context.Background()); err != nil {
-		m.T.Fatal(err)
-	}
+	m.Close()
 	m.open()
 }
 
