@@ -71,16 +71,10 @@ func (r result) must(t *testing.T, code int, contains ...string) result {
 }
 
 // startServer runs a command that serves and prints its URL, and returns
-// the URL once the port is open; the process is killed when the test ends.
+// the URL once the port is open; the process is stopped when the test ends.
 func startServer(t *testing.T, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(truceBin, args...)
-	stdout, _ := cmd.StdoutPipe()
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, url := launch(t, args...)
 	t.Cleanup(func() {
 		cmd.Process.Signal(os.Interrupt)
 		done := make(chan struct{})
@@ -92,6 +86,19 @@ func startServer(t *testing.T, args ...string) string {
 			<-done
 		}
 	})
+	return url
+}
+
+// launch starts truce with args and waits for it to print its URL.
+func launch(t *testing.T, args ...string) (*exec.Cmd, string) {
+	t.Helper()
+	cmd := exec.Command(truceBin, args...)
+	stdout, _ := cmd.StdoutPipe()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
 	lines := make(chan string)
 	go func() {
 		sc := bufio.NewScanner(stdout)
@@ -104,6 +111,7 @@ func startServer(t *testing.T, args ...string) string {
 		select {
 		case line, ok := <-lines:
 			if !ok {
+				cmd.Wait()
 				t.Fatalf("%v exited before serving: %s", args, stderr.String())
 			}
 			if i := strings.Index(line, "http://"); i >= 0 {
@@ -111,9 +119,10 @@ func startServer(t *testing.T, args ...string) string {
 					for range lines {
 					}
 				}()
-				return strings.Fields(line[i:])[0]
+				return cmd, strings.Fields(line[i:])[0]
 			}
 		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
 			t.Fatalf("%v did not print a URL: %s", args, stderr.String())
 		}
 	}
