@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/gowebpki/jcs"
 	"github.com/truce-dev/truce"
 )
 
@@ -33,6 +34,12 @@ func FuzzParseEnvelope(f *testing.F) {
 				t.Fatalf("error %v is not a *truce.Error", err)
 			}
 			return
+		}
+		if c, err := jcs.Transform(e.Canonical()); err != nil || !bytes.Equal(c, e.Canonical()) {
+			t.Fatalf("canonical bytes %s are not RFC 8785 canonical (%s, %v)", e.Canonical(), c, err)
+		}
+		if leaf := truce.PublicLeaf(e); !bytes.Equal(must(jcs.Transform(leaf)), leaf) {
+			t.Fatalf("public leaf %s is not canonical", leaf)
 		}
 		again, err := truce.ParseEnvelope(e.Canonical())
 		if err != nil {

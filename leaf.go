@@ -40,7 +40,14 @@ type RestrictedLeaf struct {
 
 // PublicLeaf is the log entry for a public record: its whole envelope.
 func PublicLeaf(e *Envelope) []byte {
-	return leafJSON(map[string]any{"leaf": leafPublic, "envelope": json.RawMessage(e.Canonical())})
+	// The members are in canonical order and the envelope is canonical, so
+	// the concatenation is canonical JSON without another pass.
+	canon := e.Canonical()
+	b := make([]byte, 0, len(canon)+64)
+	b = append(b, `{"envelope":`...)
+	b = append(b, canon...)
+	b = append(b, `,"leaf":"`+leafPublic+`"}`...)
+	return b
 }
 
 // RestrictedDigest is the salted digest a restricted leaf carries:

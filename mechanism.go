@@ -143,7 +143,7 @@ func (m *Mechanism) Submit(ctx context.Context, data []byte) (Receipt, error) {
 }
 
 func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
-	r, err := ParseRecord(e.Payload())
+	r, err := parseCanonicalRecord(e.Payload())
 	if err != nil {
 		return 0, err
 	}
@@ -178,35 +178,43 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 // authorize checks the signatures against the membership and the refs
 // against the log.
 func (m *Mechanism) authorize(e *Envelope, r *Record) error {
+	// Look up under the lock, verify outside it: signature checks are the
+	// costliest step of a submission and must run on every core.
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.size == 0 {
+	size := m.size
+	if size == 0 {
+		m.mu.Unlock()
 		return m.authorizeGenesis(e, r)
 	}
-	signers := make([]*memberKey, 0, len(e.KeyIDs()))
+	signers := make([]memberKey, 0, len(e.KeyIDs()))
 	for i, id := range e.KeyIDs() {
 		k, ok := m.keys[id]
 		if !ok {
+			m.mu.Unlock()
 			return refuse(Forbidden, fmt.Sprintf("signatures[%d].keyid", i), "key %s is not a member's key in this mechanism", id)
 		}
 		if k.revoked {
+			m.mu.Unlock()
 			return refuse(Forbidden, fmt.Sprintf("signatures[%d].keyid", i), "key %s of member %q is revoked", id, k.member.ID)
 		}
+		signers = append(signers, *k)
+	}
+	m.mu.Unlock()
+	for _, k := range signers {
 		if err := e.Verify(k.verifier); err != nil {
 			return err
 		}
-		signers = append(signers, k)
 	}
 	for i, ref := range r.Refs {
-		if ref >= m.size {
-			return refuse(Unresolved, fmt.Sprintf("refs[%d]", i), "log index %d does not exist (the log has %d entries)", ref, m.size)
+		if ref >= size {
+			return refuse(Unresolved, fmt.Sprintf("refs[%d]", i), "log index %d does not exist (the log has %d entries)", ref, size)
 		}
 	}
 	if r.Type == "member" {
 		if _, _, err := parseMemberBody(r.Body); err != nil {
 			return err
 		}
-		if !slices.ContainsFunc(signers, func(k *memberKey) bool { return k.member.Role == "admin" }) {
+		if !slices.ContainsFunc(signers, func(k memberKey) bool { return k.member.Role == "admin" }) {
 			return refuse(Forbidden, "signatures", "a member record needs the admin's signature")
 		}
 	}

@@ -42,6 +42,12 @@ func ParseRecord(payload []byte) (*Record, error) {
 	if err := checkCanonical(payload); err != nil {
 		return nil, err
 	}
+	return parseCanonicalRecord(payload)
+}
+
+// parseCanonicalRecord is ParseRecord for a payload whose canonical form
+// ParseEnvelope has already checked.
+func parseCanonicalRecord(payload []byte) (*Record, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(payload, &fields); err != nil {
 		return nil, refuse(Invalid, "payload", "is not a JSON object")
