@@ -3,7 +3,6 @@ package truce
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 )
 
@@ -24,7 +23,13 @@ type Config struct {
 	// Admin is the secretariat's key; the log's first record must be its
 	// self-signed admin membership.
 	Admin *Verifier
+	// Quorum is k: how many mediators must sign a finding or admit a
+	// party's first member. Zero means DefaultQuorum.
+	Quorum int
 }
+
+// DefaultQuorum is k when a mechanism's configuration does not set it.
+const DefaultQuorum = 2
 
 // Receipt is the outcome of a submission.
 type Receipt struct {
@@ -33,29 +38,23 @@ type Receipt struct {
 }
 
 // Mechanism accepts signed records into the log after checking them against
-// the record format and the membership the log itself records, and answers
-// a resubmitted envelope with the index it was first given.
+// the record format and the rules of docs/RULES.md, judged on the state the
+// log itself records, and answers a resubmitted envelope with the index it
+// was first given.
 type Mechanism struct {
 	cfg Config
 	log Log
 
-	// order makes a member record the only write in flight while it is
-	// checked, appended and applied, so no record is judged against a
-	// membership that the log has already changed.
+	// order makes a record that changes membership (member, party) the only
+	// write in flight while it is checked, appended and applied, so that no
+	// record is judged against a membership the log has already changed.
 	order sync.RWMutex
 
-	mu      sync.Mutex
-	size    uint64
-	byHash  map[[32]byte]uint64
+	mu      sync.Mutex // guards st and pending
+	st      *state
 	pending map[[32]byte]*inflight
-	keys    map[string]*memberKey // by key id
-	current map[string]string     // member id to its active key id
-}
 
-type memberKey struct {
-	verifier *Verifier
-	member   MemberBody
-	revoked  bool
+	appended chan struct{}
 }
 
 type inflight struct {
@@ -65,19 +64,32 @@ type inflight struct {
 }
 
 // Open returns the mechanism whose records log holds, replaying them to
-// rebuild its membership and deduplication index: the log is the only
-// state, so a restart forgets nothing that was acknowledged.
+// rebuild its state: the log is the only state, so a restart forgets
+// nothing that was acknowledged. Replay trusts what was checked at
+// admission; Audit checks it again.
 func Open(ctx context.Context, cfg Config, log Log) (*Mechanism, error) {
+	st, err := replay(ctx, cfg, log, false)
+	if err != nil {
+		return nil, err
+	}
+	return &Mechanism{cfg: st.cfg, log: log, st: st, pending: map[[32]byte]*inflight{}, appended: make(chan struct{}, 1)}, nil
+}
+
+// Audit replays the whole log, checking every signature and every rule as
+// at admission, and reports the first entry that breaks one.
+func Audit(ctx context.Context, cfg Config, log Log) error {
+	_, err := replay(ctx, cfg, log, true)
+	return err
+}
+
+func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, error) {
 	if cfg.Origin == "" || cfg.Admin == nil {
 		return nil, fmt.Errorf("mechanism config needs an origin and an admin key")
 	}
-	m := &Mechanism{
-		cfg: cfg, log: log,
-		byHash:  map[[32]byte]uint64{},
-		pending: map[[32]byte]*inflight{},
-		keys:    map[string]*memberKey{},
-		current: map[string]string{},
+	if cfg.Quorum == 0 {
+		cfg.Quorum = DefaultQuorum
 	}
+	st := newState(cfg)
 	size, err := log.Size(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("reading log size: %v", err)
@@ -90,18 +102,26 @@ func Open(ctx context.Context, cfg Config, log Log) (*Mechanism, error) {
 		if leaf.Envelope == nil {
 			return fmt.Errorf("log entry %d: restricted records need a body store, which this server does not have", i)
 		}
-		r, err := ParseRecord(leaf.Envelope.Payload())
+		r, err := parseCanonicalRecord(leaf.Envelope.Payload())
 		if err != nil {
 			return fmt.Errorf("log entry %d: %v", i, err)
 		}
-		m.apply(i, leaf.Envelope, r)
+		var a *admission
+		if strict {
+			a, err = st.judge(leaf.Envelope, r)
+			if err != nil {
+				return fmt.Errorf("log entry %d breaks a rule: %v", i, err)
+			}
+		} else if a, err = st.admit(leaf.Envelope, r); err != nil {
+			return fmt.Errorf("log entry %d: %v", i, err)
+		}
+		st.apply(i, a)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	m.size = size
-	return m, nil
+	return st, nil
 }
 
 // Origin is the mechanism's origin.
@@ -117,7 +137,7 @@ func (m *Mechanism) Submit(ctx context.Context, data []byte) (Receipt, error) {
 	}
 	h := e.Hash()
 	m.mu.Lock()
-	if i, ok := m.byHash[h]; ok {
+	if i, ok := m.st.byHash[h]; ok {
 		m.mu.Unlock()
 		return Receipt{Index: i, Duplicate: true}, nil
 	}
@@ -155,14 +175,25 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 		// log; until that store exists, accepting one would lose its body.
 		return 0, refuse(Invalid, "visibility", "%q records are not accepted by this server yet; only public", r.Visibility)
 	}
-	if r.Type == "member" {
+	if err := ValidateBody(r.Type, r.Body); err != nil {
+		return 0, err
+	}
+	if r.Type == "member" || r.Type == "party" {
 		m.order.Lock()
 		defer m.order.Unlock()
 	} else {
 		m.order.RLock()
 		defer m.order.RUnlock()
 	}
-	if err := m.authorize(e, r); err != nil {
+	// Judge under the lock on a consistent state, but verify signatures
+	// outside it: they are the costliest step and must run on every core.
+	m.mu.Lock()
+	a, err := m.st.check(e, r)
+	m.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	if err := a.verify(); err != nil {
 		return 0, err
 	}
 	i, err := m.log.Append(ctx, PublicLeaf(e))
@@ -170,107 +201,23 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 		return 0, fmt.Errorf("appending to the log: %w", err)
 	}
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.apply(i, e, r)
+	m.st.apply(i, a)
+	m.mu.Unlock()
+	select {
+	case m.appended <- struct{}{}:
+	default:
+	}
 	return i, nil
 }
 
-// authorize checks the signatures against the membership and the refs
-// against the log.
-func (m *Mechanism) authorize(e *Envelope, r *Record) error {
-	// Look up under the lock, verify outside it: signature checks are the
-	// costliest step of a submission and must run on every core.
-	m.mu.Lock()
-	size := m.size
-	if size == 0 {
-		m.mu.Unlock()
-		return m.authorizeGenesis(e, r)
-	}
-	signers := make([]memberKey, 0, len(e.KeyIDs()))
-	for i, id := range e.KeyIDs() {
-		k, ok := m.keys[id]
-		if !ok {
-			m.mu.Unlock()
-			return refuse(Forbidden, fmt.Sprintf("signatures[%d].keyid", i), "key %s is not a member's key in this mechanism", id)
-		}
-		if k.revoked {
-			m.mu.Unlock()
-			return refuse(Forbidden, fmt.Sprintf("signatures[%d].keyid", i), "key %s of member %q is revoked", id, k.member.ID)
-		}
-		signers = append(signers, *k)
-	}
-	m.mu.Unlock()
-	for _, k := range signers {
-		if err := e.Verify(k.verifier); err != nil {
-			return err
-		}
-	}
-	for i, ref := range r.Refs {
-		if ref >= size {
-			return refuse(Unresolved, fmt.Sprintf("refs[%d]", i), "log index %d does not exist (the log has %d entries)", ref, size)
-		}
-	}
-	if r.Type == "member" {
-		if _, _, err := parseMemberBody(r.Body); err != nil {
-			return err
-		}
-		if !slices.ContainsFunc(signers, func(k memberKey) bool { return k.member.Role == "admin" }) {
-			return refuse(Forbidden, "signatures", "a member record needs the admin's signature")
-		}
-	}
-	return nil
-}
-
-// authorizeGenesis admits only the admin's own membership as the first
-// record, signed by the admin key the mechanism was set up with.
-func (m *Mechanism) authorizeGenesis(e *Envelope, r *Record) error {
-	if r.Type != "member" {
-		return refuse(Forbidden, "type", "the log's first record must be the admin's membership, not a %s", r.Type)
-	}
-	body, v, err := parseMemberBody(r.Body)
-	if err != nil {
-		return err
-	}
-	if body.Role != "admin" || v.KeyID() != m.cfg.Admin.KeyID() {
-		return refuse(Forbidden, "body.key", "the first record must admit the mechanism's admin key %s", m.cfg.Admin.KeyID())
-	}
-	if len(e.KeyIDs()) != 1 {
-		return refuse(Forbidden, "signatures", "the first record is signed by the admin alone")
-	}
-	if len(r.Refs) > 0 {
-		return refuse(Unresolved, "refs[0]", "the log is empty")
-	}
-	return e.Verify(m.cfg.Admin)
-}
-
-// apply records the effects of the record at index i. Callers hold m.mu,
-// or own m exclusively while replaying.
-func (m *Mechanism) apply(i uint64, e *Envelope, r *Record) {
-	h := e.Hash()
-	if _, ok := m.byHash[h]; !ok {
-		m.byHash[h] = i
-	}
-	if i+1 > m.size {
-		m.size = i + 1
-	}
-	if r.Type != "member" {
-		return
-	}
-	body, v, err := parseMemberBody(r.Body)
-	if err != nil {
-		return // refused at submission; a replayed log holds only accepted records
-	}
-	if old, ok := m.current[body.ID]; ok && old != v.KeyID() {
-		m.keys[old].revoked = true // key rotation: the old key signs nothing more
-	}
-	m.keys[v.KeyID()] = &memberKey{verifier: v, member: *body, revoked: body.Status == "revoked"}
-	m.current[body.ID] = v.KeyID()
-}
+// Appended is signalled after records are appended, for followers of the
+// log such as the projection.
+func (m *Mechanism) Appended() <-chan struct{} { return m.appended }
 
 // Lookup returns the index of the envelope whose canonical form hashes to h.
 func (m *Mechanism) Lookup(h [32]byte) (uint64, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	i, ok := m.byHash[h]
+	i, ok := m.st.byHash[h]
 	return i, ok
 }

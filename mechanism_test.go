@@ -45,7 +45,7 @@ func (f fixture) refused(env []byte, kind truce.ErrorKind, field, msg string) {
 func TestGenesisAdmitsOnlyTheAdmin(t *testing.T) {
 	f := newFixture(t)
 	stranger := readSigner(t, "stranger")
-	claim := record("claim", map[string]any{"speaker": "x", "text": "y"})
+	claim := record("claim", trucetest.Claim("y"))
 	f.refused(sign(t, claim, f.Admin), truce.Forbidden, "type", "must be the admin's membership")
 	f.refused(sign(t, memberRecord("admin", "admin", stranger), stranger), truce.Forbidden, "body.key", "admin key")
 	f.refused(sign(t, memberRecord("admin", "admin", stranger), f.Admin), truce.Forbidden, "body.key", "admin key")
@@ -56,7 +56,7 @@ func TestGenesisAdmitsOnlyTheAdmin(t *testing.T) {
 func TestDuplicateGetsTheSameIndex(t *testing.T) {
 	f := newFixture(t)
 	f.Genesis()
-	env := sign(t, record("claim", map[string]any{"speaker": "Foreign Office spokesperson", "text": "no verifiable action"}), f.Admin)
+	env := sign(t, record("claim", trucetest.Claim("no verifiable action")), f.Admin)
 
 	// Concurrent submissions of one envelope: one append, one index.
 	const n = 32
@@ -113,7 +113,7 @@ func TestMembership(t *testing.T) {
 	f.Genesis()
 	qatar := readSigner(t, "mediator-qatar")
 	stranger := readSigner(t, "stranger")
-	claim := func(text string) []byte { return record("claim", map[string]any{"speaker": "x", "text": text}) }
+	claim := func(text string) []byte { return record("claim", trucetest.Claim(text)) }
 
 	f.refused(sign(t, claim("unknown"), stranger), truce.Forbidden, "signatures[0].keyid", "not a member's key")
 	f.refused(sign(t, memberRecord("qatar", "mediator", qatar), qatar), truce.Forbidden, "signatures[0].keyid", "not a member's key")
@@ -144,7 +144,7 @@ func TestRefusals(t *testing.T) {
 	f := newFixture(t)
 	f.Genesis()
 	stranger := readSigner(t, "stranger")
-	body := map[string]any{"speaker": "x", "text": "y"}
+	body := trucetest.Claim("y")
 
 	f.refused(sign(t, record("claim", body, func(m map[string]any) { m["mechanism"] = "other.example/log" }), f.Admin),
 		truce.Invalid, "mechanism", `is "other.example/log", but this mechanism is "truce.test/pakistan-afghanistan"`)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -26,13 +27,20 @@ const maxRequestBody = 2 * truce.MaxEnvelopeSize
 type Server struct {
 	mech   *truce.Mechanism
 	log    *tlog.Log
+	store  truce.Store
 	logger *slog.Logger
 	mux    *http.ServeMux
 }
 
-// NewServer returns the API of mech, whose records log holds.
-func NewServer(mech *truce.Mechanism, log *tlog.Log, logger *slog.Logger) *Server {
-	s := &Server{mech: mech, log: log, logger: logger, mux: http.NewServeMux()}
+// NewServer returns the API of mech, whose records log holds and store
+// projects.
+func NewServer(mech *truce.Mechanism, log *tlog.Log, store truce.Store, logger *slog.Logger) *Server {
+	s := &Server{mech: mech, log: log, store: store, logger: logger, mux: http.NewServeMux()}
+	for _, list := range truce.Lists {
+		s.mux.HandleFunc("GET /api/v1/"+list, func(w http.ResponseWriter, r *http.Request) { s.list(w, r, list) })
+	}
+	s.mux.HandleFunc("GET /api/v1/lookup/{sha256}", s.lookup)
+	s.mux.Handle("GET /schema/", http.StripPrefix("/schema/", http.FileServerFS(must(fs.Sub(docs.Schemas, "schema")))))
 	s.mux.HandleFunc("POST /api/v1/records", s.postRecord)
 	s.mux.HandleFunc("GET /api/v1/records/{index}", s.getRecord)
 	s.mux.HandleFunc("GET /api/v1/records/by-hash/{sha256}", s.getRecordByHash)

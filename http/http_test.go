@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,20 +21,27 @@ import (
 	"github.com/truce-dev/truce"
 	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/internal/trucetest"
+	"github.com/truce-dev/truce/sqlite"
 	"github.com/truce-dev/truce/tlog"
 )
 
 type api struct {
 	*trucetest.Mechanism
-	url string
+	url   string
+	store truce.Store
 }
 
 func newAPI(t *testing.T) *api {
 	m := trucetest.NewMechanism(t)
 	m.Genesis()
-	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "projection.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	t.Cleanup(srv.Close)
-	return &api{Mechanism: m, url: srv.URL}
+	return &api{Mechanism: m, url: srv.URL, store: store}
 }
 
 func (a *api) do(method, path string, body []byte) (int, map[string]any) {
@@ -56,7 +64,7 @@ func (a *api) do(method, path string, body []byte) (int, map[string]any) {
 
 func TestSubmitAndRead(t *testing.T) {
 	a := newAPI(t)
-	env := trucetest.Sign(t, trucetest.Record("claim", map[string]any{"speaker": "ISPR", "text": "at least 206 Afghan Taliban fighters"}), a.Admin)
+	env := trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim("at least 206 Afghan Taliban fighters")), a.Admin)
 	code, out := a.do("POST", "/api/v1/records", env)
 	if code != 201 || out["index"] != 1.0 || out["duplicate"] != false {
 		t.Fatalf("POST: %d %v", code, out)
@@ -127,7 +135,7 @@ func hashes(t *testing.T, out map[string]any) [][]byte {
 func TestBadInput(t *testing.T) {
 	a := newAPI(t)
 	stranger := trucetest.Signer(t, "stranger")
-	claim := trucetest.Record("claim", map[string]any{"speaker": "x", "text": "y"})
+	claim := trucetest.Record("claim", trucetest.Claim("y"))
 	good := trucetest.Sign(t, claim, a.Admin)
 	mutate := func(f func(map[string]any)) []byte {
 		var m map[string]any
@@ -155,8 +163,8 @@ func TestBadInput(t *testing.T) {
 			m["signatures"].([]any)[0].(map[string]any)["sig"] = base64.StdEncoding.EncodeToString(make([]byte, 64))
 		}), 403, "signatures[0].sig", "does not verify"},
 		{"unknown key", trucetest.Sign(t, claim, stranger), 403, "signatures[0].keyid", "not a member's key"},
-		{"wrong origin", trucetest.Sign(t, trucetest.Record("claim", map[string]any{}, func(m map[string]any) { m["mechanism"] = "elsewhere" }), a.Admin), 400, "mechanism", `is "elsewhere"`},
-		{"missing ref", trucetest.Sign(t, trucetest.Record("claim", map[string]any{}, func(m map[string]any) { m["refs"] = []int{5} }), a.Admin), 422, "refs[0]", "log index 5 does not exist"},
+		{"wrong origin", trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim("y"), func(m map[string]any) { m["mechanism"] = "elsewhere" }), a.Admin), 400, "mechanism", `is "elsewhere"`},
+		{"missing ref", trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim("y"), func(m map[string]any) { m["refs"] = []int{5} }), a.Admin), 422, "refs[0]", "log index 5 does not exist"},
 		{"oversize body", append(good, bytes.Repeat([]byte(" "), 2*truce.MaxEnvelopeSize)...), 413, "", "larger than the limit"},
 		{"oversize envelope", trucetest.Sign(t, trucetest.Record("claim", map[string]any{"text": strings.Repeat("x", truce.MaxEnvelopeSize)}), a.Admin), 413, "", "more than the limit"},
 	} {

@@ -33,6 +33,7 @@ import (
 	"github.com/transparency-dev/tessera/storage/posix"
 	"github.com/truce-dev/truce"
 	trucehttp "github.com/truce-dev/truce/http"
+	"github.com/truce-dev/truce/sqlite"
 	"github.com/truce-dev/truce/tlog"
 	"golang.org/x/mod/sumdb/note"
 	"k8s.io/klog/v2"
@@ -45,8 +46,6 @@ var (
 	batchAge  time.Duration
 	batchSize uint
 )
-
-
 
 func main() {
 	clientsFlag := flag.String("clients", "1,64,1024", "concurrency levels")
@@ -317,7 +316,16 @@ func benchTruce(admin *truce.Signer, envs [][]byte, clients int, d time.Duration
 	if err != nil {
 		return result{}, lat, err
 	}
-	srv := &http.Server{Handler: trucehttp.NewServer(mech, l, slog.New(slog.NewTextHandler(io.Discard, nil)))}
+	// The projection follows the log as in truce serve, on the same cores.
+	store, err := sqlite.Open(dir + "/projection.sqlite")
+	if err != nil {
+		return result{}, lat, err
+	}
+	defer store.Close()
+	followCtx, stopFollow := context.WithCancel(ctx)
+	defer stopFollow()
+	go truce.Follow(followCtx, l, store, mech.Appended(), 250*time.Millisecond)
+	srv := &http.Server{Handler: trucehttp.NewServer(mech, l, store, slog.New(slog.NewTextHandler(io.Discard, nil)))}
 	go srv.Serve(ln)
 	defer srv.Close()
 	url := "http://" + ln.Addr().String() + "/api/v1/records"

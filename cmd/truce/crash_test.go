@@ -35,7 +35,7 @@ func TestNothingAcknowledgedIsLost(t *testing.T) {
 	for i := range total {
 		rec, _ := json.Marshal(map[string]any{"type": "claim", "v": 1, "mechanism": "example.org/crash",
 			"created": "2025-10-12T08:00:00+05:00", "visibility": "public",
-			"body": map[string]any{"speaker": "ISPR", "text": fmt.Sprintf("claim %d", i)}})
+			"body": map[string]any{"speaker": "ISPR", "text": fmt.Sprintf("claim %d", i), "quoted": false, "language": "en"}})
 		env, err := trucerec.SignRecord(rec, admin)
 		if err != nil {
 			t.Fatal(err)
@@ -76,6 +76,11 @@ func TestNothingAcknowledgedIsLost(t *testing.T) {
 				var out struct{ Index uint64 }
 				err = json.NewDecoder(resp.Body).Decode(&out)
 				resp.Body.Close()
+				if resp.StatusCode >= 400 && resp.StatusCode < 500 {
+					t.Errorf("refused: HTTP %d", resp.StatusCode)
+					remaining.Store(0)
+					return
+				}
 				if err != nil || (resp.StatusCode != 201 && resp.StatusCode != 200) {
 					queue <- env
 					continue

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/sqlite"
 	"github.com/truce-dev/truce/tlog"
 	"golang.org/x/mod/sumdb/note"
 )
@@ -21,6 +22,8 @@ type config struct {
 	Origin string `json:"origin"`
 	// Admin is the secretariat's public key, the first member.
 	Admin string `json:"admin"`
+	// Quorum is k: the mediators a finding or a party's first member needs.
+	Quorum int `json:"quorum"`
 }
 
 // dataDir is a mechanism's data directory, as truce init lays it out.
@@ -31,6 +34,7 @@ func (d dataDir) configPath() string      { return d.path("config.json") }
 func (d dataDir) logDir() string          { return d.path("log") }
 func (d dataDir) key(name string) string  { return d.path("keys", name) }
 func (d dataDir) serveURLPath() string    { return d.path("serve.url") }
+func (d dataDir) projectionPath() string  { return d.path("projection.sqlite") }
 
 func (d dataDir) config() (*config, error) {
 	raw, err := os.ReadFile(d.configPath())
@@ -85,6 +89,7 @@ type mechanism struct {
 	cfg    *config
 	log    *tlog.Log
 	mech   *truce.Mechanism
+	store  truce.Store
 	unlock func()
 }
 
@@ -125,20 +130,39 @@ func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options
 	if signer.Name() != cfg.Origin {
 		return nil, fmt.Errorf("log key is named %q but the mechanism's origin is %q", signer.Name(), cfg.Origin)
 	}
-	admin, err := truce.ParseVerifier(cfg.Admin)
+	mcfg, err := cfg.mechanism()
 	if err != nil {
-		return nil, fmt.Errorf("%s: admin: %v", dir.configPath(), err)
+		return nil, fmt.Errorf("%s: %v", dir.configPath(), err)
 	}
 	l, err := tlog.Open(ctx, dir.logDir(), signer, verifier, opts)
 	if err != nil {
 		return nil, err
 	}
-	mech, err := truce.Open(ctx, truce.Config{Origin: cfg.Origin, Admin: admin}, l)
+	mech, err := truce.Open(ctx, mcfg, l)
 	if err != nil {
 		l.Close(ctx)
 		return nil, err
 	}
-	return &mechanism{dir: dir, cfg: cfg, log: l, mech: mech}, nil
+	store, err := sqlite.Open(dir.projectionPath())
+	if err != nil {
+		l.Close(ctx)
+		return nil, err
+	}
+	// The projection catches up before anything is served from it.
+	if err := truce.CatchUp(ctx, l, store); err != nil {
+		store.Close()
+		l.Close(ctx)
+		return nil, err
+	}
+	return &mechanism{dir: dir, cfg: cfg, log: l, mech: mech, store: store}, nil
+}
+
+func (c *config) mechanism() (truce.Config, error) {
+	admin, err := truce.ParseVerifier(c.Admin)
+	if err != nil {
+		return truce.Config{}, fmt.Errorf("admin: %v", err)
+	}
+	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum}, nil
 }
 
 // close waits for every appended record to be covered by a published
@@ -146,7 +170,13 @@ func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options
 func (m *mechanism) close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	err := m.log.Close(ctx)
+	err := truce.CatchUp(ctx, m.log, m.store)
+	if cerr := m.log.Close(ctx); err == nil {
+		err = cerr
+	}
+	if cerr := m.store.Close(); err == nil {
+		err = cerr
+	}
 	m.unlock()
 	return err
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/truce-dev/truce"
 )
 
 // demoOrigin names the demo mechanism's log.
@@ -36,7 +38,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	if _, err := os.Stat(dir.configPath()); os.IsNotExist(err) {
-		if err := initMechanism(ctx, dir, demoOrigin); err != nil {
+		if err := initMechanism(ctx, dir, demoOrigin, truce.DefaultQuorum); err != nil {
 			return err
 		}
 	}

@@ -63,13 +63,17 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlags("init", "--data DIR --name ORIGIN", stdout)
 	data := fs.String("data", "", "the new mechanism's data directory")
 	name := fs.String("name", "", "the mechanism's origin: the log key's name and every checkpoint's first line")
+	quorum := fs.Int("quorum", truce.DefaultQuorum, "k: how many mediators must sign a finding or admit a party's first member")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *data == "" || *name == "" || fs.NArg() > 0 {
 		return usagef("--data DIR and --name ORIGIN are required")
 	}
-	if err := initMechanism(ctx, dataDir(*data), *name); err != nil {
+	if *quorum < 1 {
+		return usagef("--quorum %d: must be at least 1", *quorum)
+	}
+	if err := initMechanism(ctx, dataDir(*data), *name, *quorum); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "mechanism %s created in %s\nlog key: %s\n", *name, *data, must(readKeyFile(dataDir(*data).key("log.vkey"))))
@@ -80,7 +84,7 @@ func must[T any](v T, _ error) T { return v }
 
 // initMechanism lays out dir, writes the log and admin keys and the config,
 // and appends the admin's self-signed membership as the log's first record.
-func initMechanism(ctx context.Context, dir dataDir, origin string) error {
+func initMechanism(ctx context.Context, dir dataDir, origin string, quorum int) error {
 	if _, err := os.Stat(dir.configPath()); err == nil {
 		return fmt.Errorf("%s already holds a mechanism", dir)
 	}
@@ -94,7 +98,7 @@ func initMechanism(ctx context.Context, dir dataDir, origin string) error {
 	if err != nil {
 		return fmt.Errorf("admin key: %v", err)
 	}
-	cfg, err := json.MarshalIndent(config{Origin: origin, Admin: adminVkey}, "", "  ")
+	cfg, err := json.MarshalIndent(config{Origin: origin, Admin: adminVkey, Quorum: quorum}, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,10 @@ var commands = []command{
 	{"serve", "serve a mechanism's API and log", runServe},
 	{"keygen", "create an Ed25519 key pair", runKeygen},
 	{"submit", "sign a record and append it to the log", runSubmit},
+	{"sign", "add a signature to an envelope, or sign a record into one", runSign},
 	{"verify", "verify a log's checkpoint, consistency and entries", runVerify},
+	{"reindex", "rebuild the projection from the log alone", runReindex},
+	{"audit", "re-check every signature and rule, and the projection against a rebuild", runAudit},
 }
 
 // usageError marks a mistake in how a command was called: exit status 2.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/truce-dev/truce"
 	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/tlog"
 )
@@ -80,8 +81,15 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 		return err
 	}
 	defer os.Remove(dir.serveURLPath())
+	followCtx, stopFollowing := context.WithCancel(ctx)
+	defer stopFollowing()
+	go func() {
+		if err := truce.Follow(followCtx, m.log, m.store, m.mech.Appended(), 250*time.Millisecond); err != nil {
+			slog.Error("projection stopped", "err", err)
+		}
+	}()
 	srv := &http.Server{
-		Handler:           trucehttp.NewServer(m.mech, m.log, slog.Default()),
+		Handler:           trucehttp.NewServer(m.mech, m.log, m.store, slog.Default()),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	errc := make(chan error, 1)

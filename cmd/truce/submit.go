@@ -92,7 +92,7 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer sub.close()
 
-	env, err := envelopeFor(ctx, input, signer, sub)
+	env, err := envelopeFor(input, signer, func() (string, error) { return sub.origin(ctx) })
 	if err != nil {
 		return err
 	}
@@ -171,45 +171,6 @@ func readInput(name string) ([]byte, error) {
 		return io.ReadAll(io.LimitReader(os.Stdin, 4<<20))
 	}
 	return os.ReadFile(name)
-}
-
-// envelopeFor turns the input into a signed envelope. An envelope (it has a
-// payloadType) is submitted as it is, with the key's signature added if a
-// key is given; a record is completed with the fields a writer need not
-// type (v, mechanism, created, visibility), canonicalized and signed.
-func envelopeFor(ctx context.Context, input []byte, signer *truce.Signer, sub submitter) (*truce.Envelope, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(input, &fields); err != nil {
-		return nil, fmt.Errorf("input is not a JSON object: %v", err)
-	}
-	if _, ok := fields["payloadType"]; ok {
-		env, err := truce.ParseEnvelope(input)
-		if err != nil {
-			return nil, fmt.Errorf("envelope: %v", err)
-		}
-		if signer != nil {
-			env.Sign(signer)
-		}
-		return env, nil
-	}
-	if signer == nil {
-		return nil, usagef("--key FILE is required to sign a record")
-	}
-	set := func(name string, v any) {
-		if _, ok := fields[name]; !ok {
-			fields[name], _ = json.Marshal(v)
-		}
-	}
-	origin, err := sub.origin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	set("v", 1)
-	set("mechanism", origin)
-	set("created", time.Now().UTC().Format(time.RFC3339))
-	set("visibility", truce.Public)
-	rec, _ := json.Marshal(fields)
-	return truce.SignRecord(rec, signer)
 }
 
 type httpSubmitter struct{ c *apiClient }

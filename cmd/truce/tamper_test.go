@@ -29,7 +29,7 @@ func submitClaims(t *testing.T, m *trucetest.Mechanism, prefix string, n int) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			m.Submit(trucetest.Sign(t, trucetest.Record("claim", map[string]any{"speaker": "ISPR", "text": fmt.Sprintf("%s %d", prefix, i)}), m.Admin))
+			m.Submit(trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim(fmt.Sprintf("%s %d", prefix, i))), m.Admin))
 		}()
 	}
 	wg.Wait()

@@ -193,3 +193,8 @@ func Sign(t testing.TB, rec []byte, signers ...*truce.Signer) []byte {
 	}
 	return env.Canonical()
 }
+
+// Claim is a valid claim body saying text.
+func Claim(text string) map[string]any {
+	return map[string]any{"speaker": "Foreign Office spokesperson", "text": text, "quoted": true, "language": "en"}
+}

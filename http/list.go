@@ -1,0 +1,96 @@
+package http
+
+import (
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/truce-dev/truce"
+)
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// statuses are the statuses each list's items can have (docs/RULES.md).
+var statuses = map[string][]string{
+	"incidents":   {"reported", "corroborated", "verified", "disputed", "unfounded"},
+	"commitments": {"open", "in_progress", "fulfilled", "partly_fulfilled", "breached", "lapsed"},
+	"requests":    {"open", "answered", "overdue"},
+}
+
+// list answers GET /api/v1/{list} in DESIGN.md's list shape.
+func (s *Server) list(w http.ResponseWriter, r *http.Request, list string) {
+	p := r.URL.Query()
+	q := truce.Query{List: list, Party: p.Get("party"), Status: p.Get("status"), Type: p.Get("type"),
+		From: p.Get("from"), To: p.Get("to"), Place: p.Get("place"), Text: p.Get("q"), Now: time.Now()}
+	for _, d := range []struct{ name, v string }{{"from", q.From}, {"to", q.To}} {
+		if d.v != "" {
+			if _, err := time.Parse(time.DateOnly, d.v); err != nil {
+				badRequest(w, d.name, "%q is not a date (YYYY-MM-DD)", d.v)
+				return
+			}
+		}
+	}
+	if q.Status != "" {
+		known := statuses[list]
+		if !strings.Contains(","+strings.Join(known, ",")+",", ","+q.Status+",") {
+			if len(known) == 0 {
+				badRequest(w, "status", "%s have no status", list)
+			} else {
+				badRequest(w, "status", "%q is not a status of %s (one of %s)", q.Status, list, strings.Join(known, ", "))
+			}
+			return
+		}
+	}
+	if c := p.Get("cursor"); c != "" {
+		n, err := strconv.ParseUint(c, 10, 64)
+		if err != nil {
+			badRequest(w, "cursor", "%q is not a cursor from next_cursor", c)
+			return
+		}
+		q.After = n
+	}
+	if l := p.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			badRequest(w, "limit", "%q is not a positive number", l)
+			return
+		}
+		q.Limit = min(n, truce.MaxLimit) // clamped, never refused
+	}
+	page, err := s.store.List(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var next any
+	if page.Next != 0 {
+		next = strconv.FormatUint(page.Next, 10)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": page.Items, "next_cursor": next})
+}
+
+// lookup finds entries by envelope hash or by the content hash a source or
+// evidence record carries.
+func (s *Server) lookup(w http.ResponseWriter, r *http.Request) {
+	h := r.PathValue("sha256")
+	if raw, err := hex.DecodeString(h); err != nil || len(raw) != 32 {
+		badRequest(w, "sha256", "%q is not a hex SHA-256", h)
+		return
+	}
+	idx, err := s.store.Lookup(r.Context(), h)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if idx == nil {
+		idx = []uint64{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"indices": idx})
+}

@@ -1,0 +1,424 @@
+package truce
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// state is what the rules of docs/RULES.md judge a record against: the
+// membership, the parties, and for every earlier entry its type, its
+// time and its signers. It is rebuilt from the log alone.
+type state struct {
+	cfg     Config
+	size    uint64
+	byHash  map[[32]byte]uint64
+	keys    map[string]*memberKey // by key id, every key ever admitted
+	members map[string]*memberKey // by member id, the current key
+	parties map[string]bool
+	entries []entryMeta
+	// requests maps a request's index to the parties it is addressed to.
+	requests map[uint64][]string
+}
+
+type memberKey struct {
+	verifier *Verifier
+	member   MemberBody
+	revoked  bool
+}
+
+type entryMeta struct {
+	typ     string
+	created time.Time
+	signers []string // member ids
+}
+
+func newState(cfg Config) *state {
+	return &state{
+		cfg: cfg, byHash: map[[32]byte]uint64{}, keys: map[string]*memberKey{},
+		members: map[string]*memberKey{}, parties: map[string]bool{}, requests: map[uint64][]string{},
+	}
+}
+
+// ruleBody holds every body field a rule looks at; each record type uses
+// some of them.
+type ruleBody struct {
+	ID            string   `json:"id"`
+	Role          string   `json:"role"`
+	Party         string   `json:"party"`
+	Key           string   `json:"key"`
+	Status        string   `json:"status"`
+	Obligor       string   `json:"obligor"`
+	Beneficiary   string   `json:"beneficiary"`
+	Violator      string   `json:"violator"`
+	To            []string `json:"to"`
+	Round         *uint64  `json:"round"`
+	Violates      []uint64 `json:"violates"`
+	Source        *uint64  `json:"source"`
+	About         []uint64 `json:"about"`
+	TranslationOf *uint64  `json:"translation_of"`
+	Subject       *uint64  `json:"subject"`
+	Evidence      []uint64 `json:"evidence"`
+	Request       *uint64  `json:"request"`
+	Commitments   []uint64 `json:"commitments"`
+	Basis         []uint64 `json:"basis"`
+	Target        *uint64  `json:"target"`
+}
+
+// admission is a record judged admissible but for its signatures, which
+// verify checks outside the mechanism's lock.
+type admission struct {
+	env     *Envelope
+	rec     *Record
+	body    ruleBody
+	created time.Time
+	signers []*memberKey
+	// newKey is the key a member record admits.
+	newKey *Verifier
+	// genesis is the admin's self-signed first record.
+	genesis bool
+}
+
+func (a *admission) verify() error {
+	if a.genesis {
+		return a.env.Verify(a.newKey)
+	}
+	for _, k := range a.signers {
+		if err := a.env.Verify(k.verifier); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// judge checks everything a record must satisfy, signatures included.
+func (s *state) judge(e *Envelope, r *Record) (*admission, error) {
+	if r.Mechanism != s.cfg.Origin {
+		return nil, refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", r.Mechanism, s.cfg.Origin)
+	}
+	if err := ValidateBody(r.Type, r.Body); err != nil {
+		return nil, err
+	}
+	a, err := s.check(e, r)
+	if err != nil {
+		return nil, err
+	}
+	return a, a.verify()
+}
+
+// admit decodes what apply needs from a record already judged, without
+// judging it again.
+func (s *state) admit(e *Envelope, r *Record) (*admission, error) {
+	a := &admission{env: e, rec: r, genesis: s.size == 0}
+	a.created, _ = time.Parse(time.RFC3339, r.Created)
+	if err := json.Unmarshal(r.Body, &a.body); err != nil {
+		return nil, err
+	}
+	for _, id := range e.KeyIDs() {
+		if k, ok := s.keys[id]; ok {
+			a.signers = append(a.signers, k)
+		}
+	}
+	if r.Type == "member" {
+		v, err := ParseVerifier(a.body.Key)
+		if err != nil {
+			return nil, err
+		}
+		a.newKey = v
+	}
+	return a, nil
+}
+
+// check applies the rules of docs/RULES.md to a record whose body has
+// passed its schema. It resolves the signers but leaves their signatures
+// to verify.
+func (s *state) check(e *Envelope, r *Record) (*admission, error) {
+	a, err := s.admit(e, r)
+	if err != nil {
+		return nil, refuse(Invalid, "body", "%v", err)
+	}
+	if a.genesis {
+		return a, s.checkGenesis(a)
+	}
+	a.signers = a.signers[:0]
+	for i, id := range e.KeyIDs() {
+		k, ok := s.keys[id]
+		if !ok {
+			return nil, refuse(Forbidden, fmt.Sprintf("signatures[%d].keyid", i), "key %s is not a member's key in this mechanism", id)
+		}
+		if k.revoked {
+			return nil, refuse(Forbidden, fmt.Sprintf("signatures[%d].keyid", i), "key %s of member %q is revoked", id, k.member.ID)
+		}
+		a.signers = append(a.signers, k)
+	}
+	if err := s.checkRefs(a); err != nil {
+		return nil, err
+	}
+	return a, s.checkAuthority(a)
+}
+
+func (s *state) checkGenesis(a *admission) error {
+	if a.rec.Type != "member" {
+		return refuse(Forbidden, "type", "the log's first record must be the admin's membership, not a %s", a.rec.Type)
+	}
+	if a.body.Role != "admin" || a.newKey.KeyID() != s.cfg.Admin.KeyID() {
+		return refuse(Forbidden, "body.key", "the first record must admit the mechanism's admin key %s", s.cfg.Admin.KeyID())
+	}
+	if len(a.env.KeyIDs()) != 1 {
+		return refuse(Forbidden, "signatures", "the first record is signed by the admin alone")
+	}
+	if len(a.rec.Refs) > 0 {
+		return refuse(Unresolved, "refs[0]", "the log is empty")
+	}
+	return nil
+}
+
+// checkRefs checks that every index a record cites exists, is of a type
+// the citing field allows, and was created no later than the record.
+func (s *state) checkRefs(a *admission) error {
+	type cite struct {
+		field string
+		index uint64
+		types []string // nil: any type
+	}
+	var cites []cite
+	for i, ref := range a.rec.Refs {
+		cites = append(cites, cite{fmt.Sprintf("refs[%d]", i), ref, nil})
+	}
+	one := func(field string, ref *uint64, types ...string) {
+		if ref != nil {
+			cites = append(cites, cite{field, *ref, types})
+		}
+	}
+	many := func(field string, refs []uint64, types ...string) {
+		for i, ref := range refs {
+			cites = append(cites, cite{fmt.Sprintf("%s[%d]", field, i), ref, types})
+		}
+	}
+	b := &a.body
+	switch a.rec.Type {
+	case "commitment":
+		one("body.round", b.Round, "round")
+	case "incident":
+		many("body.violates", b.Violates, "commitment")
+	case "claim":
+		one("body.source", b.Source, "source")
+		many("body.about", b.About)
+		one("body.translation_of", b.TranslationOf, "claim")
+	case "assessment":
+		one("body.subject", b.Subject, "incident", "commitment")
+		many("body.evidence", b.Evidence, "evidence", "source", "claim")
+	case "response":
+		one("body.request", b.Request, "request")
+	case "finding":
+		many("body.commitments", b.Commitments, "commitment")
+		many("body.basis", b.Basis, "incident", "assessment")
+	case "correction":
+		one("body.target", b.Target)
+	}
+	for _, c := range cites {
+		if c.index >= s.size {
+			return refuse(Unresolved, c.field, "log index %d does not exist (the log has %d entries)", c.index, s.size)
+		}
+		m := s.entries[c.index]
+		if c.types != nil && !slices.Contains(c.types, m.typ) {
+			return refuse(Unresolved, c.field, "log index %d is a %s, not a %s", c.index, m.typ, strings.Join(c.types, " or "))
+		}
+		if a.created.Before(m.created) {
+			return refuse(Invalid, "created", "%s is earlier than %s, when log index %d (cited by %s) was created", a.rec.Created, m.created.Format(time.RFC3339), c.index, c.field)
+		}
+	}
+	switch a.rec.Type {
+	case "assessment":
+		subject := s.entries[*b.Subject].typ
+		allowed := map[string][]string{"incident": {"verified", "disputed", "unfounded"}, "commitment": {"in_progress", "fulfilled", "partly_fulfilled"}}[subject]
+		if !slices.Contains(allowed, b.Status) {
+			return refuse(Invalid, "body.status", "%q is not a status for a %s (one of %s)", b.Status, subject, strings.Join(allowed, ", "))
+		}
+	case "correction":
+		if t := s.entries[*b.Target].typ; t == "member" || t == "party" {
+			return refuse(Invalid, "body.target", "a %s record is changed by a new %s record, not corrected", t, t)
+		}
+	}
+	return nil
+}
+
+// signerRoles summarizes who signed: the distinct active members by role.
+func (a *admission) has(pred func(*memberKey) bool) []string {
+	var ids []string
+	for _, k := range a.signers {
+		if pred(k) && !slices.Contains(ids, k.member.ID) {
+			ids = append(ids, k.member.ID)
+		}
+	}
+	return ids
+}
+
+func role(roles ...string) func(*memberKey) bool {
+	return func(k *memberKey) bool { return slices.Contains(roles, k.member.Role) }
+}
+
+func ofParty(party string) func(*memberKey) bool {
+	return func(k *memberKey) bool { return k.member.Role == "party" && k.member.Party == party }
+}
+
+// checkAuthority checks that the signers may say what the record says.
+func (s *state) checkAuthority(a *admission) error {
+	b := &a.body
+	need := func(pred func(*memberKey) bool, who string) error {
+		if len(a.has(pred)) == 0 {
+			return refuse(Forbidden, "signatures", "a %s record needs the signature of %s", a.rec.Type, who)
+		}
+		return nil
+	}
+	// Observers only testify: claims, and corrections of their own claims.
+	for _, k := range a.signers {
+		if k.member.Role == "observer" && a.rec.Type != "claim" && a.rec.Type != "correction" {
+			return refuse(Forbidden, "signatures", "observer %q may submit claims (and correct them) only", k.member.ID)
+		}
+	}
+	switch a.rec.Type {
+	case "member":
+		return s.checkMember(a)
+	case "party":
+		if s.parties[b.ID] {
+			return refuse(Invalid, "body.id", "party %q already exists", b.ID)
+		}
+		return need(role("admin"), "the admin")
+	case "round", "commitment":
+		if a.rec.Type == "commitment" {
+			for _, p := range []struct{ field, id string }{{"body.obligor", b.Obligor}, {"body.beneficiary", b.Beneficiary}} {
+				if p.id != "" && !s.parties[p.id] {
+					return refuse(Unresolved, p.field, "party %q does not exist", p.id)
+				}
+			}
+		}
+		return need(role("admin", "mediator"), "the admin or a mediator")
+	case "assessment":
+		return need(role("monitor", "mediator"), "a monitor or a mediator")
+	case "request":
+		for i, p := range b.To {
+			if !s.parties[p] {
+				return refuse(Unresolved, fmt.Sprintf("body.to[%d]", i), "party %q does not exist", p)
+			}
+		}
+		return need(role("admin", "mediator", "party"), "the admin, a mediator or a party")
+	case "response":
+		to := s.requests[*b.Request]
+		if ids := a.has(func(k *memberKey) bool { return k.member.Role == "party" && slices.Contains(to, k.member.Party) }); len(ids) == 0 {
+			return refuse(Forbidden, "signatures", "a response to request %d needs the signature of a member of %s, to whom it is addressed", *b.Request, strings.Join(to, " or "))
+		}
+		return nil
+	case "finding":
+		if !s.parties[b.Violator] {
+			return refuse(Unresolved, "body.violator", "party %q does not exist", b.Violator)
+		}
+		if ids := a.has(role("mediator")); len(ids) < s.cfg.Quorum {
+			return refuse(Forbidden, "signatures", "a finding needs the signatures of %d mediators; it has %d (%s)", s.cfg.Quorum, len(ids), listOrNone(ids))
+		}
+		return nil
+	case "correction":
+		target := s.entries[*b.Target]
+		if ids := a.has(func(k *memberKey) bool { return slices.Contains(target.signers, k.member.ID) }); len(ids) == 0 {
+			return refuse(Forbidden, "signatures", "a correction of log index %d needs the signature of one of its authors (%s)", *b.Target, strings.Join(target.signers, ", "))
+		}
+		return nil
+	}
+	// incident, claim, source, evidence: any member may record them.
+	return nil
+}
+
+// checkMember applies the admission rules: the admin admits everyone; a
+// party's first member also needs k mediators, a later one a member of
+// that party (or k mediators), so that the operator alone can never speak
+// for a party.
+func (s *state) checkMember(a *admission) error {
+	b := &a.body
+	if len(a.has(role("admin"))) == 0 {
+		return refuse(Forbidden, "signatures", "a member record needs the admin's signature")
+	}
+	if cur, ok := s.members[b.ID]; ok && (cur.member.Role != b.Role || cur.member.Party != b.Party) {
+		return refuse(Invalid, "body.role", "member %q is a %s%s; a member keeps its role and party (admit a new member id instead)", b.ID, cur.member.Role, partySuffix(cur.member.Party))
+	}
+	if k, ok := s.keys[a.newKey.KeyID()]; ok && k.member.ID != b.ID {
+		return refuse(Invalid, "body.key", "key %s already belongs to member %q", a.newKey.KeyID(), k.member.ID)
+	}
+	if b.Role != "party" {
+		return nil
+	}
+	if !s.parties[b.Party] {
+		return refuse(Unresolved, "body.party", "party %q does not exist (record it with a party record first)", b.Party)
+	}
+	mediators := a.has(role("mediator"))
+	if len(mediators) >= s.cfg.Quorum {
+		return nil
+	}
+	first := true
+	for _, k := range s.members {
+		if k.member.Role == "party" && k.member.Party == b.Party && !k.revoked {
+			first = false
+		}
+	}
+	if first {
+		return refuse(Forbidden, "signatures", "the first member of party %q needs the co-signatures of %d mediators; it has %d (%s)", b.Party, s.cfg.Quorum, len(mediators), listOrNone(mediators))
+	}
+	if len(a.has(func(k *memberKey) bool { return ofParty(b.Party)(k) && k.member.ID != b.ID })) == 0 &&
+		len(a.has(func(k *memberKey) bool { return ofParty(b.Party)(k) })) == 0 {
+		return refuse(Forbidden, "signatures", "a member of party %q needs the co-signature of an existing member of that party, or of %d mediators", b.Party, s.cfg.Quorum)
+	}
+	return nil
+}
+
+func partySuffix(p string) string {
+	if p == "" {
+		return ""
+	}
+	return " of party " + p
+}
+
+func listOrNone(ids []string) string {
+	if len(ids) == 0 {
+		return "none"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// apply records the effects of the record at index i.
+func (s *state) apply(i uint64, a *admission) {
+	h := a.env.Hash()
+	if _, ok := s.byHash[h]; !ok {
+		s.byHash[h] = i
+	}
+	for uint64(len(s.entries)) <= i {
+		s.entries = append(s.entries, entryMeta{})
+	}
+	signers := make([]string, 0, len(a.signers)+1)
+	for _, k := range a.signers {
+		signers = append(signers, k.member.ID)
+	}
+	if a.genesis {
+		signers = append(signers, a.body.ID)
+	}
+	s.entries[i] = entryMeta{typ: a.rec.Type, created: a.created, signers: signers}
+	if i+1 > s.size {
+		s.size = i + 1
+	}
+	b := &a.body
+	switch a.rec.Type {
+	case "party":
+		s.parties[b.ID] = true
+	case "request":
+		s.requests[i] = b.To
+	case "member":
+		if cur, ok := s.members[b.ID]; ok && cur.verifier.KeyID() != a.newKey.KeyID() {
+			cur.revoked = true // key rotation: the old key signs nothing more
+		}
+		var mb MemberBody
+		json.Unmarshal(a.rec.Body, &mb)
+		k := &memberKey{verifier: a.newKey, member: mb, revoked: b.Status == "revoked"}
+		s.keys[a.newKey.KeyID()] = k
+		s.members[b.ID] = k
+	}
+}

@@ -1,0 +1,43 @@
+-- The projection of a truce log: every row is a function of the entries
+-- applied so far, in index order.
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entries (
+  idx INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  created TEXT NOT NULL,
+  visibility TEXT NOT NULL,
+  signers TEXT NOT NULL,          -- JSON array of member ids
+  envelope_sha256 TEXT NOT NULL,
+  content_sha256 TEXT,            -- a source's or evidence's sha256
+  record TEXT NOT NULL            -- the canonical record
+);
+CREATE INDEX IF NOT EXISTS entries_envelope ON entries(envelope_sha256);
+CREATE INDEX IF NOT EXISTS entries_content ON entries(content_sha256) WHERE content_sha256 IS NOT NULL;
+CREATE TABLE IF NOT EXISTS members (
+  keyid TEXT PRIMARY KEY, id TEXT NOT NULL, role TEXT NOT NULL, party TEXT,
+  name TEXT NOT NULL, revoked INTEGER, since INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS parties (id TEXT PRIMARY KEY, name TEXT NOT NULL, idx INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS items (
+  idx INTEGER PRIMARY KEY,
+  list TEXT NOT NULL,             -- rounds, commitments, incidents, claims, sources, requests, findings
+  subtype TEXT,                   -- event_type, category or kind
+  date TEXT,                      -- YYYY-MM-DD, for date ranges
+  deadline TEXT,                  -- a commitment's deadline or a request's due time, UTC RFC 3339
+  place TEXT,
+  status TEXT,                    -- the status before time-dependent rules (lapsed, overdue)
+  signers TEXT NOT NULL,          -- JSON array of member ids
+  corrected_by INTEGER,
+  body TEXT NOT NULL              -- the body shown: a correction's replacement supersedes it
+);
+CREATE INDEX IF NOT EXISTS items_list ON items(list, idx);
+CREATE INDEX IF NOT EXISTS items_date ON items(list, date, idx);
+CREATE INDEX IF NOT EXISTS items_status ON items(list, status, idx);
+CREATE INDEX IF NOT EXISTS items_subtype ON items(list, subtype, idx);
+CREATE TABLE IF NOT EXISTS item_parties (party TEXT NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (party, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS links (dst INTEGER NOT NULL, rel TEXT NOT NULL, src INTEGER NOT NULL, PRIMARY KEY (dst, rel, src)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS figures (
+  claim INTEGER NOT NULL, n INTEGER NOT NULL, what TEXT NOT NULL, count INTEGER NOT NULL,
+  qualifier TEXT NOT NULL, attributed_to TEXT, PRIMARY KEY (claim, n)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');

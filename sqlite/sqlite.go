@@ -1,0 +1,562 @@
+// Package sqlite is truce's embedded projection: the log's records as
+// queryable lists, statuses and full-text search, in one SQLite file
+// (modernc.org/sqlite, no cgo).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/truce-dev/truce"
+	_ "modernc.org/sqlite"
+)
+
+//go:embed schema.sql
+var schema string
+
+// DB is a projection in one SQLite file.
+type DB struct {
+	db *sql.DB
+	// mu serializes Apply; members caches the members table for it.
+	mu      sync.Mutex
+	members map[string]member // by key id
+	parties map[string]string // member id to party
+}
+
+type member struct {
+	id, role, party string
+}
+
+// Open opens or creates the projection at path.
+func Open(path string) (*DB, error) {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(off)"} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %v", path, err)
+	}
+	if _, err := db.Exec(schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("creating the projection in %s: %v", path, err)
+	}
+	d := &DB{db: db}
+	if err := d.loadMembers(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *DB) loadMembers(ctx context.Context) error {
+	d.members, d.parties = map[string]member{}, map[string]string{}
+	rows, err := d.db.QueryContext(ctx, `SELECT keyid, id, role, coalesce(party, '') FROM members`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var m member
+		if err := rows.Scan(&k, &m.id, &m.role, &m.party); err != nil {
+			return err
+		}
+		d.members[k] = m
+		d.parties[m.id] = m.party
+	}
+	return rows.Err()
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.db.Close() }
+
+// Size is the number of log entries applied.
+func (d *DB) Size(ctx context.Context) (uint64, error) {
+	var n uint64
+	err := d.db.QueryRowContext(ctx, `SELECT v FROM meta WHERE k = 'size'`).Scan(&n)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return n, err
+}
+
+// Apply applies entries in one transaction, with the new size.
+func (d *DB) Apply(ctx context.Context, entries []truce.Entry) (err error) {
+	if len(entries) == 0 {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	size, err := d.Size(ctx)
+	if err != nil {
+		return err
+	}
+	if entries[0].Index != size {
+		return fmt.Errorf("entries start at index %d, but the projection has %d", entries[0].Index, size)
+	}
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+			d.loadMembers(context.WithoutCancel(ctx)) // the cache may hold rolled-back members
+		}
+	}()
+	a := &applier{tx: tx, d: d, stmts: map[string]*sql.Stmt{}}
+	defer a.close()
+	for i, e := range entries {
+		if e.Index != size+uint64(i) {
+			return fmt.Errorf("entries are not contiguous at index %d", e.Index)
+		}
+		if err := a.apply(ctx, e); err != nil {
+			return fmt.Errorf("entry %d: %w", e.Index, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta (k, v) VALUES ('size', ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v`, size+uint64(len(entries))); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// applier applies entries within one transaction.
+type applier struct {
+	tx    *sql.Tx
+	d     *DB
+	stmts map[string]*sql.Stmt
+}
+
+func (a *applier) close() {
+	for _, s := range a.stmts {
+		s.Close()
+	}
+}
+
+// exec runs a statement, prepared once per transaction.
+func (a *applier) exec(ctx context.Context, query string, args ...any) error {
+	s, ok := a.stmts[query]
+	if !ok {
+		var err error
+		if s, err = a.tx.PrepareContext(ctx, query); err != nil {
+			return err
+		}
+		a.stmts[query] = s
+	}
+	_, err := s.ExecContext(ctx, args...)
+	return err
+}
+
+func (a *applier) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return a.tx.QueryRowContext(ctx, query, args...)
+}
+
+// body holds the fields the projection indexes; each type uses some.
+type body struct {
+	ID            string                 `json:"id"`
+	Role          string                 `json:"role"`
+	Party         string                 `json:"party"`
+	Name          string                 `json:"name"`
+	Key           string                 `json:"key"`
+	Status        string                 `json:"status"`
+	Start         string                 `json:"start"`
+	Date          string                 `json:"date"`
+	Published     string                 `json:"published"`
+	Deadline      string                 `json:"deadline"`
+	Due           string                 `json:"due"`
+	Obligor       string                 `json:"obligor"`
+	Beneficiary   string                 `json:"beneficiary"`
+	Violator      string                 `json:"violator"`
+	To            []string               `json:"to"`
+	Category      string                 `json:"category"`
+	EventType     string                 `json:"event_type"`
+	Kind          string                 `json:"kind"`
+	Place         *struct{ Name string } `json:"place"`
+	Speaker       string                 `json:"speaker"`
+	Text          string                 `json:"text"`
+	Title         string                 `json:"title"`
+	Outlet        string                 `json:"outlet"`
+	SHA256        string                 `json:"sha256"`
+	Figures       []figure               `json:"figures"`
+	Round         *uint64                `json:"round"`
+	Violates      []uint64               `json:"violates"`
+	Source        *uint64                `json:"source"`
+	About         []uint64               `json:"about"`
+	TranslationOf *uint64                `json:"translation_of"`
+	Subject       *uint64                `json:"subject"`
+	Evidence      []uint64               `json:"evidence"`
+	Request       *uint64                `json:"request"`
+	Commitments   []uint64               `json:"commitments"`
+	Basis         []uint64               `json:"basis"`
+	Target        *uint64                `json:"target"`
+	Replacement   json.RawMessage        `json:"replacement"`
+}
+
+type figure struct {
+	What         string `json:"what"`
+	Count        int64  `json:"count"`
+	Qualifier    string `json:"qualifier"`
+	AttributedTo string `json:"attributed_to"`
+}
+
+var lists = map[string]string{
+	"round": "rounds", "commitment": "commitments", "incident": "incidents", "claim": "claims",
+	"source": "sources", "request": "requests", "finding": "findings",
+}
+
+func (a *applier) apply(ctx context.Context, e truce.Entry) error {
+	r := e.Record
+	var b body
+	if err := json.Unmarshal(r.Body, &b); err != nil {
+		return err
+	}
+	// The signers, as the membership stood before this entry; the admin's
+	// first record admits the key that signs it.
+	var signers, parties []string
+	for _, k := range e.Envelope.KeyIDs() {
+		m, ok := a.d.members[k]
+		if !ok && r.Type == "member" {
+			if v, err := truce.ParseVerifier(b.Key); err == nil && v.KeyID() == k {
+				m, ok = member{id: b.ID, role: b.Role, party: b.Party}, true
+			}
+		}
+		if !ok {
+			return fmt.Errorf("signer %s is not a member", k)
+		}
+		signers = append(signers, m.id)
+		if m.party != "" && !slices.Contains(parties, m.party) {
+			parties = append(parties, m.party)
+		}
+	}
+	signersJSON, _ := json.Marshal(signers)
+	h := e.Envelope.Hash()
+	var content any
+	if r.Type == "source" || r.Type == "evidence" {
+		content = b.SHA256
+	}
+	if err := a.exec(ctx, `INSERT INTO entries (idx, type, created, visibility, signers, envelope_sha256, content_sha256, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.Index, r.Type, r.Created, r.Visibility, string(signersJSON), hex.EncodeToString(h[:]), content, string(e.Envelope.Payload())); err != nil {
+		return err
+	}
+	item := func(subtype, date, deadline, place, status string, concerns []string) error {
+		if err := a.exec(ctx, `INSERT INTO items (idx, list, subtype, date, deadline, place, status, signers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.Index, lists[r.Type], nullable(subtype), nullable(day(date)), nullable(deadline), nullable(place), nullable(status), string(signersJSON), string(r.Body)); err != nil {
+			return err
+		}
+		for _, p := range concerns {
+			if p == "" {
+				continue
+			}
+			if err := a.exec(ctx, `INSERT OR IGNORE INTO item_parties (party, idx) VALUES (?, ?)`, p, e.Index); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	link := func(rel string, refs ...uint64) error {
+		for _, dst := range refs {
+			if err := a.exec(ctx, `INSERT OR IGNORE INTO links (dst, rel, src) VALUES (?, ?, ?)`, dst, rel, e.Index); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	one := func(p *uint64) []uint64 {
+		if p == nil {
+			return nil
+		}
+		return []uint64{*p}
+	}
+	switch r.Type {
+	case "member":
+		v, err := truce.ParseVerifier(b.Key)
+		if err != nil {
+			return err
+		}
+		// A new key for a member id retires its other keys from here on.
+		if err := a.exec(ctx, `UPDATE members SET revoked = ? WHERE id = ? AND keyid != ? AND revoked IS NULL`, e.Index, b.ID, v.KeyID()); err != nil {
+			return err
+		}
+		var revoked any
+		if b.Status == "revoked" {
+			revoked = e.Index
+		}
+		if err := a.exec(ctx, `INSERT INTO members (keyid, id, role, party, name, revoked, since) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (keyid) DO UPDATE SET name = excluded.name, revoked = excluded.revoked`,
+			v.KeyID(), b.ID, b.Role, nullable(b.Party), b.Name, revoked, e.Index); err != nil {
+			return err
+		}
+		a.d.members[v.KeyID()] = member{id: b.ID, role: b.Role, party: b.Party}
+		a.d.parties[b.ID] = b.Party
+	case "party":
+		return a.exec(ctx, `INSERT INTO parties (id, name, idx) VALUES (?, ?, ?)`, b.ID, b.Name, e.Index)
+	case "round":
+		return item("", b.Start, "", "", "", nil)
+	case "commitment":
+		if err := item(b.Category, r.Created, deadline(b.Deadline), "", "open", []string{b.Obligor, b.Beneficiary}); err != nil {
+			return err
+		}
+		return link("round", one(b.Round)...)
+	case "incident":
+		concerns := slices.Clone(parties)
+		for _, c := range b.Violates {
+			var obligor sql.NullString
+			a.queryRow(ctx, `SELECT json_extract(body, '$.obligor') FROM items WHERE idx = ?`, c).Scan(&obligor)
+			concerns = append(concerns, obligor.String)
+		}
+		place := ""
+		if b.Place != nil {
+			place = b.Place.Name
+		}
+		if err := item(b.EventType, b.Date, "", place, "reported", concerns); err != nil {
+			return err
+		}
+		return link("violates", b.Violates...)
+	case "claim":
+		date := b.Date
+		if date == "" {
+			date = r.Created
+		}
+		if err := item("", date, "", "", "", parties); err != nil {
+			return err
+		}
+		for n, f := range b.Figures {
+			if err := a.exec(ctx, `INSERT INTO figures (claim, n, what, count, qualifier, attributed_to) VALUES (?, ?, ?, ?, ?, ?)`,
+				e.Index, n, f.What, f.Count, f.Qualifier, nullable(f.AttributedTo)); err != nil {
+				return err
+			}
+		}
+		if err := a.exec(ctx, `INSERT INTO search (rowid, text) VALUES (?, ?)`, e.Index, b.Speaker+"\n"+b.Text); err != nil {
+			return err
+		}
+		if err := link("about", b.About...); err != nil {
+			return err
+		}
+		if err := link("source", one(b.Source)...); err != nil {
+			return err
+		}
+		if err := link("translation_of", one(b.TranslationOf)...); err != nil {
+			return err
+		}
+		for _, target := range b.About {
+			if err := a.corroborate(ctx, target); err != nil {
+				return err
+			}
+		}
+	case "source":
+		if err := item("", b.Published, "", "", "", nil); err != nil {
+			return err
+		}
+		return a.exec(ctx, `INSERT INTO search (rowid, text) VALUES (?, ?)`, e.Index, b.Outlet+"\n"+b.Title)
+	case "assessment":
+		if err := link("subject", one(b.Subject)...); err != nil {
+			return err
+		}
+		if err := link("evidence", b.Evidence...); err != nil {
+			return err
+		}
+		// The latest assessment sets the status; a breach found by the
+		// mechanism is final.
+		return a.exec(ctx, `UPDATE items SET status = ? WHERE idx = ? AND coalesce(status, '') != 'breached'`, b.Status, *b.Subject)
+	case "request":
+		return item(b.Kind, r.Created, deadline(b.Due), "", "open", append(slices.Clone(b.To), parties...))
+	case "response":
+		if err := link("response", one(b.Request)...); err != nil {
+			return err
+		}
+		return a.exec(ctx, `UPDATE items SET status = 'answered' WHERE idx = ?`, *b.Request)
+	case "finding":
+		if err := item("", r.Created, "", "", "", []string{b.Violator}); err != nil {
+			return err
+		}
+		if err := link("breached_by", b.Commitments...); err != nil {
+			return err
+		}
+		if err := link("basis", b.Basis...); err != nil {
+			return err
+		}
+		for _, c := range b.Commitments {
+			if err := a.exec(ctx, `UPDATE items SET status = 'breached' WHERE idx = ?`, c); err != nil {
+				return err
+			}
+		}
+	case "correction":
+		if err := link("corrected_by", one(b.Target)...); err != nil {
+			return err
+		}
+		if len(b.Replacement) > 0 {
+			return a.exec(ctx, `UPDATE items SET corrected_by = ?, body = ? WHERE idx = ?`, e.Index, string(b.Replacement), *b.Target)
+		}
+		return a.exec(ctx, `UPDATE items SET corrected_by = ? WHERE idx = ?`, e.Index, *b.Target)
+	case "evidence":
+	}
+	return nil
+}
+
+// corroborate recomputes an unassessed incident's status: corroborated
+// once two claims about it are independent (docs/RULES.md).
+func (a *applier) corroborate(ctx context.Context, incident uint64) error {
+	var status sql.NullString
+	var list string
+	if err := a.queryRow(ctx, `SELECT list, status FROM items WHERE idx = ?`, incident).Scan(&list, &status); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	}
+	if list != "incidents" || (status.String != "reported" && status.String != "corroborated") {
+		return nil
+	}
+	rows, err := a.tx.QueryContext(ctx, `SELECT c.signers, coalesce(json_extract(s.body, '$.outlet'), '')
+		FROM links l JOIN items c ON c.idx = l.src LEFT JOIN items s ON s.idx = json_extract(c.body, '$.source')
+		WHERE l.dst = ? AND l.rel = 'about' AND c.list = 'claims' AND c.corrected_by IS NULL ORDER BY l.src`, incident)
+	if err != nil {
+		return err
+	}
+	type origin struct{ outlet, party, author string }
+	var origins []origin
+	for rows.Next() {
+		var signersJSON, outlet string
+		if err := rows.Scan(&signersJSON, &outlet); err != nil {
+			rows.Close()
+			return err
+		}
+		var signers []string
+		json.Unmarshal([]byte(signersJSON), &signers)
+		o := origin{outlet: outlet}
+		if len(signers) > 0 {
+			o.author = signers[0]
+			o.party = a.d.parties[signers[0]]
+		}
+		origins = append(origins, o)
+	}
+	rows.Close()
+	independent := func(x, y origin) bool {
+		if x.party != "" && x.party == y.party {
+			return false // one party's voices are one source
+		}
+		if x.outlet != "" && y.outlet != "" {
+			return x.outlet != y.outlet
+		}
+		return x.author != y.author && (x.party != "" || y.party != "")
+	}
+	next := "reported"
+	for i := range origins {
+		for j := i + 1; j < len(origins); j++ {
+			if independent(origins[i], origins[j]) {
+				next = "corroborated"
+			}
+		}
+	}
+	return a.exec(ctx, `UPDATE items SET status = ? WHERE idx = ?`, next, incident)
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// day is the YYYY-MM-DD of a date or RFC 3339 time, as written (the
+// writer's own calendar day).
+func day(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return ""
+}
+
+// deadline normalizes a date or time to UTC RFC 3339; a date alone is due
+// by the end of that day, UTC.
+func deadline(s string) string {
+	if s == "" {
+		return ""
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC().Format(time.RFC3339)
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t.Add(24*time.Hour - time.Second).UTC().Format(time.RFC3339)
+	}
+	return ""
+}
+
+// Lookup finds entries by envelope hash or content hash.
+func (d *DB) Lookup(ctx context.Context, hash string) ([]uint64, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT idx FROM entries WHERE envelope_sha256 = ?1 UNION SELECT idx FROM entries WHERE content_sha256 = ?1 ORDER BY idx`, strings.ToLower(hash))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []uint64
+	for rows.Next() {
+		var i uint64
+		if err := rows.Scan(&i); err != nil {
+			return nil, err
+		}
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
+
+// Dump writes every table in primary-key order, one row a line, from one
+// snapshot.
+func (d *DB) Dump(ctx context.Context, w func(string) error) error {
+	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, q := range []string{
+		`SELECT 'meta', k, v FROM meta ORDER BY k`,
+		`SELECT 'entries', idx, type, created, visibility, signers, envelope_sha256, coalesce(content_sha256, ''), record FROM entries ORDER BY idx`,
+		`SELECT 'members', keyid, id, role, coalesce(party, ''), name, coalesce(revoked, -1), since FROM members ORDER BY keyid`,
+		`SELECT 'parties', id, name, idx FROM parties ORDER BY id`,
+		`SELECT 'items', idx, list, coalesce(subtype, ''), coalesce(date, ''), coalesce(deadline, ''), coalesce(place, ''), coalesce(status, ''), signers, coalesce(corrected_by, -1), body FROM items ORDER BY idx`,
+		`SELECT 'item_parties', party, idx FROM item_parties ORDER BY party, idx`,
+		`SELECT 'links', dst, rel, src FROM links ORDER BY dst, rel, src`,
+		`SELECT 'figures', claim, n, what, count, qualifier, coalesce(attributed_to, '') FROM figures ORDER BY claim, n`,
+		`SELECT 'search', rowid, text FROM search ORDER BY rowid`,
+	} {
+		if err := dumpQuery(ctx, tx, q, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dumpQuery(ctx context.Context, db *sql.Tx, q string, w func(string) error) error {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		line, _ := json.Marshal(vals)
+		if err := w(string(line)); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
