@@ -45,26 +45,27 @@ func newState(cfg Config) *state {
 // ruleBody holds every body field a rule looks at; each record type uses
 // some of them.
 type ruleBody struct {
-	ID            string   `json:"id"`
-	Role          string   `json:"role"`
-	Party         string   `json:"party"`
-	Key           string   `json:"key"`
-	Status        string   `json:"status"`
-	Obligor       string   `json:"obligor"`
-	Beneficiary   string   `json:"beneficiary"`
-	Violator      string   `json:"violator"`
-	To            []string `json:"to"`
-	Round         *uint64  `json:"round"`
-	Violates      []uint64 `json:"violates"`
-	Source        *uint64  `json:"source"`
-	About         []uint64 `json:"about"`
-	TranslationOf *uint64  `json:"translation_of"`
-	Subject       *uint64  `json:"subject"`
-	Evidence      []uint64 `json:"evidence"`
-	Request       *uint64  `json:"request"`
-	Commitments   []uint64 `json:"commitments"`
-	Basis         []uint64 `json:"basis"`
-	Target        *uint64  `json:"target"`
+	ID            string          `json:"id"`
+	Role          string          `json:"role"`
+	Party         string          `json:"party"`
+	Key           string          `json:"key"`
+	Status        string          `json:"status"`
+	Obligor       string          `json:"obligor"`
+	Beneficiary   string          `json:"beneficiary"`
+	Violator      string          `json:"violator"`
+	To            []string        `json:"to"`
+	Round         *uint64         `json:"round"`
+	Violates      []uint64        `json:"violates"`
+	Source        *uint64         `json:"source"`
+	About         []uint64        `json:"about"`
+	TranslationOf *uint64         `json:"translation_of"`
+	Subject       *uint64         `json:"subject"`
+	Evidence      []uint64        `json:"evidence"`
+	Request       *uint64         `json:"request"`
+	Commitments   []uint64        `json:"commitments"`
+	Basis         []uint64        `json:"basis"`
+	Target        *uint64         `json:"target"`
+	Replacement   json.RawMessage `json:"replacement"`
 }
 
 // admission is a record judged admissible but for its signatures, which
@@ -224,7 +225,7 @@ func (s *state) checkRefs(a *admission) error {
 		}
 		m := s.entries[c.index]
 		if c.types != nil && !slices.Contains(c.types, m.typ) {
-			return refuse(Unresolved, c.field, "log index %d is a %s, not a %s", c.index, m.typ, strings.Join(c.types, " or "))
+			return refuse(Unresolved, c.field, "log index %d is %s, not %s", c.index, article(m.typ), article(strings.Join(c.types, " or ")))
 		}
 		if a.created.Before(m.created) {
 			return refuse(Invalid, "created", "%s is earlier than %s, when log index %d (cited by %s) was created", a.rec.Created, m.created.Format(time.RFC3339), c.index, c.field)
@@ -235,11 +236,21 @@ func (s *state) checkRefs(a *admission) error {
 		subject := s.entries[*b.Subject].typ
 		allowed := map[string][]string{"incident": {"verified", "disputed", "unfounded"}, "commitment": {"in_progress", "fulfilled", "partly_fulfilled"}}[subject]
 		if !slices.Contains(allowed, b.Status) {
-			return refuse(Invalid, "body.status", "%q is not a status for a %s (one of %s)", b.Status, subject, strings.Join(allowed, ", "))
+			return refuse(Invalid, "body.status", "%q is not a status for %s (one of %s)", b.Status, article(subject), strings.Join(allowed, ", "))
 		}
 	case "correction":
-		if t := s.entries[*b.Target].typ; t == "member" || t == "party" {
+		t := s.entries[*b.Target].typ
+		if t == "member" || t == "party" {
 			return refuse(Invalid, "body.target", "a %s record is changed by a new %s record, not corrected", t, t)
+		}
+		// A replacement is a body of its target's type.
+		if len(b.Replacement) > 0 {
+			if err := ValidateBody(t, b.Replacement); err != nil {
+				if e, ok := AsError(err); ok {
+					return refuse(e.Kind, "body.replacement"+strings.TrimPrefix(e.Field, "body"), "%s", e.Msg)
+				}
+				return err
+			}
 		}
 	}
 	return nil
@@ -369,6 +380,14 @@ func (s *state) checkMember(a *admission) error {
 		return refuse(Forbidden, "signatures", "a member of party %q needs the co-signature of an existing member of that party, or of %d mediators", b.Party, s.cfg.Quorum)
 	}
 	return nil
+}
+
+// article prefixes a record type with its indefinite article.
+func article(typ string) string {
+	if strings.ContainsAny(typ[:1], "aeiou") {
+		return "an " + typ
+	}
+	return "a " + typ
 }
 
 func partySuffix(p string) string {

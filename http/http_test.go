@@ -221,9 +221,70 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	doc, _ := io.ReadAll(resp.Body)
-	for _, p := range []string{"/api/v1/records:", "/api/v1/records/{index}:", "/api/v1/records/by-hash/{sha256}:", "/api/v1/proof/inclusion:", "/api/v1/proof/consistency:", "/checkpoint:", "/tile/{level}/{index}:", "/tile/entries/{index}:", "/healthz:", "/openapi.yaml:"} {
+	for _, p := range []string{"/api/v1/records:", "/api/v1/records/{index}:", "/api/v1/records/by-hash/{sha256}:", "/api/v1/proof/inclusion:", "/api/v1/proof/consistency:", "/checkpoint:", "/tile/{level}/{index}:", "/tile/entries/{index}:", "/healthz:", "/openapi.yaml:", "/api/v1/lookup/{sha256}:", "/schema/{type}.json:", "/api/v1/rounds:", "/api/v1/commitments:", "/api/v1/incidents:", "/api/v1/claims:", "/api/v1/sources:", "/api/v1/requests:", "/api/v1/findings:"} {
 		if !bytes.Contains(doc, []byte("\n  "+p)) {
 			t.Errorf("openapi.yaml does not describe %s", p)
 		}
+	}
+}
+
+// TestLists checks the list shape of DESIGN.md, filters, cursors, clamped
+// limits, and that bad parameters are refused naming the parameter.
+func TestLists(t *testing.T) {
+	a := newAPI(t)
+	c := a.Setup()
+	for i := range 3 {
+		a.Submit(trucetest.Sign(t, trucetest.Record("incident", map[string]any{"event_type": "Battles", "sub_event_type": "Armed clash",
+			"date": fmt.Sprintf("2025-10-1%d", i), "date_precision": "day", "place": map[string]any{"name": "Kurram", "precision": "district"},
+			"actors": []string{"Pakistan Army"}, "description": "Clash"}), c.PakistanFO))
+	}
+	if err := truce.CatchUp(context.Background(), a.Log, a.store); err != nil {
+		t.Fatal(err)
+	}
+	code, out := a.do("GET", "/api/v1/incidents?limit=2&type=Battles&from=2025-10-10&party=pakistan", nil)
+	items, _ := out["items"].([]any)
+	if code != 200 || len(items) != 2 || out["next_cursor"] == nil {
+		t.Fatalf("first page: %d %v", code, out)
+	}
+	first := items[0].(map[string]any)
+	for _, k := range []string{"index", "type", "status", "event_type", "place", "date"} {
+		if first[k] == nil {
+			t.Errorf("item lacks %q: %v", k, first)
+		}
+	}
+	code, out = a.do("GET", "/api/v1/incidents?limit=2&type=Battles&from=2025-10-10&party=pakistan&cursor="+out["next_cursor"].(string), nil)
+	if items, _ := out["items"].([]any); code != 200 || len(items) != 1 || out["next_cursor"] != nil {
+		t.Fatalf("second page: %d %v", code, out)
+	}
+	if code, out := a.do("GET", "/api/v1/incidents?limit=100000", nil); code != 200 || len(out["items"].([]any)) != 3 {
+		t.Errorf("a limit above the maximum must be clamped, not refused: %d %v", code, out)
+	}
+	for _, l := range truce.Lists {
+		if code, out := a.do("GET", "/api/v1/"+l, nil); code != 200 || out["items"] == nil {
+			t.Errorf("%s: %d %v", l, code, out)
+		}
+	}
+	for _, tc := range []struct{ query, field string }{
+		{"/api/v1/incidents?from=2025-13-01", "from"},
+		{"/api/v1/incidents?to=yesterday", "to"},
+		{"/api/v1/incidents?status=breached", "status"},
+		{"/api/v1/claims?status=open", "status"},
+		{"/api/v1/incidents?cursor=abc", "cursor"},
+		{"/api/v1/incidents?limit=0", "limit"},
+		{"/api/v1/lookup/xyz", "sha256"},
+	} {
+		if code, out := a.do("GET", tc.query, nil); code != 400 || out["field"] != tc.field || out["error"] == "" {
+			t.Errorf("GET %s: %d %v, want 400 naming %q", tc.query, code, out, tc.field)
+		}
+	}
+	resp, err := http.Get(a.url + "/schema/incident.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema map[string]any
+	json.NewDecoder(resp.Body).Decode(&schema)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || schema["$id"] == nil {
+		t.Errorf("/schema/incident.json: %d %v", resp.StatusCode, schema)
 	}
 }
