@@ -94,10 +94,6 @@ func leafJSON(v map[string]any) []byte {
 // ParseLeaf decodes a log entry. It checks that the entry is in its
 // canonical form, so that a leaf has exactly one byte representation.
 func ParseLeaf(data []byte) (*Leaf, error) {
-	canon, err := jcs.Transform(data)
-	if err != nil || !bytes.Equal(canon, data) {
-		return nil, fmt.Errorf("leaf is not canonical JSON")
-	}
 	var head struct {
 		Leaf     string          `json:"leaf"`
 		Envelope json.RawMessage `json:"envelope"`
@@ -111,12 +107,15 @@ func ParseLeaf(data []byte) (*Leaf, error) {
 		if err != nil {
 			return nil, fmt.Errorf("leaf envelope: %v", err)
 		}
+		// Equal to the leaf its envelope forms, the entry is canonical.
 		if !bytes.Equal(PublicLeaf(e), data) {
-			return nil, fmt.Errorf("leaf envelope is not in normal form")
+			return nil, fmt.Errorf("leaf is not the canonical leaf of its envelope")
 		}
 		return &Leaf{Envelope: e}, nil
 	case leafRestricted:
-		var rl RestrictedLeaf
+		if canon, err := jcs.Transform(data); err != nil || !bytes.Equal(canon, data) {
+			return nil, fmt.Errorf("leaf is not canonical JSON")
+		}
 		var wire struct {
 			RestrictedLeaf
 			Leaf string `json:"leaf"`
@@ -126,7 +125,7 @@ func ParseLeaf(data []byte) (*Leaf, error) {
 		if err := dec.Decode(&wire); err != nil {
 			return nil, fmt.Errorf("restricted leaf: %v", err)
 		}
-		rl = wire.RestrictedLeaf
+		rl := wire.RestrictedLeaf
 		return &Leaf{Restricted: &rl}, nil
 	default:
 		return nil, fmt.Errorf("leaf kind %q is unknown", head.Leaf)

@@ -3,7 +3,9 @@ package truce
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Log is the append-only Merkle log a mechanism writes its leaves to.
@@ -94,34 +96,100 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 	if err != nil {
 		return nil, fmt.Errorf("reading log size: %v", err)
 	}
-	err = log.ReadLeaves(ctx, 0, size, func(i uint64, data []byte) error {
-		leaf, err := ParseLeaf(data)
-		if err != nil {
-			return fmt.Errorf("log entry %d: %v", i, err)
+	// Decoding, schemas and signatures do not depend on the order of
+	// entries and run on every core; the rules, which do, run in order.
+	const chunk = 4096
+	workers := runtime.GOMAXPROCS(0)
+	for from := uint64(0); from < size; from += chunk {
+		to := min(size, from+chunk)
+		var leaves [][]byte
+		if err := log.ReadLeaves(ctx, from, to, func(_ uint64, data []byte) error {
+			leaves = append(leaves, data)
+			return nil
+		}); err != nil {
+			return nil, err
 		}
-		if leaf.Envelope == nil {
-			return fmt.Errorf("log entry %d: restricted records need a body store, which this server does not have", i)
+		type decoded struct {
+			env *Envelope
+			rec *Record
+			err error
 		}
-		r, err := parseCanonicalRecord(leaf.Envelope.Payload())
-		if err != nil {
-			return fmt.Errorf("log entry %d: %v", i, err)
-		}
-		var a *admission
-		if strict {
-			a, err = st.judge(leaf.Envelope, r)
-			if err != nil {
-				return fmt.Errorf("log entry %d breaks a rule: %v", i, err)
+		dec := make([]decoded, len(leaves))
+		parallel(len(leaves), workers, func(j int) {
+			d := &dec[j]
+			leaf, err := ParseLeaf(leaves[j])
+			switch {
+			case err != nil:
+				d.err = err
+			case leaf.Envelope == nil:
+				d.err = fmt.Errorf("restricted records need a body store, which this server does not have")
+			default:
+				d.env = leaf.Envelope
+				d.rec, d.err = parseCanonicalRecord(leaf.Envelope.Payload())
 			}
-		} else if a, err = st.admit(leaf.Envelope, r); err != nil {
-			return fmt.Errorf("log entry %d: %v", i, err)
+			if d.err == nil && strict {
+				if d.rec.Mechanism != cfg.Origin {
+					d.err = refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", d.rec.Mechanism, cfg.Origin)
+				} else {
+					d.err = ValidateBody(d.rec.Type, d.rec.Body)
+				}
+			}
+		})
+		admitted := make([]*admission, 0, len(leaves))
+		var stop error
+		for j := range dec {
+			i := from + uint64(j)
+			if dec[j].err != nil {
+				stop = fmt.Errorf("log entry %d: %v", i, dec[j].err)
+				if strict {
+					stop = fmt.Errorf("log entry %d breaks a rule: %v", i, dec[j].err)
+				}
+				break
+			}
+			var a *admission
+			if strict {
+				a, err = st.check(dec[j].env, dec[j].rec)
+			} else {
+				a, err = st.admit(dec[j].env, dec[j].rec)
+			}
+			if err != nil {
+				stop = fmt.Errorf("log entry %d breaks a rule: %v", i, err)
+				break
+			}
+			st.apply(i, a)
+			admitted = append(admitted, a)
 		}
-		st.apply(i, a)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		if strict {
+			// A bad signature before the first broken rule is the first fault.
+			bad := make([]error, len(admitted))
+			parallel(len(admitted), workers, func(j int) { bad[j] = admitted[j].verify() })
+			for j, err := range bad {
+				if err != nil {
+					return nil, fmt.Errorf("log entry %d breaks a rule: %v", from+uint64(j), err)
+				}
+			}
+		}
+		if stop != nil {
+			return nil, stop
+		}
 	}
 	return st, nil
+}
+
+// parallel calls f(0..n-1) on workers goroutines.
+func parallel(n, workers int, f func(int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := int(next.Add(1)) - 1; j < n; j = int(next.Add(1)) - 1 {
+				f(j)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // Origin is the mechanism's origin.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"runtime"
 	"time"
 )
 
@@ -68,45 +69,85 @@ type Page struct {
 	Next uint64
 }
 
-// CatchUp applies to store every entry of log it has not applied yet.
+// CatchUp applies to store every entry of log it has not applied yet. The
+// next batch is read and decoded on the other cores while one is applied.
 func CatchUp(ctx context.Context, log Log, store Store) error {
 	const batch = 4096
-	for {
-		from, err := store.Size(ctx)
-		if err != nil {
-			return err
-		}
-		size, err := log.Size(ctx)
-		if err != nil {
-			return err
-		}
-		if from >= size {
-			return nil
-		}
-		to := min(size, from+batch)
-		entries := make([]Entry, 0, to-from)
-		err = log.ReadLeaves(ctx, from, to, func(i uint64, data []byte) error {
-			leaf, err := ParseLeaf(data)
+	from, err := store.Size(ctx)
+	if err != nil {
+		return err
+	}
+	size, err := log.Size(ctx)
+	if err != nil {
+		return err
+	}
+	type decoded struct {
+		entries []Entry
+		err     error
+	}
+	batches := make(chan decoded, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(batches)
+		for at := from; at < size; at += batch {
+			entries, err := decodeEntries(ctx, log, at, min(size, at+batch))
+			select {
+			case batches <- decoded{entries, err}:
+			case <-ctx.Done():
+				return
+			}
 			if err != nil {
-				return fmt.Errorf("log entry %d: %v", i, err)
+				return
 			}
-			if leaf.Envelope == nil {
-				return fmt.Errorf("log entry %d: restricted records need a body store, which this server does not have", i)
-			}
-			r, err := parseCanonicalRecord(leaf.Envelope.Payload())
-			if err != nil {
-				return fmt.Errorf("log entry %d: %v", i, err)
-			}
-			entries = append(entries, Entry{Index: i, Envelope: leaf.Envelope, Record: r})
-			return nil
-		})
-		if err != nil {
-			return err
 		}
-		if err := store.Apply(ctx, entries); err != nil {
-			return fmt.Errorf("projecting entries %d to %d: %w", from, to-1, err)
+	}()
+	for b := range batches {
+		if b.err != nil {
+			return b.err
+		}
+		if err := store.Apply(ctx, b.entries); err != nil {
+			return fmt.Errorf("projecting entries %d to %d: %w", b.entries[0].Index, b.entries[len(b.entries)-1].Index, err)
 		}
 	}
+	return nil
+}
+
+// decodeEntries reads and decodes the entries in [from, to) on every core.
+func decodeEntries(ctx context.Context, log Log, from, to uint64) ([]Entry, error) {
+	var leaves [][]byte
+	if err := log.ReadLeaves(ctx, from, to, func(_ uint64, data []byte) error {
+		leaves = append(leaves, data)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	entries := make([]Entry, len(leaves))
+	errs := make([]error, len(leaves))
+	parallel(len(leaves), runtime.GOMAXPROCS(0), func(j int) {
+		i := from + uint64(j)
+		leaf, err := ParseLeaf(leaves[j])
+		if err != nil {
+			errs[j] = fmt.Errorf("log entry %d: %v", i, err)
+			return
+		}
+		if leaf.Envelope == nil {
+			errs[j] = fmt.Errorf("log entry %d: restricted records need a body store, which this server does not have", i)
+			return
+		}
+		r, err := parseCanonicalRecord(leaf.Envelope.Payload())
+		if err != nil {
+			errs[j] = fmt.Errorf("log entry %d: %v", i, err)
+			return
+		}
+		entries[j] = Entry{Index: i, Envelope: leaf.Envelope, Record: r}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return entries, nil
 }
 
 // Follow keeps store caught up with log until ctx ends, waking when wake

@@ -36,6 +36,7 @@ CREATE INDEX IF NOT EXISTS items_status ON items(list, status, idx);
 CREATE INDEX IF NOT EXISTS items_subtype ON items(list, subtype, idx);
 CREATE TABLE IF NOT EXISTS item_parties (party TEXT NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (party, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (dst INTEGER NOT NULL, rel TEXT NOT NULL, src INTEGER NOT NULL, PRIMARY KEY (dst, rel, src)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS links_src ON links(src, rel);
 CREATE TABLE IF NOT EXISTS figures (
   claim INTEGER NOT NULL, n INTEGER NOT NULL, what TEXT NOT NULL, count INTEGER NOT NULL,
   qualifier TEXT NOT NULL, attributed_to TEXT, PRIMARY KEY (claim, n)

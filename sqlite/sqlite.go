@@ -144,22 +144,48 @@ func (a *applier) close() {
 	}
 }
 
-// exec runs a statement, prepared once per transaction.
-func (a *applier) exec(ctx context.Context, query string, args ...any) error {
+// stmt returns query prepared, once per transaction.
+func (a *applier) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	s, ok := a.stmts[query]
 	if !ok {
 		var err error
 		if s, err = a.tx.PrepareContext(ctx, query); err != nil {
-			return err
+			return nil, err
 		}
 		a.stmts[query] = s
 	}
-	_, err := s.ExecContext(ctx, args...)
+	return s, nil
+}
+
+func (a *applier) exec(ctx context.Context, query string, args ...any) error {
+	s, err := a.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	_, err = s.ExecContext(ctx, args...)
 	return err
 }
 
-func (a *applier) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return a.tx.QueryRowContext(ctx, query, args...)
+// scan reads one row of a prepared query into dst; no row leaves dst as it
+// is.
+func (a *applier) scan(ctx context.Context, query string, args []any, dst ...any) error {
+	s, err := a.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	err = s.QueryRowContext(ctx, args...).Scan(dst...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	return err
+}
+
+func (a *applier) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	s, err := a.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return s.QueryContext(ctx, args...)
 }
 
 // body holds the fields the projection indexes; each type uses some.
@@ -312,7 +338,9 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 		concerns := slices.Clone(parties)
 		for _, c := range b.Violates {
 			var obligor sql.NullString
-			a.queryRow(ctx, `SELECT json_extract(body, '$.obligor') FROM items WHERE idx = ?`, c).Scan(&obligor)
+			if err := a.scan(ctx, `SELECT json_extract(body, '$.obligor') FROM items WHERE idx = ?`, []any{c}, &obligor); err != nil {
+				return err
+			}
 			concerns = append(concerns, obligor.String)
 		}
 		place := ""
@@ -350,7 +378,7 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 			return err
 		}
 		for _, target := range b.About {
-			if err := a.corroborate(ctx, target); err != nil {
+			if err := a.corroborate(ctx, target, true); err != nil {
 				return err
 			}
 		}
@@ -395,30 +423,50 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 		if err := link("corrected_by", one(b.Target)...); err != nil {
 			return err
 		}
+		var err error
 		if len(b.Replacement) > 0 {
-			return a.exec(ctx, `UPDATE items SET corrected_by = ?, body = ? WHERE idx = ?`, e.Index, string(b.Replacement), *b.Target)
+			err = a.exec(ctx, `UPDATE items SET corrected_by = ?, body = ? WHERE idx = ?`, e.Index, string(b.Replacement), *b.Target)
+		} else {
+			err = a.exec(ctx, `UPDATE items SET corrected_by = ? WHERE idx = ?`, e.Index, *b.Target)
 		}
-		return a.exec(ctx, `UPDATE items SET corrected_by = ? WHERE idx = ?`, e.Index, *b.Target)
+		if err != nil {
+			return err
+		}
+		// A corrected claim no longer counts towards corroboration.
+		rows, err := a.query(ctx, `SELECT dst FROM links WHERE src = ? AND rel = 'about'`, *b.Target)
+		if err != nil {
+			return err
+		}
+		var about []uint64
+		for rows.Next() {
+			var d uint64
+			rows.Scan(&d)
+			about = append(about, d)
+		}
+		rows.Close()
+		for _, target := range about {
+			if err := a.corroborate(ctx, target, false); err != nil {
+				return err
+			}
+		}
 	case "evidence":
 	}
 	return nil
 }
 
 // corroborate recomputes an unassessed incident's status: corroborated
-// once two claims about it are independent (docs/RULES.md).
-func (a *applier) corroborate(ctx context.Context, incident uint64) error {
+// once two claims about it are independent (docs/RULES.md). A new claim
+// cannot undo corroboration, so it need not recompute it (grows).
+func (a *applier) corroborate(ctx context.Context, incident uint64, grows bool) error {
 	var status sql.NullString
 	var list string
-	if err := a.queryRow(ctx, `SELECT list, status FROM items WHERE idx = ?`, incident).Scan(&list, &status); err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
+	if err := a.scan(ctx, `SELECT list, status FROM items WHERE idx = ?`, []any{incident}, &list, &status); err != nil {
 		return err
 	}
-	if list != "incidents" || (status.String != "reported" && status.String != "corroborated") {
+	if list != "incidents" || (status.String != "reported" && status.String != "corroborated") || (grows && status.String == "corroborated") {
 		return nil
 	}
-	rows, err := a.tx.QueryContext(ctx, `SELECT c.signers, coalesce(json_extract(s.body, '$.outlet'), '')
+	rows, err := a.query(ctx, `SELECT c.signers, coalesce(json_extract(s.body, '$.outlet'), '')
 		FROM links l JOIN items c ON c.idx = l.src LEFT JOIN items s ON s.idx = json_extract(c.body, '$.source')
 		WHERE l.dst = ? AND l.rel = 'about' AND c.list = 'claims' AND c.corrected_by IS NULL ORDER BY l.src`, incident)
 	if err != nil {

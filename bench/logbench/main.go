@@ -10,7 +10,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
 	"flag"
@@ -22,7 +21,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,6 +30,7 @@ import (
 	"github.com/transparency-dev/tessera"
 	"github.com/transparency-dev/tessera/storage/posix"
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/bench/benchutil"
 	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/sqlite"
 	"github.com/truce-dev/truce/tlog"
@@ -70,7 +69,7 @@ func main() {
 	fmt.Printf("logbench: %s, GOMAXPROCS %d, %s per measurement, batching %d entries / %v, checkpoint every %v\n\n",
 		runtime.Version(), runtime.GOMAXPROCS(0), *duration, batchSize, batchAge, tlog.DefaultCheckpointInterval)
 
-	v1, vN := ed25519Rate(time.Second)
+	v1, vN := benchutil.Ed25519Rate(time.Second)
 	fmt.Printf("Ed25519 verify: %.0f/s on 1 goroutine, %.0f/s on %d\n\n", v1, vN, runtime.GOMAXPROCS(0))
 
 	fmt.Println("| clients | (a) Tessera POSIX alone, entries/s | (a) p50 / p95 | (b) truce HTTP signed, entries/s | (b) p50 / p95 | (b)/(a) | (c) HTTP no-op, requests/s | (b)/(c) |")
@@ -103,7 +102,7 @@ func main() {
 	}
 	if lat.integration != nil {
 		fmt.Printf("\nAt 64 clients, from acknowledgement to integration: %s; to a published checkpoint: %s (p50 / p95, %d samples)\n",
-			pct(lat.integration), pct(lat.checkpoint), len(lat.checkpoint))
+			benchutil.Percentiles(lat.integration), benchutil.Percentiles(lat.checkpoint), len(lat.checkpoint))
 	}
 }
 
@@ -118,32 +117,6 @@ func newSigner(name string) (*truce.Signer, error) {
 		return nil, err
 	}
 	return truce.ParseSigner(skey)
-}
-
-func ed25519Rate(d time.Duration) (one, all float64) {
-	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	msg := bytes.Repeat([]byte("x"), 400)
-	sig := ed25519.Sign(priv, msg)
-	run := func(workers int) float64 {
-		var n atomic.Int64
-		deadline := time.Now().Add(d)
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for time.Now().Before(deadline) {
-					for range 100 {
-						ed25519.Verify(pub, msg, sig)
-					}
-					n.Add(100)
-				}
-			}()
-		}
-		wg.Wait()
-		return float64(n.Load()) / d.Seconds()
-	}
-	return run(1), run(runtime.GOMAXPROCS(0))
 }
 
 // makeEnvelopes signs n distinct claims, each about the size of a real one.
@@ -179,15 +152,7 @@ type result struct {
 
 func (r result) rate() float64 { return float64(r.n) / r.elapsed.Seconds() }
 
-func (r result) percentiles() string { return pct(r.lat) }
-
-func pct(l []time.Duration) string {
-	if len(l) == 0 {
-		return "-"
-	}
-	slices.Sort(l)
-	return fmt.Sprintf("%v / %v", l[len(l)*50/100].Round(10*time.Microsecond), l[len(l)*95/100].Round(10*time.Microsecond))
-}
+func (r result) percentiles() string { return benchutil.Percentiles(r.lat) }
 
 // drive runs clients goroutines calling op(i) with distinct i until the
 // duration ends or items run out, timing each call.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sync"
+	"time"
 
 	"github.com/truce-dev/truce"
 )
@@ -43,21 +44,21 @@ func (m *Mechanism) Setup() *Cast {
 	return c
 }
 
-// SubmitAll submits envelopes concurrently and returns their indices in
-// the order given.
-func (m *Mechanism) SubmitAll(envs [][]byte) []uint64 {
+// SubmitAll signs records concurrently (each with its signers) and submits
+// them, returning their indices in the order given.
+func (m *Mechanism) SubmitAll(recs []Unsigned) []uint64 {
 	m.T.Helper()
-	out := make([]uint64, len(envs))
+	out := make([]uint64, len(recs))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, 64)
-	for i, env := range envs {
+	sem := make(chan struct{}, max(m.Concurrency, 64))
+	for i, r := range recs {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			rc, err := m.Mech.Submit(context.Background(), env)
+			rc, err := m.Mech.Submit(context.Background(), Sign(m.T, r.Record, r.Signers...))
 			if err != nil {
-				m.T.Errorf("record %d of %d: %v", i, len(envs), err)
+				m.T.Errorf("record %d of %d: %v", i, len(recs), err)
 				return
 			}
 			out[i] = rc.Index
@@ -70,12 +71,18 @@ func (m *Mechanism) SubmitAll(envs [][]byte) []uint64 {
 	return out
 }
 
+// Unsigned is a record and the members who are to sign it.
+type Unsigned struct {
+	Record  []byte
+	Signers []*truce.Signer
+}
+
 // Mixed appends about n records of every kind the rules admit, in waves of
 // concurrent submissions, each wave citing only records of earlier waves.
 func (m *Mechanism) Mixed(c *Cast, n int, seed uint64) {
 	m.T.Helper()
-	t := m.T
 	rng := rand.New(rand.NewPCG(seed, seed))
+	base := time.Date(2025, 11, 8, 0, 0, 0, 0, time.UTC)
 	var commitments, incidents, requests, claims, sources []uint64
 	var requestTo = map[uint64]string{}
 	var claimAuthor = map[uint64]*truce.Signer{}
@@ -85,16 +92,20 @@ func (m *Mechanism) Mixed(c *Cast, n int, seed uint64) {
 	done := 0
 	for wave := 0; done < n; wave++ {
 		type pending struct {
-			env  []byte
+			Unsigned
 			kind string
 			to   string
-			by   *truce.Signer
 		}
 		var batch []pending
-		add := func(kind string, body map[string]any, signers ...*truce.Signer) {
-			batch = append(batch, pending{env: Sign(t, Record(kind, body), signers...), kind: kind, by: signers[0]})
+		// Each record its own second, later than every wave before: records
+		// are distinct, and none is older than what it cites.
+		created := func(m map[string]any) {
+			m["created"] = base.Add(time.Duration(wave)*time.Hour + time.Duration(len(batch))*time.Second).Format(time.RFC3339)
 		}
-		size := min(500, n-done)
+		add := func(kind string, body map[string]any, signers ...*truce.Signer) {
+			batch = append(batch, pending{Unsigned: Unsigned{Record(kind, body, created), signers}, kind: kind})
+		}
+		size := min(max(500, m.Concurrency*4), n-done)
 		for len(batch) < size {
 			k := rng.IntN(100)
 			switch {
@@ -133,7 +144,7 @@ func (m *Mechanism) Mixed(c *Cast, n int, seed uint64) {
 				add("assessment", map[string]any{"subject": pick(commitments), "status": []string{"in_progress", "fulfilled", "partly_fulfilled"}[rng.IntN(3)], "rationale": "Checked"}, c.Qatar)
 			case k < 88:
 				p := parties[rng.IntN(2)]
-				batch = append(batch, pending{env: Sign(t, Record("request", map[string]any{"to": []string{p}, "kind": "information", "text": "Share what you know", "due": "2025-12-01"}), c.Admin), kind: "request", to: p})
+				batch = append(batch, pending{Unsigned: Unsigned{Record("request", map[string]any{"to": []string{p}, "kind": "information", "text": "Share what you know", "due": "2025-12-01"}, created), []*truce.Signer{c.Admin}}, kind: "request", to: p})
 			case k < 93 && len(requests) > 0:
 				r := pick(requests)
 				add("response", map[string]any{"request": r, "status": "acknowledged", "text": "Received"}, partyMember[requestTo[r]])
@@ -146,11 +157,11 @@ func (m *Mechanism) Mixed(c *Cast, n int, seed uint64) {
 				add("source", map[string]any{"outlet": "Dawn", "title": "Coverage", "language": "en", "sha256": fmt.Sprintf("%064x", rng.Uint64())}, c.Admin)
 			}
 		}
-		envs := make([][]byte, len(batch))
+		recs := make([]Unsigned, len(batch))
 		for i, p := range batch {
-			envs[i] = p.env
+			recs[i] = p.Unsigned
 		}
-		for i, idx := range m.SubmitAll(envs) {
+		for i, idx := range m.SubmitAll(recs) {
 			switch batch[i].kind {
 			case "commitment":
 				commitments = append(commitments, idx)
@@ -161,7 +172,7 @@ func (m *Mechanism) Mixed(c *Cast, n int, seed uint64) {
 				requestTo[idx] = batch[i].to
 			case "claim":
 				claims = append(claims, idx)
-				claimAuthor[idx] = batch[i].by
+				claimAuthor[idx] = batch[i].Signers[0]
 			case "source":
 				sources = append(sources, idx)
 			}

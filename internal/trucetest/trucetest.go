@@ -66,7 +66,10 @@ type Mechanism struct {
 	Admin   *truce.Signer
 	Log     *tlog.Log
 	Mech    *truce.Mechanism
-	closed  bool
+	// Concurrency is how many submissions SubmitAll keeps in flight
+	// (at least 64).
+	Concurrency int
+	closed      bool
 }
 
 // NewMechanism opens an empty mechanism, closed when the test ends.
