@@ -224,6 +224,9 @@ func (s *state) checkRefs(a *admission) error {
 			return refuse(Unresolved, c.field, "log index %d does not exist (the log has %d entries)", c.index, s.size)
 		}
 		m := s.entries[c.index]
+		if m.typ == "" {
+			return refuse(Unresolved, c.field, "log index %d is still being appended; cite it once its submission is acknowledged", c.index)
+		}
 		if c.types != nil && !slices.Contains(c.types, m.typ) {
 			return refuse(Unresolved, c.field, "log index %d is %s, not %s", c.index, article(m.typ), article(strings.Join(c.types, " or ")))
 		}
@@ -375,8 +378,9 @@ func (s *state) checkMember(a *admission) error {
 	if first {
 		return refuse(Forbidden, "signatures", "the first member of party %q needs the co-signatures of %d mediators; it has %d (%s)", b.Party, s.cfg.Quorum, len(mediators), listOrNone(mediators))
 	}
-	if len(a.has(func(k *memberKey) bool { return ofParty(b.Party)(k) && k.member.ID != b.ID })) == 0 &&
-		len(a.has(func(k *memberKey) bool { return ofParty(b.Party)(k) })) == 0 {
+	// An active member of the party: a colleague, or the member itself
+	// rotating its key with the key it has.
+	if len(a.has(ofParty(b.Party))) == 0 {
 		return refuse(Forbidden, "signatures", "a member of party %q needs the co-signature of an existing member of that party, or of %d mediators", b.Party, s.cfg.Quorum)
 	}
 	return nil

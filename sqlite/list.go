@@ -43,16 +43,35 @@ func (d *DB) List(ctx context.Context, q truce.Query) (*truce.Page, error) {
 		add("i.idx IN (SELECT idx FROM item_parties WHERE party = :party)", "party", q.Party)
 	}
 	if q.Status != "" {
-		add("("+statusExpr+") = :status", "status", q.Status)
+		// Written so that a stored status can use the index on it: only
+		// lapsed and overdue depend on the time.
+		switch {
+		case q.List == "commitments" && q.Status == "lapsed":
+			add("i.status IN ('open', 'in_progress') AND i.deadline < :now AND :status = 'lapsed'", "status", q.Status)
+		case q.List == "commitments" && (q.Status == "open" || q.Status == "in_progress"),
+			q.List == "requests" && q.Status == "open":
+			add("i.status = :status AND NOT coalesce(i.deadline < :now, 0)", "status", q.Status)
+		case q.List == "requests" && q.Status == "overdue":
+			add("i.status = 'open' AND i.deadline < :now AND :status = 'overdue'", "status", q.Status)
+		default:
+			add("i.status = :status", "status", q.Status)
+		}
 	}
 	if q.Type != "" {
 		add("i.subtype = :type", "type", q.Type)
 	}
+	// With a status or a type, the index on them yields rows in index
+	// order and the date only filters (the unary + keeps SQLite from
+	// choosing the date index, then sorting every row in the range).
+	date := "i.date"
+	if q.Status != "" || q.Type != "" {
+		date = "+i.date"
+	}
 	if q.From != "" {
-		add("i.date >= :from", "from", q.From)
+		add(date+" >= :from", "from", q.From)
 	}
 	if q.To != "" {
-		add("i.date <= :to", "to", q.To)
+		add(date+" <= :to", "to", q.To)
 	}
 	if q.Place != "" {
 		add("i.place LIKE :place ESCAPE '\\'", "place", "%"+likeEscape(q.Place)+"%")

@@ -7,9 +7,9 @@ CREATE TABLE IF NOT EXISTS entries (
   created TEXT NOT NULL,
   visibility TEXT NOT NULL,
   signers TEXT NOT NULL,          -- JSON array of member ids
-  envelope_sha256 TEXT NOT NULL,
-  content_sha256 TEXT,            -- a source's or evidence's sha256
-  record TEXT NOT NULL            -- the canonical record
+  envelope_sha256 BLOB NOT NULL,  -- SHA-256 of the canonical envelope
+  content_sha256 TEXT,            -- a source's or evidence's sha256, hex
+  record TEXT                     -- the canonical record, unless its body is an item's
 );
 CREATE INDEX IF NOT EXISTS entries_envelope ON entries(envelope_sha256);
 CREATE INDEX IF NOT EXISTS entries_content ON entries(content_sha256) WHERE content_sha256 IS NOT NULL;
@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_list ON items(list, idx);
 CREATE INDEX IF NOT EXISTS items_date ON items(list, date, idx);
-CREATE INDEX IF NOT EXISTS items_status ON items(list, status, idx);
+CREATE INDEX IF NOT EXISTS items_status ON items(list, status, subtype, idx);
 CREATE INDEX IF NOT EXISTS items_subtype ON items(list, subtype, idx);
 CREATE TABLE IF NOT EXISTS item_parties (party TEXT NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (party, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS links (dst INTEGER NOT NULL, rel TEXT NOT NULL, src INTEGER NOT NULL, PRIMARY KEY (dst, rel, src)) WITHOUT ROWID;

@@ -24,6 +24,12 @@ import (
 //go:embed schema.sql
 var schema string
 
+// Pragmas are the settings every connection gets. The projection can be
+// rebuilt from the log, so a crash may lose its last transactions
+// (synchronous NORMAL), never its consistency; a 64 MiB page cache keeps
+// the indices of a million records in memory.
+var Pragmas = []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(off)", "cache_size(-65536)", "temp_store(memory)"}
+
 // DB is a projection in one SQLite file.
 type DB struct {
 	db *sql.DB
@@ -40,7 +46,7 @@ type member struct {
 // Open opens or creates the projection at path.
 func Open(path string) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(off)"} {
+	for _, p := range Pragmas {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
@@ -271,8 +277,13 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 	if r.Type == "source" || r.Type == "evidence" {
 		content = b.SHA256
 	}
+	// A listed record's body lives in its item; the others keep theirs here.
+	var record any = string(e.Envelope.Payload())
+	if _, listed := lists[r.Type]; listed {
+		record = nil
+	}
 	if err := a.exec(ctx, `INSERT INTO entries (idx, type, created, visibility, signers, envelope_sha256, content_sha256, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Index, r.Type, r.Created, r.Visibility, string(signersJSON), hex.EncodeToString(h[:]), content, string(e.Envelope.Payload())); err != nil {
+		e.Index, r.Type, r.Created, r.Visibility, string(signersJSON), h[:], content, record); err != nil {
 		return err
 	}
 	item := func(subtype, date, deadline, place, status string, concerns []string) error {
@@ -543,7 +554,11 @@ func deadline(s string) string {
 
 // Lookup finds entries by envelope hash or content hash.
 func (d *DB) Lookup(ctx context.Context, hash string) ([]uint64, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT idx FROM entries WHERE envelope_sha256 = ?1 UNION SELECT idx FROM entries WHERE content_sha256 = ?1 ORDER BY idx`, strings.ToLower(hash))
+	raw, err := hex.DecodeString(hash)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a hex SHA-256", hash)
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT idx FROM entries WHERE envelope_sha256 = ? UNION SELECT idx FROM entries WHERE content_sha256 = ? ORDER BY idx`, raw, strings.ToLower(hash))
 	if err != nil {
 		return nil, err
 	}
@@ -569,7 +584,7 @@ func (d *DB) Dump(ctx context.Context, w func(string) error) error {
 	defer tx.Rollback()
 	for _, q := range []string{
 		`SELECT 'meta', k, v FROM meta ORDER BY k`,
-		`SELECT 'entries', idx, type, created, visibility, signers, envelope_sha256, coalesce(content_sha256, ''), record FROM entries ORDER BY idx`,
+		`SELECT 'entries', idx, type, created, visibility, signers, hex(envelope_sha256), coalesce(content_sha256, ''), coalesce(record, '') FROM entries ORDER BY idx`,
 		`SELECT 'members', keyid, id, role, coalesce(party, ''), name, coalesce(revoked, -1), since FROM members ORDER BY keyid`,
 		`SELECT 'parties', id, name, idx FROM parties ORDER BY id`,
 		`SELECT 'items', idx, list, coalesce(subtype, ''), coalesce(date, ''), coalesce(deadline, ''), coalesce(place, ''), coalesce(status, ''), signers, coalesce(corrected_by, -1), body FROM items ORDER BY idx`,

@@ -129,7 +129,11 @@ func rawInserts(b *testing.B, from, to string, records uint64) float64 {
 		b.Fatal(err)
 	}
 	defer src.Close()
-	dst, err := sql.Open("sqlite", "file:"+to+"?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)")
+	q := url.Values{}
+	for _, p := range sqlite.Pragmas {
+		q.Add("_pragma", p)
+	}
+	dst, err := sql.Open("sqlite", "file:"+to+"?"+q.Encode())
 	if err != nil {
 		b.Fatal(err)
 	}
