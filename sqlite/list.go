@@ -128,7 +128,10 @@ func (d *DB) List(ctx context.Context, q truce.Query) (*truce.Page, error) {
 
 // attach adds to each item what other records say of it: the figures and
 // replies of claims about an incident, side by side and never merged; the
-// findings that breached a commitment; the responses to a request.
+// findings that breached a commitment; the responses to a request. The
+// joins are CROSS JOINs because SQLite takes those in the order written:
+// from the links of these few items outward, never from a scan of every
+// claim.
 func (d *DB) attach(ctx context.Context, list string, items []map[string]any) error {
 	if len(items) == 0 {
 		return nil
@@ -143,7 +146,7 @@ func (d *DB) attach(ctx context.Context, list string, items []map[string]any) er
 	switch list {
 	case "incidents":
 		rows, err := d.db.QueryContext(ctx, `SELECT l.dst, c.idx, coalesce(json_extract(c.body, '$.speaker'), ''), c.signers, f.what, f.count, f.qualifier, coalesce(f.attributed_to, '')
-			FROM links l JOIN items c ON c.idx = l.src JOIN figures f ON f.claim = c.idx
+			FROM links l CROSS JOIN items c ON c.idx = l.src CROSS JOIN figures f ON f.claim = c.idx
 			WHERE l.rel = 'about' AND l.dst IN `+in+` ORDER BY l.dst, c.idx, f.n`)
 		if err != nil {
 			return err
@@ -163,7 +166,7 @@ func (d *DB) attach(ctx context.Context, list string, items []map[string]any) er
 		}
 		rows.Close()
 		rows, err = d.db.QueryContext(ctx, `SELECT l.dst, c.idx, c.signers, coalesce(json_extract(c.body, '$.speaker'), ''), coalesce(json_extract(c.body, '$.text'), '')
-			FROM links l JOIN items c ON c.idx = l.src WHERE l.rel = 'about' AND c.list = 'claims' AND l.dst IN `+in+` ORDER BY l.dst, c.idx`)
+			FROM links l CROSS JOIN items c ON c.idx = l.src WHERE l.rel = 'about' AND c.list = 'claims' AND l.dst IN `+in+` ORDER BY l.dst, c.idx`)
 		if err != nil {
 			return err
 		}
@@ -192,11 +195,11 @@ func (d *DB) attach(ctx context.Context, list string, items []map[string]any) er
 		return rows.Err()
 	case "commitments":
 		return d.attachRows(ctx, byIdx, "breached_by", `SELECT l.dst, f.idx, json_extract(f.body, '$.violator'), json_extract(f.body, '$.decision'), coalesce(json_extract(f.body, '$.penalty'), '')
-			FROM links l JOIN items f ON f.idx = l.src WHERE l.rel = 'breached_by' AND l.dst IN `+in+` ORDER BY l.dst, f.idx`,
+			FROM links l CROSS JOIN items f ON f.idx = l.src WHERE l.rel = 'breached_by' AND l.dst IN `+in+` ORDER BY l.dst, f.idx`,
 			"finding", "violator", "decision", "penalty")
 	case "requests":
 		return d.attachRows(ctx, byIdx, "responses", `SELECT l.dst, r.idx, json_extract(r.record, '$.body.status'), json_extract(r.record, '$.body.text'), r.signers
-			FROM links l JOIN entries r ON r.idx = l.src WHERE l.rel = 'response' AND l.dst IN `+in+` ORDER BY l.dst, r.idx`,
+			FROM links l CROSS JOIN entries r ON r.idx = l.src WHERE l.rel = 'response' AND l.dst IN `+in+` ORDER BY l.dst, r.idx`,
 			"index", "status", "text", "signers")
 	}
 	return nil

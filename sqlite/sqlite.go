@@ -478,7 +478,7 @@ func (a *applier) corroborate(ctx context.Context, incident uint64, grows bool) 
 		return nil
 	}
 	rows, err := a.query(ctx, `SELECT c.signers, coalesce(json_extract(s.body, '$.outlet'), '')
-		FROM links l JOIN items c ON c.idx = l.src LEFT JOIN items s ON s.idx = json_extract(c.body, '$.source')
+		FROM links l CROSS JOIN items c ON c.idx = l.src LEFT JOIN items s ON s.idx = json_extract(c.body, '$.source')
 		WHERE l.dst = ? AND l.rel = 'about' AND c.list = 'claims' AND c.corrected_by IS NULL ORDER BY l.src`, incident)
 	if err != nil {
 		return err
