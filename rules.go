@@ -42,38 +42,12 @@ func newState(cfg Config) *state {
 	}
 }
 
-// ruleBody holds every body field a rule looks at; each record type uses
-// some of them.
-type ruleBody struct {
-	ID            string          `json:"id"`
-	Role          string          `json:"role"`
-	Party         string          `json:"party"`
-	Key           string          `json:"key"`
-	Status        string          `json:"status"`
-	Obligor       string          `json:"obligor"`
-	Beneficiary   string          `json:"beneficiary"`
-	Violator      string          `json:"violator"`
-	To            []string        `json:"to"`
-	Round         *uint64         `json:"round"`
-	Violates      []uint64        `json:"violates"`
-	Source        *uint64         `json:"source"`
-	About         []uint64        `json:"about"`
-	TranslationOf *uint64         `json:"translation_of"`
-	Subject       *uint64         `json:"subject"`
-	Evidence      []uint64        `json:"evidence"`
-	Request       *uint64         `json:"request"`
-	Commitments   []uint64        `json:"commitments"`
-	Basis         []uint64        `json:"basis"`
-	Target        *uint64         `json:"target"`
-	Replacement   json.RawMessage `json:"replacement"`
-}
-
 // admission is a record judged admissible but for its signatures, which
 // verify checks outside the mechanism's lock.
 type admission struct {
 	env     *Envelope
 	rec     *Record
-	body    ruleBody
+	body    Fields
 	created time.Time
 	signers []*memberKey
 	// newKey is the key a member record admits.

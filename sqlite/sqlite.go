@@ -194,54 +194,6 @@ func (a *applier) query(ctx context.Context, query string, args ...any) (*sql.Ro
 	return s.QueryContext(ctx, args...)
 }
 
-// body holds the fields the projection indexes; each type uses some.
-type body struct {
-	ID            string                 `json:"id"`
-	Role          string                 `json:"role"`
-	Party         string                 `json:"party"`
-	Name          string                 `json:"name"`
-	Key           string                 `json:"key"`
-	Status        string                 `json:"status"`
-	Start         string                 `json:"start"`
-	Date          string                 `json:"date"`
-	Published     string                 `json:"published"`
-	Deadline      string                 `json:"deadline"`
-	Due           string                 `json:"due"`
-	Obligor       string                 `json:"obligor"`
-	Beneficiary   string                 `json:"beneficiary"`
-	Violator      string                 `json:"violator"`
-	To            []string               `json:"to"`
-	Category      string                 `json:"category"`
-	EventType     string                 `json:"event_type"`
-	Kind          string                 `json:"kind"`
-	Place         *struct{ Name string } `json:"place"`
-	Speaker       string                 `json:"speaker"`
-	Text          string                 `json:"text"`
-	Title         string                 `json:"title"`
-	Outlet        string                 `json:"outlet"`
-	SHA256        string                 `json:"sha256"`
-	Figures       []figure               `json:"figures"`
-	Round         *uint64                `json:"round"`
-	Violates      []uint64               `json:"violates"`
-	Source        *uint64                `json:"source"`
-	About         []uint64               `json:"about"`
-	TranslationOf *uint64                `json:"translation_of"`
-	Subject       *uint64                `json:"subject"`
-	Evidence      []uint64               `json:"evidence"`
-	Request       *uint64                `json:"request"`
-	Commitments   []uint64               `json:"commitments"`
-	Basis         []uint64               `json:"basis"`
-	Target        *uint64                `json:"target"`
-	Replacement   json.RawMessage        `json:"replacement"`
-}
-
-type figure struct {
-	What         string `json:"what"`
-	Count        int64  `json:"count"`
-	Qualifier    string `json:"qualifier"`
-	AttributedTo string `json:"attributed_to"`
-}
-
 var lists = map[string]string{
 	"round": "rounds", "commitment": "commitments", "incident": "incidents", "claim": "claims",
 	"source": "sources", "request": "requests", "finding": "findings",
@@ -249,8 +201,8 @@ var lists = map[string]string{
 
 func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 	r := e.Record
-	var b body
-	if err := json.Unmarshal(r.Body, &b); err != nil {
+	b, err := truce.DecodeFields(r.Body)
+	if err != nil {
 		return err
 	}
 	// The signers, as the membership stood before this entry; the admin's

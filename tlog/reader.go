@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/transparency-dev/tessera/api"
 	"github.com/transparency-dev/tessera/api/layout"
 )
 
@@ -41,26 +40,7 @@ func (r *Reader) ReadLeaves(ctx context.Context, from, to uint64, fn func(uint64
 	if to > r.size {
 		return fmt.Errorf("leaves up to %d requested, but the reader reads %d", to, r.size)
 	}
-	for b := from / layout.EntryBundleWidth; b*layout.EntryBundleWidth < to; b++ {
-		raw, err := r.readBundle(b)
-		if err != nil {
-			return err
-		}
-		var bundle api.EntryBundle
-		if err := bundle.UnmarshalText(raw); err != nil {
-			return fmt.Errorf("entry bundle %d: %v", b, err)
-		}
-		for j, e := range bundle.Entries {
-			i := b*layout.EntryBundleWidth + uint64(j)
-			if i < from || i >= to {
-				continue
-			}
-			if err := fn(i, e); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return readLeaves(from, to, r.readBundle, fn)
 }
 
 // readBundle reads bundle b as the reader's size needs it: the full bundle,

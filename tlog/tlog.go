@@ -142,8 +142,16 @@ func (l *Log) ReadLeaves(ctx context.Context, from, to uint64, fn func(uint64, [
 	if to > size {
 		return fmt.Errorf("leaves up to %d requested, but the log has %d", to, size)
 	}
+	return readLeaves(from, to, func(b uint64) ([]byte, error) {
+		return l.reader.ReadEntryBundle(ctx, b, layout.PartialTileSize(0, b, size))
+	}, fn)
+}
+
+// readLeaves calls fn for each leaf in [from, to), in order, from the entry
+// bundles readBundle returns.
+func readLeaves(from, to uint64, readBundle func(uint64) ([]byte, error), fn func(uint64, []byte) error) error {
 	for b := from / layout.EntryBundleWidth; b*layout.EntryBundleWidth < to; b++ {
-		raw, err := l.reader.ReadEntryBundle(ctx, b, layout.PartialTileSize(0, b, size))
+		raw, err := readBundle(b)
 		if err != nil {
 			return fmt.Errorf("reading entry bundle %d: %v", b, err)
 		}
