@@ -26,6 +26,7 @@ type Signer struct {
 	name  string
 	keyID string
 	priv  ed25519.PrivateKey
+	skey  string // the key file's line, for signed notes
 }
 
 // Verifier checks signatures made by one member's key.
@@ -58,7 +59,7 @@ func ParseSigner(skey string) (*Signer, error) {
 		return nil, fmt.Errorf("private key: not an Ed25519 signed-note key")
 	}
 	priv := ed25519.NewKeyFromSeed(raw[1:])
-	return &Signer{name: parts[2], keyID: KeyID(priv.Public().(ed25519.PublicKey)), priv: priv}, nil
+	return &Signer{name: parts[2], keyID: KeyID(priv.Public().(ed25519.PublicKey)), priv: priv, skey: skey}, nil
 }
 
 // ParseVerifier reads a signed-note public key ("name+hash+key").

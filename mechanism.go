@@ -2,6 +2,7 @@ package truce
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -28,6 +29,9 @@ type Config struct {
 	// Quorum is k: how many mediators must sign a finding or admit a
 	// party's first member. Zero means DefaultQuorum.
 	Quorum int
+	// Bodies keeps restricted records' bodies; without it, only public
+	// records are accepted.
+	Bodies Bodies
 }
 
 // DefaultQuorum is k when a mechanism's configuration does not set it.
@@ -110,9 +114,10 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 			return nil, err
 		}
 		type decoded struct {
-			env *Envelope
-			rec *Record
-			err error
+			env     *Envelope
+			rec     *Record
+			routing *RestrictedLeaf // a restricted record whose body is not kept
+			err     error
 		}
 		dec := make([]decoded, len(leaves))
 		parallel(len(leaves), workers, func(j int) {
@@ -121,13 +126,19 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 			switch {
 			case err != nil:
 				d.err = err
-			case leaf.Envelope == nil:
-				d.err = fmt.Errorf("restricted records need a body store, which this server does not have")
+			case leaf.Restricted != nil:
+				d.env, d.rec, _, d.err = openBody(cfg.Bodies, leaf.Restricted)
+				if errors.Is(d.err, ErrPurged) {
+					d.routing, d.err = leaf.Restricted, nil
+					if strict {
+						d.err = fmt.Errorf("the body of this restricted record is missing from the body store")
+					}
+				}
 			default:
 				d.env = leaf.Envelope
 				d.rec, d.err = parseCanonicalRecord(leaf.Envelope.Payload())
 			}
-			if d.err == nil && strict {
+			if d.err == nil && d.rec != nil && strict {
 				if d.rec.Mechanism != cfg.Origin {
 					d.err = refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", d.rec.Mechanism, cfg.Origin)
 				} else {
@@ -145,6 +156,10 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 					stop = fmt.Errorf("log entry %d breaks a rule: %v", i, dec[j].err)
 				}
 				break
+			}
+			if dec[j].routing != nil {
+				st.applyRouting(i, dec[j].routing)
+				continue
 			}
 			var a *admission
 			if strict {
@@ -239,9 +254,13 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 		return 0, refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", r.Mechanism, m.cfg.Origin)
 	}
 	if r.Visibility != Public {
-		// The body of a restricted record must live in a store beside the
-		// log; until that store exists, accepting one would lose its body.
-		return 0, refuse(Invalid, "visibility", "%q records are not accepted by this server yet; only public", r.Visibility)
+		if m.cfg.Bodies == nil {
+			// Without a store beside the log, accepting one would lose its body.
+			return 0, refuse(Invalid, "visibility", "%q records are not accepted by this server: it keeps no restricted bodies", r.Visibility)
+		}
+		if r.Type == "member" || r.Type == "party" {
+			return 0, refuse(Invalid, "visibility", "membership is public: a %s record cannot be %q", r.Type, r.Visibility)
+		}
 	}
 	if err := ValidateBody(r.Type, r.Body); err != nil {
 		return 0, err
@@ -264,7 +283,13 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 	if err := a.verify(); err != nil {
 		return 0, err
 	}
-	i, err := m.log.Append(ctx, PublicLeaf(e))
+	leaf := PublicLeaf(e)
+	if r.Visibility != Public {
+		if leaf, err = m.restrictedLeaf(e, r); err != nil {
+			return 0, err
+		}
+	}
+	i, err := m.log.Append(ctx, leaf)
 	if err != nil {
 		return 0, fmt.Errorf("appending to the log: %w", err)
 	}

@@ -150,8 +150,8 @@ func TestRefusals(t *testing.T) {
 		truce.Invalid, "mechanism", `is "other.example/log", but this mechanism is "truce.test/pakistan-afghanistan"`)
 	f.refused(sign(t, record("claim", body, func(m map[string]any) { m["refs"] = []int{0, 7} }), f.Admin),
 		truce.Unresolved, "refs[1]", "log index 7 does not exist (the log has 1 entries)")
-	f.refused(sign(t, record("request", body, func(m map[string]any) { m["visibility"] = "mediators" }), f.Admin),
-		truce.Invalid, "visibility", "not accepted by this server yet")
+	f.refused(sign(t, record("member", map[string]any{"id": "x", "role": "observer", "name": "x", "key": stranger.Verifier().String()}, func(m map[string]any) { m["visibility"] = "mediators" }), f.Admin),
+		truce.Invalid, "visibility", "membership is public")
 
 	// A signature made by another key under the admin's key id.
 	var forged map[string]any

@@ -382,6 +382,25 @@ func listOrNone(ids []string) string {
 	return strings.Join(ids, ", ")
 }
 
+// applyRouting records what the log alone says of a restricted record
+// whose body is not kept: its type, time and authors.
+func (s *state) applyRouting(i uint64, rl *RestrictedLeaf) {
+	for uint64(len(s.entries)) <= i {
+		s.entries = append(s.entries, entryMeta{})
+	}
+	created, _ := time.Parse(time.RFC3339, rl.Created)
+	var signers []string
+	for _, id := range rl.Authors {
+		if k, ok := s.keys[id]; ok {
+			signers = append(signers, k.member.ID)
+		}
+	}
+	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers}
+	if i+1 > s.size {
+		s.size = i + 1
+	}
+}
+
 // apply records the effects of the record at index i.
 func (s *state) apply(i uint64, a *admission) {
 	h := a.env.Hash()

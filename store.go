@@ -29,11 +29,14 @@ type Store interface {
 	Close() error
 }
 
-// Entry is a log entry as the projection receives it.
+// Entry is a log entry as the projection receives it: a public record, or
+// a restricted record's routing metadata alone (the projection is public:
+// docs/RULES.md §3).
 type Entry struct {
-	Index    uint64
-	Envelope *Envelope
-	Record   *Record
+	Index      uint64
+	Envelope   *Envelope
+	Record     *Record
+	Restricted *RestrictedLeaf
 }
 
 // Lists a Store answers, as GET /api/v1/{list}.
@@ -131,8 +134,8 @@ func decodeEntries(ctx context.Context, log Log, from, to uint64) ([]Entry, erro
 			errs[j] = fmt.Errorf("log entry %d: %v", i, err)
 			return
 		}
-		if leaf.Envelope == nil {
-			errs[j] = fmt.Errorf("log entry %d: restricted records need a body store, which this server does not have", i)
+		if leaf.Restricted != nil {
+			entries[j] = Entry{Index: i, Restricted: leaf.Restricted}
 			return
 		}
 		r, err := parseCanonicalRecord(leaf.Envelope.Payload())

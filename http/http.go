@@ -30,6 +30,7 @@ type Server struct {
 	store  truce.Store
 	logger *slog.Logger
 	mux    *http.ServeMux
+	nonces nonces
 }
 
 // NewServer returns the API of mech, whose records log holds and store
@@ -142,6 +143,10 @@ func (s *Server) getRecordByHash(w http.ResponseWriter, r *http.Request) {
 // writeRecord answers with the leaf at i: a public record's envelope and its
 // decoded record, or a restricted record's routing metadata alone.
 func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, i uint64) {
+	keyID, ok := s.reader(w, r)
+	if !ok {
+		return
+	}
 	size, err := s.log.Size(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
@@ -168,6 +173,23 @@ func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, i uint64) {
 		out["record"] = json.RawMessage(leaf.Envelope.Payload())
 	} else {
 		out["restricted"] = leaf.Restricted
+		if keyID != "" {
+			body, allowed, err := s.mech.ReadRestricted(keyID, leaf.Restricted)
+			switch {
+			case !allowed:
+				writeJSON(w, http.StatusForbidden, errorBody{Error: fmt.Sprintf("log entry %d is restricted and you are not in its audience", i), Field: "index"})
+				return
+			case errors.Is(err, truce.ErrPurged):
+				out["purged"] = true
+			case err != nil:
+				s.fail(w, r, err)
+				return
+			default:
+				out["envelope"] = body.Envelope
+				out["record"] = json.RawMessage(body.Envelope.Payload())
+				out["salt"] = hex.EncodeToString(body.Salt)
+			}
+		}
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -288,3 +288,13 @@ func TestLists(t *testing.T) {
 		t.Errorf("/schema/incident.json: %d %v", resp.StatusCode, schema)
 	}
 }
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+func decodeB64(s string) ([]byte, error) { return base64.StdEncoding.DecodeString(s) }
+func encodeB64(b []byte) string          { return base64.StdEncoding.EncodeToString(b) }

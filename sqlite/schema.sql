@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS entries (
   created TEXT NOT NULL,
   visibility TEXT NOT NULL,
   signers TEXT NOT NULL,          -- JSON array of member ids
-  envelope_sha256 BLOB NOT NULL,  -- SHA-256 of the canonical envelope
+  envelope_sha256 BLOB NOT NULL,  -- SHA-256 of the canonical envelope; a restricted leaf's digest
   content_sha256 TEXT,            -- a source's or evidence's sha256, hex
   record TEXT                     -- the canonical record, unless its body is an item's
 );

@@ -200,6 +200,18 @@ var lists = map[string]string{
 }
 
 func (a *applier) apply(ctx context.Context, e truce.Entry) error {
+	if rl := e.Restricted; rl != nil {
+		// The projection is public: a restricted record is known by its
+		// routing metadata only, and changes no status or list.
+		var signers []string
+		for _, k := range rl.Authors {
+			signers = append(signers, a.d.members[k].id)
+		}
+		signersJSON, _ := json.Marshal(signers)
+		digest, _ := hex.DecodeString(strings.TrimPrefix(rl.Digest, "sha256:"))
+		return a.exec(ctx, `INSERT INTO entries (idx, type, created, visibility, signers, envelope_sha256, content_sha256, record) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)`,
+			e.Index, rl.Type, rl.Created, rl.Visibility, string(signersJSON), digest)
+	}
 	r := e.Record
 	b, err := truce.DecodeFields(r.Body)
 	if err != nil {
@@ -510,7 +522,7 @@ func (d *DB) Lookup(ctx context.Context, hash string) ([]uint64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%q is not a hex SHA-256", hash)
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT idx FROM entries WHERE envelope_sha256 = ? UNION SELECT idx FROM entries WHERE content_sha256 = ? ORDER BY idx`, raw, strings.ToLower(hash))
+	rows, err := d.db.QueryContext(ctx, `SELECT idx FROM entries WHERE envelope_sha256 = ? AND visibility = 'public' UNION SELECT idx FROM entries WHERE content_sha256 = ? AND visibility = 'public' ORDER BY idx`, raw, strings.ToLower(hash))
 	if err != nil {
 		return nil, err
 	}

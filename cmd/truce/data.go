@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/sqlite"
 	"github.com/truce-dev/truce/tlog"
 	"golang.org/x/mod/sumdb/note"
@@ -130,7 +131,7 @@ func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options
 	if signer.Name() != cfg.Origin {
 		return nil, fmt.Errorf("log key is named %q but the mechanism's origin is %q", signer.Name(), cfg.Origin)
 	}
-	mcfg, err := cfg.mechanism()
+	mcfg, err := cfg.mechanism(dir)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", dir.configPath(), err)
 	}
@@ -157,12 +158,16 @@ func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options
 	return &mechanism{dir: dir, cfg: cfg, log: l, mech: mech, store: store}, nil
 }
 
-func (c *config) mechanism() (truce.Config, error) {
+func (c *config) mechanism(dir dataDir) (truce.Config, error) {
 	admin, err := truce.ParseVerifier(c.Admin)
 	if err != nil {
 		return truce.Config{}, fmt.Errorf("admin: %v", err)
 	}
-	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum}, nil
+	bodies, err := files.Open(dir.path("bodies"))
+	if err != nil {
+		return truce.Config{}, err
+	}
+	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum, Bodies: bodies}, nil
 }
 
 // close waits for every appended record to be covered by a published

@@ -68,7 +68,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	mcfg, err := cfg.mechanism()
+	mcfg, err := cfg.mechanism(dir)
 	if err != nil {
 		return err
 	}

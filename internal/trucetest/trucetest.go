@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
 	"golang.org/x/mod/sumdb/note"
 	"k8s.io/klog/v2"
@@ -122,7 +123,11 @@ func (m *Mechanism) open() {
 	if err != nil {
 		m.T.Fatal(err)
 	}
-	mech, err := truce.Open(context.Background(), truce.Config{Origin: Origin, Admin: m.Admin.Verifier()}, l)
+	bodies, err := files.Open(m.Dir + ".bodies")
+	if err != nil {
+		m.T.Fatal(err)
+	}
+	mech, err := truce.Open(context.Background(), truce.Config{Origin: Origin, Admin: m.Admin.Verifier(), Bodies: bodies}, l)
 	if err != nil {
 		m.T.Fatal(err)
 	}

@@ -1,0 +1,59 @@
+package http
+
+import (
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/truce-dev/truce"
+)
+
+// nonces remembers the nonces of signed requests for as long as their
+// signatures could be accepted, so that each is accepted once.
+type nonces struct {
+	mu   sync.Mutex
+	seen map[string]time.Time // nonce to when it can be forgotten
+}
+
+func (n *nonces) use(nonce string, signed, now time.Time) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.seen == nil {
+		n.seen = map[string]time.Time{}
+	}
+	for k, until := range n.seen {
+		if until.Before(now) {
+			delete(n.seen, k)
+		}
+	}
+	if _, dup := n.seen[nonce]; dup {
+		return false
+	}
+	n.seen[nonce] = signed.Add(truce.RequestWindow)
+	return true
+}
+
+// reader authenticates the member making the request, if it is signed. It
+// answers 401 and returns ok false when a signature is present but not
+// good; an unsigned request is anonymous (keyID "").
+func (s *Server) reader(w http.ResponseWriter, r *http.Request) (keyID string, ok bool) {
+	h := r.Header.Get("Authorization")
+	if h == "" {
+		return "", true
+	}
+	now := time.Now()
+	sr, err := s.mech.Authenticate(h, r.Method, r.URL.RequestURI(), now)
+	if err != nil {
+		if e, isRefusal := truce.AsError(err); isRefusal {
+			writeJSON(w, http.StatusUnauthorized, errorBody{Error: e.Msg, Field: e.Field})
+			return "", false
+		}
+		s.fail(w, r, err)
+		return "", false
+	}
+	if !s.nonces.use(sr.Nonce, sr.Time, now) {
+		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this signed request was already used (replay)", Field: "Authorization"})
+		return "", false
+	}
+	return sr.KeyID, true
+}

@@ -1,0 +1,106 @@
+package http_test
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/internal/trucetest"
+)
+
+// get sends a GET, signed by s when s is not nil, with an Authorization
+// header made by sign (default: a fresh signature of this request).
+func (a *api) signedGet(path string, s *truce.Signer, header string) (int, map[string]any, string) {
+	a.T.Helper()
+	req, _ := http.NewRequest("GET", a.url+path, nil)
+	if header == "" && s != nil {
+		h, err := truce.SignRequest(s, trucetest.Origin, "GET", path, time.Now())
+		if err != nil {
+			a.T.Fatal(err)
+		}
+		header = h
+	}
+	if header != "" {
+		req.Header.Set("Authorization", header)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		a.T.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var out map[string]any
+	json.Unmarshal(raw, &out)
+	return resp.StatusCode, out, string(raw)
+}
+
+// TestRestrictedReads checks that an addressed record's body reaches its
+// audience, signed in, and nobody else; and that a signature is good for
+// its own request, once, in its time, by its key only.
+func TestRestrictedReads(t *testing.T) {
+	a := newAPI(t)
+	c := a.Setup()
+	secret := "Torkham crossing, three named commanders"
+	i := a.Submit(trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": secret},
+		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
+	path := fmt.Sprintf("/api/v1/records/%d", i)
+
+	code, out, raw := a.signedGet(path, nil, "")
+	if code != 200 || out["restricted"] == nil || out["envelope"] != nil || strings.Contains(raw, "Torkham") {
+		t.Fatalf("anonymous read: %d %s", code, raw)
+	}
+	code, out, raw = a.signedGet(path, c.AfghanistanMOFA, "")
+	if code != 200 || !strings.Contains(raw, "Torkham") || out["salt"] == nil {
+		t.Fatalf("addressee's read: %d %s", code, raw)
+	}
+	env, err := truce.ParseEnvelope(must(json.Marshal(out["envelope"])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	salt, _ := hex.DecodeString(out["salt"].(string))
+	if truce.RestrictedDigest(env, salt) != out["restricted"].(map[string]any)["digest"] {
+		t.Error("the envelope and salt served do not give the leaf's digest")
+	}
+	for _, s := range []*truce.Signer{c.PakistanISPR, c.Monitor, c.Observer} {
+		if code, out, raw := a.signedGet(path, s, ""); code != 403 || strings.Contains(raw, "Torkham") || out["field"] != "index" {
+			t.Errorf("%s reads: %d %s", s.Name(), code, raw)
+		}
+	}
+
+	fresh := func(s *truce.Signer, p string, at time.Time) string {
+		h, err := truce.SignRequest(s, trucetest.Origin, "GET", p, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	replayed := fresh(c.AfghanistanMOFA, path, time.Now())
+	a.signedGet(path, nil, replayed)
+	stranger := trucetest.Signer(t, "stranger")
+	forged := fresh(stranger, path, time.Now())
+	// The stranger's signature presented as the addressee's key id.
+	forgedRaw := strings.Replace(string(must(decodeB64(strings.TrimPrefix(forged, "Truce-Signature ")))), stranger.KeyID(), c.AfghanistanMOFA.KeyID(), 1)
+	for _, tc := range []struct {
+		name, header, want string
+	}{
+		{"replay", replayed, "already used"},
+		{"expired", fresh(c.AfghanistanMOFA, path, time.Now().Add(-10*time.Minute)), "outside"},
+		{"from the future", fresh(c.AfghanistanMOFA, path, time.Now().Add(10*time.Minute)), "outside"},
+		{"another request", fresh(c.AfghanistanMOFA, "/api/v1/records/0", time.Now()), "not this request"},
+		{"unknown key", forged, "not an active member's key"},
+		{"forged", "Truce-Signature " + encodeB64([]byte(forgedRaw)), "does not verify"},
+		{"garbage", "Truce-Signature !!!", "not the base64"},
+		{"other scheme", "Bearer abc", "is not a"},
+	} {
+		code, out, raw := a.signedGet(path, nil, tc.header)
+		if code != 401 || out["field"] != "Authorization" || !strings.Contains(fmt.Sprint(out["error"]), tc.want) || strings.Contains(raw, "Torkham") {
+			t.Errorf("%s: %d %s, want 401 saying %q", tc.name, code, raw, tc.want)
+		}
+	}
+}

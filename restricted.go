@@ -1,0 +1,143 @@
+package truce
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Bodies keeps the bodies of restricted records outside the log, each
+// under the hex of its leaf's salted digest. Put must be durable when it
+// returns; Get of a body not kept returns an error wrapping ErrPurged.
+type Bodies interface {
+	Put(name string, data []byte) error
+	Get(name string) ([]byte, error)
+}
+
+// storedBody is what Bodies holds for a restricted record: its envelope and
+// the salt that, with it, gives the leaf's digest.
+type storedBody struct {
+	Envelope json.RawMessage `json:"envelope"`
+	Salt     string          `json:"salt"`
+}
+
+// bodyName is the file name a restricted leaf's body is kept under.
+func bodyName(digest string) string { return strings.TrimPrefix(digest, "sha256:") }
+
+// restrictedLeaf forms a restricted record's leaf with a fresh salt and
+// keeps its body, durably, before the leaf is appended: an acknowledged
+// record never lacks its body.
+func (m *Mechanism) restrictedLeaf(e *Envelope, r *Record) ([]byte, error) {
+	salt := make([]byte, SaltSize)
+	if _, err := rand.Read(salt); err != nil {
+		return nil, err
+	}
+	leaf, err := NewRestrictedLeaf(e, r, salt)
+	if err != nil {
+		return nil, err
+	}
+	body, _ := json.Marshal(storedBody{Envelope: e.Canonical(), Salt: hex.EncodeToString(salt)})
+	if err := m.cfg.Bodies.Put(bodyName(RestrictedDigest(e, salt)), body); err != nil {
+		return nil, fmt.Errorf("keeping the restricted body: %w", err)
+	}
+	return leaf, nil
+}
+
+// ErrPurged is returned for a restricted record whose body is not kept.
+var ErrPurged = errors.New("the body of this restricted record is not kept")
+
+// openBody returns a restricted leaf's envelope and salt from the body
+// store, checked against the leaf: the digest, and the routing metadata.
+func openBody(bodies Bodies, rl *RestrictedLeaf) (*Envelope, *Record, []byte, error) {
+	if bodies == nil {
+		return nil, nil, nil, ErrPurged
+	}
+	raw, err := bodies.Get(bodyName(rl.Digest))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var sb storedBody
+	if err := json.Unmarshal(raw, &sb); err != nil {
+		return nil, nil, nil, fmt.Errorf("restricted body %s: %v", rl.Digest, err)
+	}
+	salt, err := hex.DecodeString(sb.Salt)
+	if err != nil || len(salt) != SaltSize {
+		return nil, nil, nil, fmt.Errorf("restricted body %s: bad salt", rl.Digest)
+	}
+	e, err := ParseEnvelope(sb.Envelope)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("restricted body %s: %v", rl.Digest, err)
+	}
+	if RestrictedDigest(e, salt) != rl.Digest {
+		return nil, nil, nil, fmt.Errorf("restricted body %s does not hash to its leaf's digest", rl.Digest)
+	}
+	r, err := ParseRecord(e.Payload())
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("restricted body %s: %v", rl.Digest, err)
+	}
+	if !sameRouting(rl, e, r) {
+		return nil, nil, nil, fmt.Errorf("restricted body %s does not match its leaf's routing metadata", rl.Digest)
+	}
+	return e, r, salt, nil
+}
+
+func sameRouting(rl *RestrictedLeaf, e *Envelope, r *Record) bool {
+	return rl.Type == r.Type && rl.Visibility == r.Visibility && rl.Created == r.Created &&
+		slices.Equal(rl.Audience, r.Audience) && slices.Equal(rl.Authors, e.KeyIDs())
+}
+
+// Restricted is a restricted record as its audience reads it.
+type Restricted struct {
+	Envelope *Envelope
+	Salt     []byte
+}
+
+// ReadRestricted returns the body of the restricted record whose leaf is
+// rl, if the member whose key is keyID may read it; ok is false when it
+// may not (or is no member), and nothing is revealed.
+func (m *Mechanism) ReadRestricted(keyID string, rl *RestrictedLeaf) (r *Restricted, ok bool, err error) {
+	if !m.CanRead(keyID, rl) {
+		return nil, false, nil
+	}
+	e, _, salt, err := openBody(m.cfg.Bodies, rl)
+	if err != nil {
+		return nil, true, err
+	}
+	return &Restricted{Envelope: e, Salt: salt}, true, nil
+}
+
+// CanRead reports whether the member whose key is keyID may read a
+// restricted record (docs/RULES.md §3): its authors always; for
+// "parties", every member but observers; for "mediators", the admin and
+// the mediators; for "addressed", the admin, the mediators and the members
+// of the parties in its audience. A revoked key reads nothing.
+func (m *Mechanism) CanRead(keyID string, rl *RestrictedLeaf) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k, ok := m.st.keys[keyID]
+	if !ok || k.revoked {
+		return false
+	}
+	if slices.Contains(rl.Authors, keyID) {
+		return true
+	}
+	for _, a := range rl.Authors {
+		if ak, ok := m.st.keys[a]; ok && ak.member.ID == k.member.ID {
+			return true // the same member under a rotated key
+		}
+	}
+	role := k.member.Role
+	switch rl.Visibility {
+	case Parties:
+		return role != "observer"
+	case Mediators:
+		return role == "admin" || role == "mediator"
+	case Addressed:
+		return role == "admin" || role == "mediator" || (role == "party" && slices.Contains(rl.Audience, k.member.Party))
+	}
+	return false
+}

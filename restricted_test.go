@@ -1,0 +1,112 @@
+package truce_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
+	"github.com/truce-dev/truce/internal/trucetest"
+	"github.com/truce-dev/truce/sqlite"
+)
+
+// TestRestricted follows an addressed handover request: only routing
+// metadata reaches the log, its audience reads and checks the body, the
+// rules still see it, a restart still deduplicates it, and a body that is
+// gone leaves a gap that replay accepts and audit names.
+func TestRestricted(t *testing.T) {
+	f := newFixture(t)
+	c := f.Setup()
+	secret := "Hand over the three named commanders through the Torkham crossing"
+	req := trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": secret, "due": "2025-12-01"},
+		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)
+	i := f.Submit(req).Index
+	leafBytes, err := f.Log.Leaf(context.Background(), i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(leafBytes, []byte("Torkham")) || bytes.Contains(leafBytes, []byte("handover")) {
+		t.Fatalf("the log's leaf reveals the body: %s", leafBytes)
+	}
+	leaf, err := truce.ParseLeaf(leafBytes)
+	if err != nil || leaf.Restricted == nil {
+		t.Fatalf("leaf %s: %v", leafBytes, err)
+	}
+	if rc := f.Submit(req); rc.Index != i || !rc.Duplicate {
+		t.Errorf("resubmission: %+v", rc)
+	}
+
+	for _, tc := range []struct {
+		who  *truce.Signer
+		name string
+		can  bool
+	}{
+		{c.PakistanFO, "author", true}, {c.AfghanistanMOFA, "addressee", true}, {c.Admin, "admin", true}, {c.Qatar, "mediator", true},
+		{c.PakistanISPR, "author's colleague, not addressed", false}, {c.Monitor, "monitor", false}, {c.Observer, "observer", false},
+		{readSigner(t, "stranger"), "stranger", false},
+	} {
+		body, ok, err := f.Mech.ReadRestricted(tc.who.KeyID(), leaf.Restricted)
+		if ok != tc.can || err != nil {
+			t.Errorf("%s reads: %v, %v; want %v", tc.name, ok, err, tc.can)
+		}
+		if ok && truce.RestrictedDigest(body.Envelope, body.Salt) != leaf.Restricted.Digest {
+			t.Errorf("%s: body and salt do not give the leaf's digest", tc.name)
+		}
+	}
+
+	// The addressee answers: the rules know the request's addressees.
+	f.Submit(trucetest.Sign(t, trucetest.Record("response", map[string]any{"request": i, "status": "acknowledged", "text": "Received"}), c.AfghanistanMOFA))
+
+	// The public projection knows it only by its routing metadata.
+	store, err := sqlite.Open(filepath.Join(t.TempDir(), "p.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	f.Project(store)
+	for _, q := range []truce.Query{{List: "requests"}, {List: "requests", Text: "Torkham"}, {List: "requests", Party: "afghanistan"}} {
+		if p, err := store.List(context.Background(), q); err != nil || len(p.Items) != 0 {
+			t.Errorf("list %+v shows %d items (%v): a restricted record must not be listed", q, len(p.Items), err)
+		}
+	}
+	var dump strings.Builder
+	store.Dump(context.Background(), func(l string) error { dump.WriteString(l); return nil })
+	if strings.Contains(dump.String(), "Torkham") {
+		t.Error("the projection holds the restricted body")
+	}
+
+	f.Reopen()
+	if rc := f.Submit(req); rc.Index != i || !rc.Duplicate {
+		t.Errorf("resubmission after restart: %+v", rc)
+	}
+	cfg := truce.Config{Origin: trucetest.Origin, Admin: c.Admin.Verifier()}
+	bodies := f.Dir + ".bodies"
+	cfg.Bodies = mustOpen(t, bodies)
+	if err := truce.Audit(context.Background(), cfg, f.Log); err != nil {
+		t.Fatalf("audit: %v", err)
+	}
+	// A body removed from the store: replay goes on with the routing
+	// metadata; audit names the gap.
+	if err := os.Remove(filepath.Join(bodies, strings.TrimPrefix(leaf.Restricted.Digest, "sha256:"))); err != nil {
+		t.Fatal(err)
+	}
+	f.Reopen()
+	if err := truce.Audit(context.Background(), cfg, f.Log); err == nil || !strings.Contains(err.Error(), "missing from the body store") {
+		t.Errorf("audit with a missing body: %v", err)
+	}
+	if _, ok, err := f.Mech.ReadRestricted(c.AfghanistanMOFA.KeyID(), leaf.Restricted); !ok || err != truce.ErrPurged {
+		t.Errorf("reading a missing body: %v, %v", ok, err)
+	}
+}
+
+func mustOpen(t *testing.T, dir string) truce.Bodies {
+	b, err := files.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
