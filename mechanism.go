@@ -2,6 +2,7 @@ package truce
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -32,6 +33,14 @@ type Config struct {
 	// Bodies keeps restricted records' bodies; without it, only public
 	// records are accepted.
 	Bodies Bodies
+	// Evidence holds uploaded evidence files; with it, an evidence record
+	// must describe a file that was uploaded.
+	Evidence EvidenceFiles
+}
+
+// EvidenceFiles are uploaded evidence files, by hex SHA-256.
+type EvidenceFiles interface {
+	Size(sha256 string) (int64, error)
 }
 
 // DefaultQuorum is k when a mechanism's configuration does not set it.
@@ -265,6 +274,11 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 	if err := ValidateBody(r.Type, r.Body); err != nil {
 		return 0, err
 	}
+	if r.Type == "evidence" && m.cfg.Evidence != nil {
+		if err := m.checkEvidenceFile(r); err != nil {
+			return 0, err
+		}
+	}
 	if r.Type == "member" || r.Type == "party" {
 		m.order.Lock()
 		defer m.order.Unlock()
@@ -313,4 +327,52 @@ func (m *Mechanism) Lookup(h [32]byte) (uint64, bool) {
 	defer m.mu.Unlock()
 	i, ok := m.st.byHash[h]
 	return i, ok
+}
+
+// checkEvidenceFile checks that an evidence record describes a file that
+// was uploaded, with its size.
+func (m *Mechanism) checkEvidenceFile(r *Record) error {
+	f, err := DecodeFields(r.Body)
+	if err != nil {
+		return refuse(Invalid, "body", "%v", err)
+	}
+	var b struct {
+		Size int64 `json:"size"`
+	}
+	json.Unmarshal(r.Body, &b)
+	size, err := m.cfg.Evidence.Size(f.SHA256)
+	if errors.Is(err, ErrPurged) {
+		return refuse(Unresolved, "body.sha256", "no evidence file with SHA-256 %s was uploaded (POST /api/v1/evidence)", f.SHA256)
+	} else if err != nil {
+		return err
+	}
+	if size != b.Size {
+		return refuse(Invalid, "body.size", "is %d, but the uploaded file is %d bytes", b.Size, size)
+	}
+	return nil
+}
+
+// EvidenceReadable reports whether the member whose key is keyID (or
+// anyone, for "") may download the evidence file with this SHA-256: some
+// evidence record describing it must be public, or readable by that
+// member. found is false when no evidence record describes it.
+func (m *Mechanism) EvidenceReadable(ctx context.Context, keyID, sha256 string) (ok, found bool, err error) {
+	m.mu.Lock()
+	idx := append([]uint64(nil), m.st.evidence[sha256]...)
+	m.mu.Unlock()
+	for _, i := range idx {
+		var leaf *Leaf
+		err := m.log.ReadLeaves(ctx, i, i+1, func(_ uint64, data []byte) error {
+			var err error
+			leaf, err = ParseLeaf(data)
+			return err
+		})
+		if err != nil {
+			return false, true, err
+		}
+		if leaf.Envelope != nil || (keyID != "" && m.CanRead(keyID, leaf.Restricted)) {
+			return true, true, nil
+		}
+	}
+	return false, len(idx) > 0, nil
 }

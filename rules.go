@@ -21,6 +21,8 @@ type state struct {
 	entries []entryMeta
 	// requests maps a request's index to the parties it is addressed to.
 	requests map[uint64][]string
+	// evidence maps an evidence file's SHA-256 to the records describing it.
+	evidence map[string][]uint64
 }
 
 type memberKey struct {
@@ -39,6 +41,7 @@ func newState(cfg Config) *state {
 	return &state{
 		cfg: cfg, byHash: map[[32]byte]uint64{}, keys: map[string]*memberKey{},
 		members: map[string]*memberKey{}, parties: map[string]bool{}, requests: map[uint64][]string{},
+		evidence: map[string][]uint64{},
 	}
 }
 
@@ -427,6 +430,8 @@ func (s *state) apply(i uint64, a *admission) {
 		s.parties[b.ID] = true
 	case "request":
 		s.requests[i] = b.To
+	case "evidence":
+		s.evidence[b.SHA256] = append(s.evidence[b.SHA256], i)
 	case "member":
 		if cur, ok := s.members[b.ID]; ok && cur.verifier.KeyID() != a.newKey.KeyID() {
 			cur.revoked = true // key rotation: the old key signs nothing more

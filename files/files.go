@@ -4,8 +4,11 @@
 package files
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -82,4 +85,77 @@ func (d *Dir) Get(name string) ([]byte, error) {
 		return nil, ErrNotFound
 	}
 	return b, err
+}
+
+// PutStream writes what r yields, up to max bytes, under its SHA-256, and
+// returns the hex digest, the size and the first 512 bytes (enough to
+// sniff a media type). Nothing is kept if r yields more than max bytes.
+func (d *Dir) PutStream(r io.Reader, max int64) (name string, size int64, head []byte, err error) {
+	tmp, err := os.CreateTemp(d.path, ".tmp-*")
+	if err != nil {
+		return "", 0, nil, err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	h := sha256.New()
+	hw := &headWriter{}
+	n, err := io.Copy(io.MultiWriter(tmp, h, hw), io.LimitReader(r, max+1))
+	if err != nil {
+		return "", 0, nil, err
+	}
+	if n > max {
+		return "", n, nil, ErrTooLarge
+	}
+	if err := tmp.Sync(); err != nil {
+		return "", 0, nil, err
+	}
+	name = hex.EncodeToString(h.Sum(nil))
+	p, _ := d.file(name)
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		return "", 0, nil, err
+	}
+	return name, n, hw.b, nil
+}
+
+// ErrTooLarge is returned by PutStream for content over its limit.
+var ErrTooLarge = errors.New("too large")
+
+type headWriter struct{ b []byte }
+
+func (w *headWriter) Write(p []byte) (int, error) {
+	if room := 512 - len(w.b); room > 0 {
+		w.b = append(w.b, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
+}
+
+// Path is the file a name is kept in, for serving it.
+func (d *Dir) Path(name string) (string, error) { return d.file(name) }
+
+// Size is the size of the file under name.
+func (d *Dir) Size(name string) (int64, error) {
+	p, err := d.file(name)
+	if err != nil {
+		return 0, err
+	}
+	st, err := os.Stat(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, ErrNotFound
+	}
+	if err != nil {
+		return 0, err
+	}
+	return st.Size(), nil
+}
+
+// Delete removes the file under name; a missing file is not an error.
+func (d *Dir) Delete(name string) error {
+	p, err := d.file(name)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
 }

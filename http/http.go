@@ -17,6 +17,7 @@ import (
 	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/docs"
+	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
 )
 
@@ -31,16 +32,20 @@ type Server struct {
 	logger *slog.Logger
 	mux    *http.ServeMux
 	nonces nonces
+	// evidence holds uploaded evidence files; nil serves none.
+	evidence *files.Dir
 }
 
-// NewServer returns the API of mech, whose records log holds and store
-// projects.
-func NewServer(mech *truce.Mechanism, log *tlog.Log, store truce.Store, logger *slog.Logger) *Server {
-	s := &Server{mech: mech, log: log, store: store, logger: logger, mux: http.NewServeMux()}
+// NewServer returns the API of mech, whose records log holds, store
+// projects and evidence keeps the uploaded files of.
+func NewServer(mech *truce.Mechanism, log *tlog.Log, store truce.Store, evidence *files.Dir, logger *slog.Logger) *Server {
+	s := &Server{mech: mech, log: log, store: store, evidence: evidence, logger: logger, mux: http.NewServeMux()}
 	for _, list := range truce.Lists {
 		s.mux.HandleFunc("GET /api/v1/"+list, func(w http.ResponseWriter, r *http.Request) { s.list(w, r, list) })
 	}
 	s.mux.HandleFunc("GET /api/v1/lookup/{sha256}", s.lookup)
+	s.mux.HandleFunc("POST /api/v1/evidence", s.postEvidence)
+	s.mux.HandleFunc("GET /api/v1/evidence/{sha256}", s.getEvidence)
 	s.mux.Handle("GET /schema/", http.StripPrefix("/schema/", http.FileServerFS(must(fs.Sub(docs.Schemas, "schema")))))
 	s.mux.HandleFunc("POST /api/v1/records", s.postRecord)
 	s.mux.HandleFunc("GET /api/v1/records/{index}", s.getRecord)

@@ -39,7 +39,7 @@ func newAPI(t *testing.T) *api {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, m.Evidence, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	t.Cleanup(srv.Close)
 	return &api{Mechanism: m, url: srv.URL, store: store}
 }

@@ -86,12 +86,13 @@ func readLogVerifier(path string) (note.Verifier, error) {
 // mechanism is an open data directory: its log and the mechanism on it,
 // held by this process alone.
 type mechanism struct {
-	dir    dataDir
-	cfg    *config
-	log    *tlog.Log
-	mech   *truce.Mechanism
-	store  truce.Store
-	unlock func()
+	dir      dataDir
+	cfg      *config
+	log      *tlog.Log
+	mech     *truce.Mechanism
+	store    truce.Store
+	evidence *files.Dir
+	unlock   func()
 }
 
 // errLocked means another process (a running server) holds the directory.
@@ -155,7 +156,7 @@ func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options
 		l.Close(ctx)
 		return nil, err
 	}
-	return &mechanism{dir: dir, cfg: cfg, log: l, mech: mech, store: store}, nil
+	return &mechanism{dir: dir, cfg: cfg, log: l, mech: mech, store: store, evidence: mcfg.Evidence.(*files.Dir)}, nil
 }
 
 func (c *config) mechanism(dir dataDir) (truce.Config, error) {
@@ -167,7 +168,11 @@ func (c *config) mechanism(dir dataDir) (truce.Config, error) {
 	if err != nil {
 		return truce.Config{}, err
 	}
-	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum, Bodies: bodies}, nil
+	evidence, err := files.Open(dir.path("evidence"))
+	if err != nil {
+		return truce.Config{}, err
+	}
+	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum, Bodies: bodies, Evidence: evidence}, nil
 }
 
 // close waits for every appended record to be covered by a published

@@ -67,6 +67,8 @@ type Mechanism struct {
 	Admin   *truce.Signer
 	Log     *tlog.Log
 	Mech    *truce.Mechanism
+	// Evidence holds uploaded evidence files.
+	Evidence *files.Dir
 	// Concurrency is how many submissions SubmitAll keeps in flight
 	// (at least 64).
 	Concurrency int
@@ -127,7 +129,10 @@ func (m *Mechanism) open() {
 	if err != nil {
 		m.T.Fatal(err)
 	}
-	mech, err := truce.Open(context.Background(), truce.Config{Origin: Origin, Admin: m.Admin.Verifier(), Bodies: bodies}, l)
+	if m.Evidence, err = files.Open(m.Dir + ".evidence"); err != nil {
+		m.T.Fatal(err)
+	}
+	mech, err := truce.Open(context.Background(), truce.Config{Origin: Origin, Admin: m.Admin.Verifier(), Bodies: bodies, Evidence: m.Evidence}, l)
 	if err != nil {
 		m.T.Fatal(err)
 	}

@@ -1,0 +1,74 @@
+package http
+
+import (
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"regexp"
+
+	"github.com/truce-dev/truce/files"
+)
+
+// MaxEvidenceSize bounds one evidence file.
+const MaxEvidenceSize = 32 << 20
+
+var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// postEvidence stores an uploaded file under its SHA-256. Only a member,
+// signing the request, may upload; the file is served to no one until an
+// evidence record describes it, and then only to that record's readers.
+func (s *Server) postEvidence(w http.ResponseWriter, r *http.Request) {
+	keyID, ok := s.reader(w, r)
+	if !ok {
+		return
+	}
+	if keyID == "" {
+		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "uploading evidence needs a member's signed request", Field: "Authorization"})
+		return
+	}
+	name, size, head, err := s.evidence.PutStream(r.Body, MaxEvidenceSize)
+	if errors.Is(err, files.ErrTooLarge) {
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("evidence file is larger than the limit of %d bytes; nothing was kept", MaxEvidenceSize)})
+		return
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(head))
+	if declared, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil && declared != "application/octet-stream" &&
+		sniffed != "application/octet-stream" && declared != sniffed {
+		s.evidence.Delete(name)
+		writeJSON(w, http.StatusUnsupportedMediaType, errorBody{Error: fmt.Sprintf("declared %s, but the content is %s; nothing was kept", declared, sniffed), Field: "Content-Type"})
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"sha256": name, "size": size, "media_type": sniffed})
+}
+
+// getEvidence serves an evidence file to those who may read a record
+// describing it. Anyone else learns nothing, not even whether it exists.
+func (s *Server) getEvidence(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("sha256")
+	if !sha256Pattern.MatchString(name) {
+		badRequest(w, "sha256", "%q is not a hex SHA-256", name)
+		return
+	}
+	keyID, ok := s.reader(w, r)
+	if !ok {
+		return
+	}
+	readable, _, err := s.mech.EvidenceReadable(r.Context(), keyID, name)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	path, _ := s.evidence.Path(name)
+	if _, err := s.evidence.Size(name); !readable || err != nil {
+		writeJSON(w, http.StatusNotFound, errorBody{Error: "no evidence file with this SHA-256 that you may read", Field: "sha256"})
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("X-Content-SHA256", name)
+	w.Header().Set("Cache-Control", "private, no-store")
+	http.ServeFile(w, r, path)
+}
