@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/transparency-dev/tessera/client"
+	"github.com/truce-dev/truce"
 )
 
 // apiClient talks to a truce server's HTTP API.
@@ -37,9 +38,23 @@ func (c *apiClient) fetcher() *client.HTTPFetcher {
 	return f
 }
 
+// signedDo is do, with the request signed by a member's key (FORMAT.md §8).
+func (c *apiClient) signedDo(ctx context.Context, s *truce.Signer, origin, method, path string, body []byte, out any) (int, error) {
+	target := c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path, "/")}).RequestURI()
+	h, err := truce.SignRequest(s, origin, method, target, time.Now())
+	if err != nil {
+		return 0, err
+	}
+	return c.send(ctx, method, path, body, out, h)
+}
+
 // do sends a request and decodes a JSON answer into out, turning an error
 // body into an error that says what the server refused.
 func (c *apiClient) do(ctx context.Context, method, path string, body []byte, out any) (int, error) {
+	return c.send(ctx, method, path, body, out, "")
+}
+
+func (c *apiClient) send(ctx context.Context, method, path string, body []byte, out any, authorization string) (int, error) {
 	u := c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path, "/")})
 	if i := strings.IndexByte(path, '?'); i >= 0 {
 		u = c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path[:i], "/"), RawQuery: path[i+1:]})
@@ -48,8 +63,11 @@ func (c *apiClient) do(ctx context.Context, method, path string, body []byte, ou
 	if err != nil {
 		return 0, err
 	}
-	if body != nil {
+	if body != nil && method == "POST" && path == "/api/v1/records" {
 		req.Header.Set("Content-Type", "application/json")
+	}
+	if authorization != "" {
+		req.Header.Set("Authorization", authorization)
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {

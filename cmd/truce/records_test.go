@@ -1,9 +1,12 @@
 package main_test
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,4 +103,37 @@ func TestFindingSignReindexAudit(t *testing.T) {
 	truce(t, "", "audit", "--data", data).must(t, 1, "differs from a rebuild from the log")
 	truce(t, "", "reindex", "--data", data).must(t, 0)
 	truce(t, "", "audit", "--data", data).must(t, 0)
+}
+
+// TestRestrictedAndEvidenceCLI submits an addressed request and a piece of
+// evidence through the CLI: both are acknowledged with an inclusion proof
+// that truce submit checks against the restricted leaf, nothing of them is
+// served to anonymous readers, and the audit holds.
+func TestRestrictedAndEvidenceCLI(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "mech")
+	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
+	url := startServer(t, "serve", "--data", data, "--addr", "127.0.0.1:0", "--checkpoint-interval", "100ms")
+	admin := filepath.Join(data, "keys", "admin.key")
+	party := writeFile(t, filepath.Join(tmp, "party.json"), `{"type":"party","body":{"id":"afghanistan","name":"Afghanistan"}}`)
+	truce(t, "", "submit", "--server", url, "--key", admin, party).must(t, 0, "index 1")
+	req := writeFile(t, filepath.Join(tmp, "req.json"), `{"type":"request","body":{"to":["afghanistan"],"kind":"handover","text":"Hand over the commanders named in the annex"}}`)
+	truce(t, "", "submit", "--server", url, "--key", admin, "--visibility", "addressed", "--audience", "afghanistan", req).
+		must(t, 0, "index 2", "inclusion proof", "verified")
+	if body := get(t, url+"/api/v1/records/2"); strings.Contains(string(body), "annex") || !strings.Contains(string(body), `"restricted"`) {
+		t.Errorf("anonymous read of a restricted record: %s", body)
+	}
+	photo := writeFile(t, filepath.Join(tmp, "photo.png"), "\x89PNG\r\n\x1a\n"+strings.Repeat("pixels", 100))
+	truce(t, "", "submit", "--server", url, "--key", admin, "--evidence", photo, "--description", "The crossing on 12 October").must(t, 0, "index 3", "verified")
+	truce(t, "", "submit", "--server", url, "--key", admin, "--evidence", photo).must(t, 2, "--description")
+	sum := sha256.Sum256(must(os.ReadFile(photo)))
+	resp, err := http.Get(url + "/api/v1/evidence/" + hex.EncodeToString(sum[:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 404 {
+		t.Errorf("anonymous download of restricted evidence: HTTP %d", resp.StatusCode)
+	}
+	truce(t, "", "audit", "--data", data).must(t, 0, "all 4 entries hold", "equal to a rebuild")
 }

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -14,6 +17,7 @@ import (
 	"github.com/transparency-dev/merkle/proof"
 	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
+	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/tlog"
 	"golang.org/x/mod/sumdb/note"
 )
@@ -26,7 +30,38 @@ type submitter interface {
 	// checkpoint waits for a published checkpoint covering index.
 	checkpoint(ctx context.Context, index uint64) ([]byte, error)
 	inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error)
+	uploadEvidence(ctx context.Context, s *truce.Signer, file string) (*uploaded, error)
+	// salt fetches a restricted record's salt, as a member of its audience.
+	salt(ctx context.Context, s *truce.Signer, index uint64) ([]byte, error)
 	close() error
+}
+
+type uploaded struct {
+	SHA256    string `json:"sha256"`
+	Size      int64  `json:"size"`
+	MediaType string `json:"media_type"`
+}
+
+// withVisibility sets a record's visibility and audience where the record
+// does not.
+func withVisibility(input []byte, visibility string, audience []string) ([]byte, error) {
+	if visibility == "" && len(audience) == 0 {
+		return input, nil
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(input, &fields); err != nil {
+		return nil, fmt.Errorf("input is not a JSON object: %v", err)
+	}
+	if _, ok := fields["payloadType"]; ok {
+		return nil, usagef("--visibility and --audience are for records, not prepared envelopes")
+	}
+	if _, ok := fields["visibility"]; !ok && visibility != "" {
+		fields["visibility"], _ = json.Marshal(visibility)
+	}
+	if _, ok := fields["audience"]; !ok && len(audience) > 0 {
+		fields["audience"], _ = json.Marshal(audience)
+	}
+	return json.Marshal(fields)
 }
 
 func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -36,6 +71,11 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	keyFile := fs.String("key", "", "the member's private key file that signs the record")
 	logKey := fs.String("log-key", "", "the log's public key, to check the checkpoint's signature (default with --data: DIR/keys/log.vkey)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
+	evidence := fs.String("evidence", "", "upload FILE as evidence and submit the evidence record describing it (instead of RECORD.json)")
+	description := fs.String("description", "", "with --evidence: what the file shows")
+	visibility := fs.String("visibility", "", "the record's visibility when it does not say (with --evidence: mediators)")
+	var audience stringList
+	fs.Var(&audience, "audience", "a party id of the audience, for visibility addressed (repeatable)")
 	timeout := fs.Duration("timeout", 30*time.Second, "how long to wait for the record to be integrated")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -43,14 +83,14 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if (*data == "") == (*server == "") {
 		return usagef("give exactly one of --data DIR and --server URL")
 	}
-	if fs.NArg() != 1 {
-		return usagef("give one RECORD.json, or - for standard input")
+	if (fs.NArg() != 1) == (*evidence == "") {
+		return usagef("give one RECORD.json, or - for standard input, or --evidence FILE")
 	}
-	input, err := readInput(fs.Arg(0))
-	if err != nil {
-		return err
+	if *evidence != "" && *description == "" {
+		return usagef("--evidence needs --description")
 	}
 	var signer *truce.Signer
+	var err error
 	if *keyFile != "" {
 		if signer, err = readSigner(*keyFile); err != nil {
 			return err
@@ -92,7 +132,32 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer sub.close()
 
+	var input []byte
+	if *evidence != "" {
+		if signer == nil {
+			return usagef("--evidence needs --key FILE")
+		}
+		if *visibility == "" {
+			*visibility = truce.Mediators // evidence is restricted unless said otherwise
+		}
+		up, err := sub.uploadEvidence(ctx, signer, *evidence)
+		if err != nil {
+			return fmt.Errorf("uploading %s: %v", *evidence, err)
+		}
+		input, _ = json.Marshal(map[string]any{"type": "evidence",
+			"body": map[string]any{"sha256": up.SHA256, "media_type": up.MediaType, "size": up.Size, "description": *description}})
+	} else if input, err = readInput(fs.Arg(0)); err != nil {
+		return err
+	}
+	input, err = withVisibility(input, *visibility, audience)
+	if err != nil {
+		return err
+	}
 	env, err := envelopeFor(input, signer, func() (string, error) { return sub.origin(ctx) })
+	if err != nil {
+		return err
+	}
+	rec, err := truce.ParseRecord(env.Payload())
 	if err != nil {
 		return err
 	}
@@ -118,7 +183,21 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("record %d: fetching its inclusion proof: %v", rc.Index, err)
 	}
-	leafHash := rfc6962.DefaultHasher.HashLeaf(truce.PublicLeaf(env))
+	leaf := truce.PublicLeaf(env)
+	if rec.Visibility != truce.Public {
+		// The leaf holds a salt only the server and the audience know.
+		if signer == nil {
+			return fmt.Errorf("record %d is restricted: give --key to fetch its salt and check its inclusion", rc.Index)
+		}
+		salt, err := sub.salt(ctx, signer, rc.Index)
+		if err != nil {
+			return fmt.Errorf("record %d: fetching its salt: %v", rc.Index, err)
+		}
+		if leaf, err = truce.NewRestrictedLeaf(env, rec, salt); err != nil {
+			return err
+		}
+	}
+	leafHash := rfc6962.DefaultHasher.HashLeaf(leaf)
 	if err := proof.VerifyInclusion(rfc6962.DefaultHasher, rc.Index, cp.Size, leafHash, hashes, cp.Hash); err != nil {
 		return fmt.Errorf("record %d: the log's inclusion proof does not verify: %v", rc.Index, err)
 	}
@@ -220,6 +299,32 @@ func (s httpSubmitter) inclusionProof(ctx context.Context, index, size uint64) (
 
 func (s httpSubmitter) close() error { return nil }
 
+func (s httpSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer, file string) (*uploaded, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	origin, err := s.origin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var up uploaded
+	_, err = s.c.signedDo(ctx, signer, origin, "POST", "/api/v1/evidence", data, &up)
+	return &up, err
+}
+
+func (s httpSubmitter) salt(ctx context.Context, signer *truce.Signer, index uint64) ([]byte, error) {
+	origin, err := s.origin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out struct{ Salt string }
+	if _, err := s.c.signedDo(ctx, signer, origin, "GET", fmt.Sprintf("/api/v1/records/%d", index), nil, &out); err != nil {
+		return nil, err
+	}
+	return hex.DecodeString(out.Salt)
+}
+
 type localSubmitter struct{ m *mechanism }
 
 func (s localSubmitter) origin(context.Context) (string, error) { return s.m.cfg.Origin, nil }
@@ -233,3 +338,36 @@ func (s localSubmitter) inclusionProof(ctx context.Context, index, size uint64) 
 	return s.m.log.InclusionProof(ctx, index, size)
 }
 func (s localSubmitter) close() error { return s.m.close() }
+
+func (s localSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer, file string) (*uploaded, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	name, size, head, err := s.m.evidence.PutStream(f, trucehttp.MaxEvidenceSize)
+	if err != nil {
+		return nil, err
+	}
+	mt, _, _ := mime.ParseMediaType(http.DetectContentType(head))
+	return &uploaded{SHA256: name, Size: size, MediaType: mt}, nil
+}
+
+func (s localSubmitter) salt(ctx context.Context, signer *truce.Signer, index uint64) ([]byte, error) {
+	data, err := s.m.log.Leaf(ctx, index)
+	if err != nil {
+		return nil, err
+	}
+	leaf, err := truce.ParseLeaf(data)
+	if err != nil || leaf.Restricted == nil {
+		return nil, fmt.Errorf("log entry %d is not a restricted record", index)
+	}
+	body, ok, err := s.m.mech.ReadRestricted(signer.KeyID(), leaf.Restricted)
+	if !ok {
+		return nil, fmt.Errorf("your key may not read log entry %d", index)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return body.Salt, nil
+}
