@@ -41,6 +41,7 @@ type Config struct {
 // EvidenceFiles are uploaded evidence files, by hex SHA-256.
 type EvidenceFiles interface {
 	Size(sha256 string) (int64, error)
+	Delete(sha256 string) error
 }
 
 // DefaultQuorum is k when a mechanism's configuration does not set it.
@@ -113,6 +114,7 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 	// entries and run on every core; the rules, which do, run in order.
 	const chunk = 4096
 	workers := runtime.GOMAXPROCS(0)
+	var missing []uint64 // restricted records whose body is not kept
 	for from := uint64(0); from < size; from += chunk {
 		to := min(size, from+chunk)
 		var leaves [][]byte
@@ -139,9 +141,6 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 				d.env, d.rec, _, d.err = openBody(cfg.Bodies, leaf.Restricted)
 				if errors.Is(d.err, ErrPurged) {
 					d.routing, d.err = leaf.Restricted, nil
-					if strict {
-						d.err = fmt.Errorf("the body of this restricted record is missing from the body store")
-					}
 				}
 			default:
 				d.env = leaf.Envelope
@@ -168,6 +167,7 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 			}
 			if dec[j].routing != nil {
 				st.applyRouting(i, dec[j].routing)
+				missing = append(missing, i)
 				continue
 			}
 			var a *admission
@@ -194,7 +194,24 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 			}
 		}
 		if stop != nil {
+			if strict {
+				// A missing body, not yet purged, is the first fault: what
+				// broke a rule may have needed it.
+				for _, i := range missing {
+					if !st.purged[i] {
+						return nil, fmt.Errorf("log entry %d breaks a rule: its restricted body is missing from the body store and no purge record targets it", i)
+					}
+				}
+			}
 			return nil, stop
+		}
+	}
+	if strict {
+		// A body may be missing only where a purge record says why.
+		for _, i := range missing {
+			if !st.purged[i] {
+				return nil, fmt.Errorf("log entry %d breaks a rule: its restricted body is missing from the body store and no purge record targets it", i)
+			}
 		}
 	}
 	return st, nil
@@ -309,7 +326,19 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 	}
 	m.mu.Lock()
 	m.st.apply(i, a)
+	var purge *entryMeta
+	if r.Type == "purge" {
+		t := m.st.entries[*a.body.Target]
+		purge = &t
+	}
 	m.mu.Unlock()
+	if purge != nil {
+		// Recorded first, deleted after: a crash in between leaves a purge
+		// to redo (truce audit names it), never a gap without its record.
+		if err := m.purge(ctx, *a.body.Target, purge); err != nil {
+			return i, fmt.Errorf("purge recorded at index %d, but deleting failed: %w", i, err)
+		}
+	}
 	select {
 	case m.appended <- struct{}{}:
 	default:
@@ -375,4 +404,29 @@ func (m *Mechanism) EvidenceReadable(ctx context.Context, keyID, sha256 string) 
 		}
 	}
 	return false, len(idx) > 0, nil
+}
+
+// purge deletes what the purge record at a target removes: the kept body
+// of a restricted record and, for evidence, the file.
+func (m *Mechanism) purge(ctx context.Context, target uint64, t *entryMeta) error {
+	if t.restricted && m.cfg.Bodies != nil {
+		var digest string
+		err := m.log.ReadLeaves(ctx, target, target+1, func(_ uint64, data []byte) error {
+			leaf, err := ParseLeaf(data)
+			if err == nil && leaf.Restricted != nil {
+				digest = leaf.Restricted.Digest
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if err := m.cfg.Bodies.Delete(bodyName(digest)); err != nil {
+			return err
+		}
+	}
+	if t.content != "" && m.cfg.Evidence != nil {
+		return m.cfg.Evidence.Delete(t.content)
+	}
+	return nil
 }

@@ -16,6 +16,7 @@ import (
 type Bodies interface {
 	Put(name string, data []byte) error
 	Get(name string) ([]byte, error)
+	Delete(name string) error
 }
 
 // storedBody is what Bodies holds for a restricted record: its envelope and

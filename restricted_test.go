@@ -95,7 +95,7 @@ func TestRestricted(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Reopen()
-	if err := truce.Audit(context.Background(), cfg, f.Log); err == nil || !strings.Contains(err.Error(), "missing from the body store") {
+	if err := truce.Audit(context.Background(), cfg, f.Log); err == nil || !strings.Contains(err.Error(), "no purge record targets it") {
 		t.Errorf("audit with a missing body: %v", err)
 	}
 	if _, ok, err := f.Mech.ReadRestricted(c.AfghanistanMOFA.KeyID(), leaf.Restricted); !ok || err != truce.ErrPurged {
@@ -109,4 +109,48 @@ func mustOpen(t *testing.T, dir string) truce.Bodies {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestPurge deletes a restricted body and an evidence file for someone's
+// safety: only the admin with k mediators may, the leaves stay, and the
+// audit accepts exactly the purged gaps.
+func TestPurge(t *testing.T) {
+	f := newFixture(t)
+	c := f.Setup()
+	req := f.Submit(trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": "Witness W. saw the crossing"},
+		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
+	name, size, _, err := f.Evidence.PutStream(strings.NewReader("a statement naming the witness"), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := f.Submit(trucetest.Sign(t, trucetest.Record("evidence", map[string]any{"sha256": name, "media_type": "text/plain", "size": size, "description": "Witness statement"},
+		func(m map[string]any) { m["visibility"] = "mediators" }), c.Qatar)).Index
+	public := f.Submit(trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim("public words")), c.PakistanFO)).Index
+	purge := func(target uint64) []byte {
+		return trucetest.Record("purge", map[string]any{"target": target, "reason": "A witness's safety"})
+	}
+	f.refused(sign(t, purge(req), c.Admin, c.Qatar), truce.Forbidden, "signatures", "the admin and 2 mediators; it has 1 mediators (qatar)")
+	f.refused(sign(t, purge(req), c.Qatar, c.Turkiye), truce.Forbidden, "signatures", "needs the admin's signature")
+	f.refused(sign(t, purge(public), c.Admin, c.Qatar, c.Turkiye), truce.Invalid, "body.target", "only a restricted body or an evidence file")
+
+	leafBefore, _ := f.Log.Leaf(context.Background(), req)
+	f.Submit(sign(t, purge(req), c.Admin, c.Qatar, c.Turkiye))
+	f.Submit(sign(t, purge(ev), c.Admin, c.Qatar, c.Turkiye))
+	f.refused(sign(t, purge(req), c.Admin, c.Qatar, c.Turkiye, c.Monitor), truce.Invalid, "body.target", "already purged")
+
+	leaf, _ := truce.ParseLeaf(leafBefore)
+	if _, ok, err := f.Mech.ReadRestricted(c.AfghanistanMOFA.KeyID(), leaf.Restricted); !ok || err != truce.ErrPurged {
+		t.Errorf("reading a purged body: %v, %v", ok, err)
+	}
+	if _, err := f.Evidence.Size(name); err != truce.ErrPurged {
+		t.Errorf("purged evidence file: %v", err)
+	}
+	if leafAfter, _ := f.Log.Leaf(context.Background(), req); !bytes.Equal(leafAfter, leafBefore) {
+		t.Error("the purged record's leaf changed")
+	}
+	f.Reopen()
+	cfg := truce.Config{Origin: trucetest.Origin, Admin: c.Admin.Verifier(), Bodies: mustOpen(t, f.Dir+".bodies")}
+	if err := truce.Audit(context.Background(), cfg, f.Log); err != nil {
+		t.Fatalf("audit after a purge: %v", err)
+	}
 }

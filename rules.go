@@ -23,6 +23,8 @@ type state struct {
 	requests map[uint64][]string
 	// evidence maps an evidence file's SHA-256 to the records describing it.
 	evidence map[string][]uint64
+	// purged holds the indices a purge record targets.
+	purged map[uint64]bool
 }
 
 type memberKey struct {
@@ -32,16 +34,18 @@ type memberKey struct {
 }
 
 type entryMeta struct {
-	typ     string
-	created time.Time
-	signers []string // member ids
+	typ        string
+	created    time.Time
+	signers    []string // member ids
+	restricted bool
+	content    string // an evidence record's file SHA-256
 }
 
 func newState(cfg Config) *state {
 	return &state{
 		cfg: cfg, byHash: map[[32]byte]uint64{}, keys: map[string]*memberKey{},
 		members: map[string]*memberKey{}, parties: map[string]bool{}, requests: map[uint64][]string{},
-		evidence: map[string][]uint64{},
+		evidence: map[string][]uint64{}, purged: map[uint64]bool{},
 	}
 }
 
@@ -193,7 +197,7 @@ func (s *state) checkRefs(a *admission) error {
 	case "finding":
 		many("body.commitments", b.Commitments, "commitment")
 		many("body.basis", b.Basis, "incident", "assessment")
-	case "correction":
+	case "correction", "purge":
 		one("body.target", b.Target)
 	}
 	for _, c := range cites {
@@ -217,6 +221,13 @@ func (s *state) checkRefs(a *admission) error {
 		allowed := map[string][]string{"incident": {"verified", "disputed", "unfounded"}, "commitment": {"in_progress", "fulfilled", "partly_fulfilled"}}[subject]
 		if !slices.Contains(allowed, b.Status) {
 			return refuse(Invalid, "body.status", "%q is not a status for %s (one of %s)", b.Status, article(subject), strings.Join(allowed, ", "))
+		}
+	case "purge":
+		if t := s.entries[*b.Target]; !t.restricted && t.typ != "evidence" {
+			return refuse(Invalid, "body.target", "log index %d is a public %s: only a restricted body or an evidence file can be purged", *b.Target, t.typ)
+		}
+		if s.purged[*b.Target] {
+			return refuse(Invalid, "body.target", "log index %d is already purged", *b.Target)
 		}
 	case "correction":
 		t := s.entries[*b.Target].typ
@@ -310,6 +321,14 @@ func (s *state) checkAuthority(a *admission) error {
 			return refuse(Forbidden, "signatures", "a finding needs the signatures of %d mediators; it has %d (%s)", s.cfg.Quorum, len(ids), listOrNone(ids))
 		}
 		return nil
+	case "purge":
+		if len(a.has(role("admin"))) == 0 {
+			return refuse(Forbidden, "signatures", "a purge needs the admin's signature")
+		}
+		if ids := a.has(role("mediator")); len(ids) < s.cfg.Quorum {
+			return refuse(Forbidden, "signatures", "a purge needs the signatures of the admin and %d mediators; it has %d mediators (%s)", s.cfg.Quorum, len(ids), listOrNone(ids))
+		}
+		return nil
 	case "correction":
 		target := s.entries[*b.Target]
 		if ids := a.has(func(k *memberKey) bool { return slices.Contains(target.signers, k.member.ID) }); len(ids) == 0 {
@@ -398,7 +417,11 @@ func (s *state) applyRouting(i uint64, rl *RestrictedLeaf) {
 			signers = append(signers, k.member.ID)
 		}
 	}
-	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers}
+	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, restricted: true}
+	if rl.Type == "request" {
+		// The addressees are in the body; the audience is their best witness.
+		s.requests[i] = rl.Audience
+	}
 	if i+1 > s.size {
 		s.size = i + 1
 	}
@@ -420,7 +443,7 @@ func (s *state) apply(i uint64, a *admission) {
 	if a.genesis {
 		signers = append(signers, a.body.ID)
 	}
-	s.entries[i] = entryMeta{typ: a.rec.Type, created: a.created, signers: signers}
+	s.entries[i] = entryMeta{typ: a.rec.Type, created: a.created, signers: signers, restricted: a.rec.Visibility != Public}
 	if i+1 > s.size {
 		s.size = i + 1
 	}
@@ -432,6 +455,9 @@ func (s *state) apply(i uint64, a *admission) {
 		s.requests[i] = b.To
 	case "evidence":
 		s.evidence[b.SHA256] = append(s.evidence[b.SHA256], i)
+		s.entries[i].content = b.SHA256
+	case "purge":
+		s.purged[*b.Target] = true
 	case "member":
 		if cur, ok := s.members[b.ID]; ok && cur.verifier.KeyID() != a.newKey.KeyID() {
 			cur.revoked = true // key rotation: the old key signs nothing more
