@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	trucerec "github.com/truce-dev/truce"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -123,6 +125,35 @@ func TestRestrictedAndEvidenceCLI(t *testing.T) {
 	if body := get(t, url+"/api/v1/records/2"); strings.Contains(string(body), "annex") || !strings.Contains(string(body), `"restricted"`) {
 		t.Errorf("anonymous read of a restricted record: %s", body)
 	}
+	// Its audience (here the admin) reads it, signed in, and proves the
+	// body it was given is the one the log committed to.
+	adminSigner, err := trucerec.ParseSigner(string(must(os.ReadFile(admin))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := trucerec.SignRequest(adminSigner, "example.org/talks", "GET", "/api/v1/records/2", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rq, _ := http.NewRequest("GET", url+"/api/v1/records/2", nil)
+	rq.Header.Set("Authorization", h)
+	rs, err := http.DefaultClient.Do(rq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _ := io.ReadAll(rs.Body)
+	rs.Body.Close()
+	if !strings.Contains(string(full), "annex") {
+		t.Fatalf("the admin's signed read: %s", full)
+	}
+	waitForCheckpoint(t, url, 3)
+	truce(t, "", "verify", "--server", url, "--log-key", filepath.Join(data, "keys", "log.vkey"), "--record", writeFile(t, filepath.Join(tmp, "r2.json"), string(full))).
+		must(t, 0, "included at index 2, byte for byte")
+	var obj map[string]any
+	json.Unmarshal(full, &obj)
+	obj["salt"] = strings.Repeat("00", 32)
+	truce(t, "", "verify", "--server", url, "--log-key", filepath.Join(data, "keys", "log.vkey"), "--record", writeFile(t, filepath.Join(tmp, "r2bad.json"), string(must(json.Marshal(obj))))).
+		must(t, 1, "is not this record")
 	photo := writeFile(t, filepath.Join(tmp, "photo.png"), "\x89PNG\r\n\x1a\n"+strings.Repeat("pixels", 100))
 	truce(t, "", "submit", "--server", url, "--key", admin, "--evidence", photo, "--description", "The crossing on 12 October").must(t, 0, "index 3", "verified")
 	truce(t, "", "submit", "--server", url, "--key", admin, "--evidence", photo).must(t, 2, "--description")

@@ -22,7 +22,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	logKey := fs.String("log-key", "", "the log's public key file (signed-note format); its name is the expected origin")
 	stateFile := fs.String("state", "", "file keeping the last verified checkpoint: the new one must be consistent with it, and replaces it when every check holds")
 	all := fs.Bool("all", false, "check every entry and every hash tile against the checkpoint (a full fsck of the log)")
-	record := fs.String("record", "", "an envelope JSON file (or a GET /api/v1/records answer) whose inclusion to prove")
+	record := fs.String("record", "", "an envelope JSON file, or a GET /api/v1/records answer (a restricted record's, with its salt, as its audience reads it), whose inclusion to prove")
 	var indices, witnesses stringList
 	fs.Var(&indices, "index", "a log index whose inclusion to prove (repeatable)")
 	fs.Var(&witnesses, "witness", "a witness's public key (not available in this version)")
@@ -130,6 +130,7 @@ func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlo
 	var wrapped struct {
 		Index    *uint64         `json:"index"`
 		Envelope json.RawMessage `json:"envelope"`
+		Salt     string          `json:"salt"`
 	}
 	envJSON := raw
 	if json.Unmarshal(raw, &wrapped) == nil && wrapped.Envelope != nil {
@@ -156,7 +157,23 @@ func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlo
 	if err != nil {
 		return 0, err
 	}
-	if !bytes.Equal(entry, truce.PublicLeaf(env)) {
+	want := truce.PublicLeaf(env)
+	if wrapped.Salt != "" {
+		// A restricted record, as its audience reads it: the envelope and
+		// salt must give the leaf's digest and routing metadata.
+		salt, err := hex.DecodeString(wrapped.Salt)
+		if err != nil {
+			return 0, fmt.Errorf("record %s: salt is not hex", file)
+		}
+		rec, err := truce.ParseRecord(env.Payload())
+		if err != nil {
+			return 0, fmt.Errorf("record %s: %v", file, err)
+		}
+		if want, err = truce.NewRestrictedLeaf(env, rec, salt); err != nil {
+			return 0, fmt.Errorf("record %s: %v", file, err)
+		}
+	}
+	if !bytes.Equal(entry, want) {
 		return 0, fmt.Errorf("record %s: the log's entry %d is not this record", file, index)
 	}
 	return index, nil
