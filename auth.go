@@ -105,7 +105,7 @@ func (m *Mechanism) Authenticate(header, method, target string, now time.Time) (
 	if !ok || k.revoked {
 		return nil, refuse(Forbidden, "Authorization", "key %s is not an active member's key", sr.KeyID)
 	}
-	v, err := note.NewVerifier(k.verifier.String())
+	v, err := k.noteVerifier()
 	if err != nil {
 		return nil, fmt.Errorf("member key %s: %v", sr.KeyID, err)
 	}
@@ -113,4 +113,10 @@ func (m *Mechanism) Authenticate(header, method, target string, now time.Time) (
 		return nil, refuse(Forbidden, "Authorization", "signature does not verify with key %s", sr.KeyID)
 	}
 	return sr, nil
+}
+
+// noteVerifier is the member's key as a signed-note verifier, parsed once.
+func (k *memberKey) noteVerifier() (note.Verifier, error) {
+	k.noteOnce.Do(func() { k.note, k.noteErr = note.NewVerifier(k.verifier.String()) })
+	return k.note, k.noteErr
 }

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+
+	"golang.org/x/mod/sumdb/note"
 )
 
 // state is what the rules of docs/RULES.md judge a record against: the
@@ -31,6 +34,10 @@ type memberKey struct {
 	verifier *Verifier
 	member   MemberBody
 	revoked  bool
+
+	noteOnce sync.Once
+	note     note.Verifier
+	noteErr  error
 }
 
 type entryMeta struct {

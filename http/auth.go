@@ -11,8 +11,9 @@ import (
 // nonces remembers the nonces of signed requests for as long as their
 // signatures could be accepted, so that each is accepted once.
 type nonces struct {
-	mu   sync.Mutex
-	seen map[string]time.Time // nonce to when it can be forgotten
+	mu    sync.Mutex
+	seen  map[string]time.Time // nonce to when it can be forgotten
+	swept time.Time
 }
 
 func (n *nonces) use(nonce string, signed, now time.Time) bool {
@@ -21,10 +22,13 @@ func (n *nonces) use(nonce string, signed, now time.Time) bool {
 	if n.seen == nil {
 		n.seen = map[string]time.Time{}
 	}
-	for k, until := range n.seen {
-		if until.Before(now) {
-			delete(n.seen, k)
+	if now.Sub(n.swept) > time.Second { // forgetting is not urgent; once a second will do
+		for k, until := range n.seen {
+			if until.Before(now) {
+				delete(n.seen, k)
+			}
 		}
+		n.swept = now
 	}
 	if _, dup := n.seen[nonce]; dup {
 		return false
