@@ -1,0 +1,64 @@
+package files_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
+)
+
+func TestDir(t *testing.T) {
+	d, err := files.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.Repeat("ab", 32)
+	if err := d.Put(name, []byte("body")); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := d.Get(name); err != nil || string(b) != "body" {
+		t.Fatalf("Get: %q, %v", b, err)
+	}
+	if _, err := d.Get(strings.Repeat("cd", 32)); !errors.Is(err, truce.ErrPurged) {
+		t.Errorf("Get of a missing file: %v", err)
+	}
+	for _, bad := range []string{"../x", "AB" + strings.Repeat("0", 62), "", strings.Repeat("a", 63)} {
+		if err := d.Put(bad, nil); err == nil {
+			t.Errorf("Put(%q) accepted a name that is not a hex SHA-256", bad)
+		}
+	}
+	data := bytes.Repeat([]byte("evidence "), 1000)
+	got, size, head, err := d.PutStream(bytes.NewReader(data), int64(len(data)))
+	sum := sha256.Sum256(data)
+	if err != nil || got != hex.EncodeToString(sum[:]) || size != int64(len(data)) || len(head) != 512 {
+		t.Fatalf("PutStream: %s %d %d %v", got, size, len(head), err)
+	}
+	if n, err := d.Size(got); err != nil || n != size {
+		t.Errorf("Size: %d %v", n, err)
+	}
+	if _, _, _, err := d.PutStream(bytes.NewReader(append(data, 'x')), int64(len(data))); !errors.Is(err, files.ErrTooLarge) {
+		t.Errorf("PutStream over the limit: %v", err)
+	}
+	if err := d.Delete(got); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Size(got); !errors.Is(err, truce.ErrPurged) {
+		t.Errorf("Size after Delete: %v", err)
+	}
+	if err := d.Delete(got); err != nil {
+		t.Errorf("deleting twice: %v", err)
+	}
+	p, _ := d.Path(name)
+	entries, _ := os.ReadDir(strings.TrimSuffix(p, name))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".tmp") {
+			t.Errorf("a temporary file was left behind: %s", e.Name())
+		}
+	}
+}
