@@ -43,26 +43,34 @@ func (d *Dir) Put(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(d.path, ".tmp-*")
+	return WriteAtomic(p, data, 0o600)
+}
+
+// WriteAtomic replaces path with data, synced, file and directory, so that
+// a crash leaves the old content or the new, never a mix or nothing.
+func WriteAtomic(path string, data []byte, perm os.FileMode) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(perm)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
+	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
-		return err
-	}
-	dir, err := os.Open(d.path)
+	dir, err := os.Open(filepath.Dir(path))
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
 )
 
@@ -102,7 +103,7 @@ func initMechanism(ctx context.Context, dir dataDir, origin string, quorum int) 
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(dir.configPath(), append(cfg, '\n'), 0o644); err != nil {
+	if err := files.WriteAtomic(dir.configPath(), append(cfg, '\n'), 0o644); err != nil {
 		return err
 	}
 	m, err := openMechanism(ctx, dir, tlog.Options{})

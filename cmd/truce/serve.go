@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/tlog"
 )
@@ -76,7 +77,7 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 		return err
 	}
 	url := "http://" + ln.Addr().String()
-	if err := writeFileAtomic(dir.serveURLPath(), []byte(url+"\n"), 0o644); err != nil {
+	if err := files.WriteAtomic(dir.serveURLPath(), []byte(url+"\n"), 0o644); err != nil {
 		ln.Close()
 		return err
 	}

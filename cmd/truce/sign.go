@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 )
 
 func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -43,7 +44,7 @@ func runSign(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		_, err = stdout.Write(data)
 		return err
 	}
-	return writeFileAtomic(*out, data, 0o644)
+	return files.WriteAtomic(*out, data, 0o644)
 }
 
 // envelopeFor turns the input into a signed envelope. An envelope (it has a

@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
 )
 
@@ -111,7 +112,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 
 	if *stateFile != "" {
-		if err := writeFileAtomic(*stateFile, raw, 0o644); err != nil {
+		if err := files.WriteAtomic(*stateFile, raw, 0o644); err != nil {
 			return fmt.Errorf("saving state: %v", err)
 		}
 	}
