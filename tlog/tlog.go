@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/transparency-dev/formats/log"
@@ -28,6 +29,16 @@ type Options struct {
 	// BatchMaxSize and BatchMaxAge bound a sequencing batch.
 	BatchMaxSize uint
 	BatchMaxAge  time.Duration
+	// Witnesses cosign each checkpoint before it is published; at least
+	// MinWitnesses of them must (zero: all).
+	Witnesses    []Witness
+	MinWitnesses int
+}
+
+// Witness is a C2SP tlog-witness: its cosignature/v1 public key and URL.
+type Witness struct {
+	VKey string
+	URL  string
 }
 
 // Defaults for Options.
@@ -75,10 +86,19 @@ func Open(ctx context.Context, dir string, signer note.Signer, verifier note.Ver
 		cancel()
 		return nil, fmt.Errorf("opening log in %s: %v", dir, err)
 	}
-	appender, shutdown, reader, err := tessera.NewAppender(bg, driver, tessera.NewAppendOptions().
+	aopts := tessera.NewAppendOptions().
 		WithCheckpointSigner(signer).
 		WithCheckpointInterval(opts.CheckpointInterval).
-		WithBatching(opts.BatchMaxSize, opts.BatchMaxAge))
+		WithBatching(opts.BatchMaxSize, opts.BatchMaxAge)
+	if len(opts.Witnesses) > 0 {
+		group, err := tessera.NewWitnessGroupFromPolicy([]byte(WitnessPolicy(opts.Witnesses, opts.MinWitnesses)))
+		if err != nil {
+			cancel()
+			return nil, fmt.Errorf("witness policy: %v", err)
+		}
+		aopts = aopts.WithWitnesses(group, &tessera.WitnessOptions{Timeout: 5 * time.Second})
+	}
+	appender, shutdown, reader, err := tessera.NewAppender(bg, driver, aopts)
 	if err != nil {
 		cancel()
 		return nil, fmt.Errorf("opening log in %s: %v", dir, err)
@@ -222,4 +242,20 @@ func (l *Log) checkSize(ctx context.Context, size uint64) error {
 		return fmt.Errorf("tree size %d: %w (%d)", size, ErrBeyondSize, n)
 	}
 	return nil
+}
+
+// WitnessPolicy writes the k-of-n witness policy in the policy format
+// Tessera and other C2SP tools read (k = 0: all).
+func WitnessPolicy(ws []Witness, k int) string {
+	if k == 0 {
+		k = len(ws)
+	}
+	var b strings.Builder
+	names := make([]string, len(ws))
+	for i, w := range ws {
+		names[i] = fmt.Sprintf("w%d", i)
+		fmt.Fprintf(&b, "witness %s %s %s\n", names[i], w.VKey, w.URL)
+	}
+	fmt.Fprintf(&b, "group witnesses %d %s\nquorum witnesses\n", k, strings.Join(names, " "))
+	return b.String()
 }

@@ -28,6 +28,7 @@ var commands = []command{
 	{"keygen", "create an Ed25519 key pair", runKeygen},
 	{"submit", "sign a record and append it to the log", runSubmit},
 	{"sign", "add a signature to an envelope, or sign a record into one", runSign},
+	{"witness", "run a C2SP tlog-witness for one or more logs", runWitness},
 	{"verify", "verify a log's checkpoint, consistency and entries", runVerify},
 	{"reindex", "rebuild the projection from the log alone", runReindex},
 	{"audit", "re-check every signature and rule, and the projection against a rebuild", runAudit},

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -22,12 +23,18 @@ type serveFlags struct {
 	addr               string
 	checkpointInterval time.Duration
 	db, log            string
+	witnesses          stringList
+	minWitnesses       int
 }
 
 func (f *serveFlags) register(fs interface {
 	StringVar(*string, string, string, string)
 	DurationVar(*time.Duration, string, time.Duration, string)
+	IntVar(*int, string, int, string)
+	Var(flag.Value, string, string)
 }) {
+	fs.Var(&f.witnesses, "witness", "a witness, VKEYFILE@URL, that must cosign each checkpoint before it is published (repeatable)")
+	fs.IntVar(&f.minWitnesses, "min-witnesses", 0, "how many of the witnesses must cosign (default: all)")
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.DurationVar(&f.checkpointInterval, "checkpoint-interval", tlog.DefaultCheckpointInterval, "how often a checkpoint is published while the log grows")
 	fs.StringVar(&f.db, "db", "sqlite", "projection database: sqlite (embedded)")
@@ -67,7 +74,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // serve opens dir and serves it until ctx ends. The port opens only once
 // the mechanism is loaded; ready, if set, runs then.
 func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, ready func(url string)) error {
-	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: sf.checkpointInterval})
+	ws, err := parseWitnessFlags(sf.witnesses)
+	if err != nil {
+		return err
+	}
+	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: sf.checkpointInterval, Witnesses: ws, MinWitnesses: sf.minWitnesses})
 	if err != nil {
 		return err
 	}

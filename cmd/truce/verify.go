@@ -26,16 +26,16 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	record := fs.String("record", "", "an envelope JSON file, or a GET /api/v1/records answer (a restricted record's, with its salt, as its audience reads it), whose inclusion to prove")
 	var indices, witnesses stringList
 	fs.Var(&indices, "index", "a log index whose inclusion to prove (repeatable)")
-	fs.Var(&witnesses, "witness", "a witness's public key (not available in this version)")
-	minWitnesses := fs.Int("min-witnesses", 0, "how many witnesses must cosign (not available in this version)")
+	fs.Var(&witnesses, "witness", "a witness's public key file (C2SP cosignature/v1 or Ed25519 vkey); repeatable")
+	minWitnesses := fs.Int("min-witnesses", 0, "how many of the --witness keys must have cosigned the checkpoint (default: all)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	switch {
 	case *bundle != "":
 		return usagef("--bundle is not available in this version; use --server")
-	case len(witnesses) > 0 || *minWitnesses > 0:
-		return usagef("--witness and --min-witnesses are not available in this version")
+	case *minWitnesses > len(witnesses):
+		return usagef("--min-witnesses %d: only %d --witness keys given", *minWitnesses, len(witnesses))
 	case *server == "":
 		return usagef("--server URL is required")
 	case *logKey == "":
@@ -70,6 +70,28 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	fmt.Fprintf(stdout, "checkpoint: %s, size %d, root %x: signature verified\n", cp.Origin, cp.Size, cp.Hash)
+	if len(witnesses) > 0 {
+		var keys []string
+		for _, f := range witnesses {
+			k, err := readKeyFile(f)
+			if err != nil {
+				return err
+			}
+			keys = append(keys, k)
+		}
+		k := *minWitnesses
+		if k == 0 {
+			k = len(keys)
+		}
+		n, err := countCosignatures(raw, v, keys)
+		if err != nil {
+			return fmt.Errorf("checkpoint cosignatures: %v", err)
+		}
+		if n < k {
+			return fmt.Errorf("checkpoint is cosigned by %d of the %d witnesses given; %d required", n, len(keys), k)
+		}
+		fmt.Fprintf(stdout, "cosigned by %d of %d witnesses (%d required)\n", n, len(keys), k)
+	}
 
 	if *stateFile != "" {
 		prevRaw, err := os.ReadFile(*stateFile)

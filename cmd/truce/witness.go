@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	f_note "github.com/transparency-dev/formats/note"
+	"github.com/truce-dev/truce/files"
+	"github.com/truce-dev/truce/tlog"
+	"github.com/truce-dev/truce/witness"
+	"golang.org/x/mod/sumdb/note"
+)
+
+func runWitness(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("witness", "--data DIR --log-key VKEYFILE... [--addr A]", stdout)
+	data := fs.String("data", "", "the witness's data directory (keys and state)")
+	addr := fs.String("addr", "127.0.0.1:8081", "address to listen on")
+	name := fs.String("name", "", "the witness key's name, on first start (default: the directory's base name)")
+	var logKeys stringList
+	fs.Var(&logKeys, "log-key", "the public key file of a log to witness (repeatable)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *data == "" || len(logKeys) == 0 || fs.NArg() > 0 {
+		return usagef("--data DIR and at least one --log-key VKEYFILE are required")
+	}
+	dir := dataDir(*data)
+	if *name == "" {
+		abs, _ := filepath.Abs(*data)
+		*name = filepath.Base(abs)
+	}
+	skey, vkey, err := witnessKeys(dir, *name)
+	if err != nil {
+		return err
+	}
+	var keys []string
+	for _, f := range logKeys {
+		k, err := readKeyFile(f)
+		if err != nil {
+			return err
+		}
+		keys = append(keys, k)
+	}
+	w, err := witness.New(skey, keys, dir.path("state"), slog.Default())
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: w.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	fmt.Fprintf(stdout, "http://%s\nwitness key: %s\n", ln.Addr(), vkey)
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
+
+// witnessKeys reads DIR/keys/witness.key and .vkey, writing a new C2SP
+// cosignature/v1 pair on first start.
+func witnessKeys(dir dataDir, name string) (skey, vkey string, err error) {
+	if err := os.MkdirAll(dir.path("keys"), 0o700); err != nil {
+		return "", "", err
+	}
+	skey, err = readKeyFile(dir.key("witness.key"))
+	if errors.Is(err, os.ErrNotExist) {
+		if skey, vkey, err = witness.GenerateKey(name); err != nil {
+			return "", "", err
+		}
+		if err := files.WriteAtomic(dir.key("witness.key"), []byte(skey+"\n"), 0o600); err != nil {
+			return "", "", err
+		}
+		return skey, vkey, files.WriteAtomic(dir.key("witness.vkey"), []byte(vkey+"\n"), 0o644)
+	} else if err != nil {
+		return "", "", err
+	}
+	vkey, err = readKeyFile(dir.key("witness.vkey"))
+	return skey, vkey, err
+}
+
+// parseWitnessFlags reads --witness VKEYFILE@URL values.
+func parseWitnessFlags(values []string) ([]tlog.Witness, error) {
+	var out []tlog.Witness
+	for _, v := range values {
+		file, url, ok := strings.Cut(v, "@")
+		if !ok || url == "" {
+			return nil, usagef("--witness %q: want VKEYFILE@URL", v)
+		}
+		k, err := readKeyFile(file)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := f_note.NewVerifierForCosignatureV1(k); err != nil {
+			return nil, fmt.Errorf("%s: not a witness key: %v", file, err)
+		}
+		out = append(out, tlog.Witness{VKey: k, URL: url})
+	}
+	return out, nil
+}
+
+// countCosignatures counts the distinct witnesses among keys that cosigned
+// the checkpoint raw.
+func countCosignatures(raw []byte, logKey note.Verifier, witnessKeys []string) (int, error) {
+	vs := []note.Verifier{logKey}
+	for _, k := range witnessKeys {
+		v, err := f_note.NewVerifierForCosignatureV1(k)
+		if err != nil {
+			return 0, fmt.Errorf("witness key %q: %v", k, err)
+		}
+		vs = append(vs, v)
+	}
+	n, err := note.Open(raw, note.VerifierList(vs...))
+	if err != nil {
+		return 0, err
+	}
+	seen := map[string]bool{}
+	for _, s := range n.Sigs {
+		if s.Name == logKey.Name() && s.Hash == logKey.KeyHash() {
+			continue
+		}
+		seen[fmt.Sprintf("%s+%08x", s.Name, s.Hash)] = true
+	}
+	return len(seen), nil
+}

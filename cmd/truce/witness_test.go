@@ -1,0 +1,42 @@
+package main_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWitnessedLog runs two truce witnesses and a server that needs both
+// to cosign each checkpoint; truce verify requires their cosignatures.
+func TestWitnessedLog(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "mech")
+	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
+	logKey := filepath.Join(data, "keys", "log.vkey")
+	var flags, keys []string
+	for _, name := range []string{"qatar", "turkiye"} {
+		dir := filepath.Join(tmp, name)
+		url := startServer(t, "witness", "--data", dir, "--log-key", logKey, "--addr", "127.0.0.1:0")
+		key := filepath.Join(dir, "keys", "witness.vkey")
+		flags = append(flags, "--witness", key+"@"+url)
+		keys = append(keys, "--witness", key)
+	}
+	url := startServer(t, append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--checkpoint-interval", "200ms"}, flags...)...)
+	rec := writeFile(t, filepath.Join(tmp, "claim.json"), claim)
+	truce(t, "", "submit", "--server", url, "--key", filepath.Join(data, "keys", "admin.key"), rec).must(t, 0, "index 1")
+	waitForCheckpoint(t, url, 2)
+	state := filepath.Join(tmp, "state")
+	truce(t, "", append([]string{"verify", "--server", url, "--log-key", logKey, "--state", state, "--index", "1"}, keys...)...).
+		must(t, 0, "cosigned by 2 of 2 witnesses", "OK")
+	// A witness key that never cosigned does not count.
+	stray := filepath.Join(tmp, "stray")
+	startServer(t, "witness", "--data", stray, "--log-key", logKey, "--addr", "127.0.0.1:0")
+	truce(t, "", append(append([]string{"verify", "--server", url, "--log-key", logKey}, keys...), "--witness", filepath.Join(stray, "keys", "witness.vkey"))...).
+		must(t, 1, "cosigned by 2 of the 3 witnesses given; 3 required")
+	truce(t, "", append(append([]string{"verify", "--server", url, "--log-key", logKey, "--min-witnesses", "2"}, keys...), "--witness", filepath.Join(stray, "keys", "witness.vkey"))...).
+		must(t, 0, "cosigned by 2 of 3 witnesses (2 required)")
+	cp := string(get(t, url+"/checkpoint"))
+	if strings.Count(cp, "\n— ") != 3 {
+		t.Errorf("published checkpoint has %d signatures, want the log's and two witnesses': %s", strings.Count(cp, "\n— "), cp)
+	}
+}
