@@ -75,6 +75,26 @@ func TestTamperEvidence(t *testing.T) {
 		t.Fatalf("honest checkpoint %q is not of size 300", state)
 	}
 
+	t.Run("gossip", func(t *testing.T) {
+		honestSrv := httptest.NewServer(http.FileServer(http.Dir(honest)))
+		defer honestSrv.Close()
+		mirror := filepath.Join(t.TempDir(), "mirror")
+		copyDir(t, honest, mirror)
+		mirrorSrv := httptest.NewServer(http.FileServer(http.Dir(mirror)))
+		defer mirrorSrv.Close()
+		forkSrv := httptest.NewServer(http.FileServer(http.Dir(fork)))
+		defer forkSrv.Close()
+		proofFile := filepath.Join(t.TempDir(), "split.txt")
+		truce(t, "", "verify", "--server", honestSrv.URL, "--log-key", logKey, "--compare", mirrorSrv.URL, "--proof-out", proofFile).
+			must(t, 0, "consistent", "OK")
+		truce(t, "", "verify", "--server", honestSrv.URL, "--log-key", logKey, "--compare", mirrorSrv.URL, "--compare", forkSrv.URL, "--proof-out", proofFile).
+			must(t, 1, "split view", proofFile)
+		saved := string(must(os.ReadFile(proofFile)))
+		if !strings.Contains(saved, string(state)) || !strings.Contains(saved, "\n320\n") {
+			t.Errorf("the proof of misbehaviour does not hold both signed checkpoints: %s", saved)
+		}
+	})
+
 	flip := func(file string, offset int) func(dir string) {
 		return func(dir string) {
 			p := filepath.Join(dir, file)

@@ -14,6 +14,7 @@ import (
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
+	"golang.org/x/mod/sumdb/note"
 )
 
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -24,7 +25,9 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	stateFile := fs.String("state", "", "file keeping the last verified checkpoint: the new one must be consistent with it, and replaces it when every check holds")
 	all := fs.Bool("all", false, "check every entry and every hash tile against the checkpoint (a full fsck of the log)")
 	record := fs.String("record", "", "an envelope JSON file, or a GET /api/v1/records answer (a restricted record's, with its salt, as its audience reads it), whose inclusion to prove")
-	var indices, witnesses stringList
+	var indices, witnesses, compare stringList
+	fs.Var(&compare, "compare", "another mirror's or witness's URL serving the same log: fail if its checkpoint and ours cannot both be true (repeatable)")
+	proofOut := fs.String("proof-out", "split-view.txt", "with --compare: where to save the two conflicting signed checkpoints")
 	fs.Var(&indices, "index", "a log index whose inclusion to prove (repeatable)")
 	fs.Var(&witnesses, "witness", "a witness's public key file (C2SP cosignature/v1 or Ed25519 vkey); repeatable")
 	minWitnesses := fs.Int("min-witnesses", 0, "how many of the --witness keys must have cosigned the checkpoint (default: all)")
@@ -91,6 +94,12 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("checkpoint is cosigned by %d of the %d witnesses given; %d required", n, len(keys), k)
 		}
 		fmt.Fprintf(stdout, "cosigned by %d of %d witnesses (%d required)\n", n, len(keys), k)
+	}
+
+	if len(compare) > 0 {
+		if err := compareCheckpoints(ctx, v, *server, cp, compare, *proofOut, stdout); err != nil {
+			return err
+		}
 	}
 
 	if *stateFile != "" {
@@ -215,4 +224,41 @@ func describeLeaf(entry []byte) string {
 		return "undecodable record: " + err.Error()
 	}
 	return r.Type + " record"
+}
+
+// compareCheckpoints fetches the log's checkpoint from other servers and
+// fails, saving both signed checkpoints to proofOut, when one of them and
+// ours cannot both be true: the same size with another root, or a larger
+// tree that is not consistent with the smaller one (checked from the
+// larger one's tiles).
+func compareCheckpoints(ctx context.Context, v note.Verifier, server string, ours *tlog.Checkpoint, urls []string, proofOut string, stdout io.Writer) error {
+	for _, u := range urls {
+		c, err := newAPIClient(u)
+		if err != nil {
+			return err
+		}
+		f := c.fetcher()
+		raw, err := f.ReadCheckpoint(ctx)
+		if err != nil {
+			return fmt.Errorf("--compare %s: fetching checkpoint: %v", u, err)
+		}
+		theirs, err := tlog.OpenCheckpoint(raw, v)
+		if err != nil {
+			return fmt.Errorf("--compare %s: %v", u, err)
+		}
+		small, large, largeFetcher := ours, theirs, tlog.Fetcher(f)
+		if theirs.Size < ours.Size {
+			own, _ := newAPIClient(server)
+			small, large, largeFetcher = theirs, ours, own.fetcher()
+		}
+		if err := tlog.VerifyExtends(ctx, largeFetcher, small, large); err != nil {
+			proof := fmt.Sprintf("# Two checkpoints signed by %s+%08x that cannot both be true.\n# %s\n# from %s:\n%s\n# from %s:\n%s", v.Name(), v.KeyHash(), err, server, ours.Raw, u, theirs.Raw)
+			if werr := files.WriteAtomic(proofOut, []byte(proof), 0o644); werr != nil {
+				return fmt.Errorf("split view with %s (%v); saving the proof failed: %v", u, err, werr)
+			}
+			return fmt.Errorf("split view: %s serves a checkpoint that conflicts with %s's: %v (both signed checkpoints saved to %s)", u, server, err, proofOut)
+		}
+		fmt.Fprintf(stdout, "compared with %s (size %d): consistent\n", u, theirs.Size)
+	}
+	return nil
 }
