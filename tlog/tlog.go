@@ -37,8 +37,8 @@ type Options struct {
 
 // Witness is a C2SP tlog-witness: its cosignature/v1 public key and URL.
 type Witness struct {
-	VKey string
-	URL  string
+	VKey string `json:"vkey"`
+	URL  string `json:"url"`
 }
 
 // Defaults for Options.

@@ -25,6 +25,11 @@ type config struct {
 	Admin string `json:"admin"`
 	// Quorum is k: the mediators a finding or a party's first member needs.
 	Quorum int `json:"quorum"`
+	// Witnesses must cosign each checkpoint before it is published, at
+	// least MinWitnesses of them (0: all); serve's --witness flags, when
+	// given, replace them.
+	Witnesses    []tlog.Witness `json:"witnesses,omitempty"`
+	MinWitnesses int            `json:"min_witnesses,omitempty"`
 }
 
 // dataDir is a mechanism's data directory, as truce init lays it out.

@@ -33,7 +33,7 @@ func (f *serveFlags) register(fs interface {
 	IntVar(*int, string, int, string)
 	Var(flag.Value, string, string)
 }) {
-	fs.Var(&f.witnesses, "witness", "a witness, VKEYFILE@URL, that must cosign each checkpoint before it is published (repeatable)")
+	fs.Var(&f.witnesses, "witness", "a witness, VKEYFILE@URL, that must cosign each checkpoint before it is published (repeatable; default: the witnesses in DATA/config.json)")
 	fs.IntVar(&f.minWitnesses, "min-witnesses", 0, "how many of the witnesses must cosign (default: all)")
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.DurationVar(&f.checkpointInterval, "checkpoint-interval", tlog.DefaultCheckpointInterval, "how often a checkpoint is published while the log grows")
@@ -78,7 +78,16 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 	if err != nil {
 		return err
 	}
-	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: sf.checkpointInterval, Witnesses: ws, MinWitnesses: sf.minWitnesses})
+	minWitnesses := sf.minWitnesses
+	if len(ws) == 0 {
+		// The mechanism's own witness policy, from its configuration.
+		cfg, err := dir.config()
+		if err != nil {
+			return err
+		}
+		ws, minWitnesses = cfg.Witnesses, cfg.MinWitnesses
+	}
+	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: sf.checkpointInterval, Witnesses: ws, MinWitnesses: minWitnesses})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package main_test
 
 import (
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -39,4 +41,24 @@ func TestWitnessedLog(t *testing.T) {
 	if strings.Count(cp, "\n— ") != 3 {
 		t.Errorf("published checkpoint has %d signatures, want the log's and two witnesses': %s", strings.Count(cp, "\n— "), cp)
 	}
+}
+
+// TestWitnessPolicyInConfig: the mechanism's configuration names its
+// witnesses, and serve uses them without flags.
+func TestWitnessPolicyInConfig(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "mech")
+	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
+	logKey := filepath.Join(data, "keys", "log.vkey")
+	dir := filepath.Join(tmp, "qatar")
+	wurl := startServer(t, "witness", "--data", dir, "--log-key", logKey, "--addr", "127.0.0.1:0")
+	wkey := strings.TrimSpace(string(must(os.ReadFile(filepath.Join(dir, "keys", "witness.vkey")))))
+	var cfg map[string]any
+	json.Unmarshal(must(os.ReadFile(filepath.Join(data, "config.json"))), &cfg)
+	cfg["witnesses"] = []map[string]string{{"vkey": wkey, "url": wurl}}
+	os.WriteFile(filepath.Join(data, "config.json"), must(json.Marshal(cfg)), 0o644)
+	url := startServer(t, "serve", "--data", data, "--addr", "127.0.0.1:0", "--checkpoint-interval", "200ms")
+	truce(t, "", "submit", "--server", url, "--key", filepath.Join(data, "keys", "admin.key"), writeFile(t, filepath.Join(tmp, "c.json"), claim)).must(t, 0, "index 1")
+	waitForCheckpoint(t, url, 2)
+	truce(t, "", "verify", "--server", url, "--log-key", logKey, "--witness", filepath.Join(dir, "keys", "witness.vkey")).must(t, 0, "cosigned by 1 of 1")
 }
