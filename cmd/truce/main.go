@@ -32,6 +32,7 @@ var commands = []command{
 	{"verify", "verify a log's checkpoint, consistency and entries", runVerify},
 	{"reindex", "rebuild the projection from the log alone", runReindex},
 	{"audit", "re-check every signature and rule, and the projection against a rebuild", runAudit},
+	{"import", "ingest articles and statements into draft claims", runImport},
 }
 
 // usageError marks a mistake in how a command was called: exit status 2.
