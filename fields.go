@@ -32,6 +32,12 @@ type Fields struct {
 	Outlet  string   `json:"outlet"`
 	SHA256  string   `json:"sha256"`
 	Figures []Figure `json:"figures"`
+	// A witness policy's witnesses and quorum.
+	Witnesses []struct {
+		Name string `json:"name"`
+		Key  string `json:"key"`
+	} `json:"witnesses"`
+	Quorum int `json:"quorum"`
 	// Refs to earlier log indices.
 	Round         *uint64         `json:"round"`
 	Violates      []uint64        `json:"violates"`

@@ -284,8 +284,8 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 			// Without a store beside the log, accepting one would lose its body.
 			return 0, refuse(Invalid, "visibility", "%q records are not accepted by this server: it keeps no restricted bodies", r.Visibility)
 		}
-		if r.Type == "member" || r.Type == "party" {
-			return 0, refuse(Invalid, "visibility", "membership is public: a %s record cannot be %q", r.Type, r.Visibility)
+		if r.Type == "member" || r.Type == "party" || r.Type == "policy" {
+			return 0, refuse(Invalid, "visibility", "membership and the witness policy are public: a %s record cannot be %q", r.Type, r.Visibility)
 		}
 	}
 	if err := ValidateBody(r.Type, r.Body); err != nil {
@@ -296,7 +296,7 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 			return 0, err
 		}
 	}
-	if r.Type == "member" || r.Type == "party" {
+	if r.Type == "member" || r.Type == "party" || r.Type == "policy" {
 		m.order.Lock()
 		defer m.order.Unlock()
 	} else {
@@ -429,4 +429,14 @@ func (m *Mechanism) purge(ctx context.Context, target uint64, t *entryMeta) erro
 		return m.cfg.Evidence.Delete(t.content)
 	}
 	return nil
+}
+
+// WitnessPolicy returns the latest witness policy the log records, if any.
+func (m *Mechanism) WitnessPolicy() (WitnessPolicy, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.st.policy == nil {
+		return WitnessPolicy{}, false
+	}
+	return *m.st.policy, true
 }

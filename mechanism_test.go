@@ -151,7 +151,7 @@ func TestRefusals(t *testing.T) {
 	f.refused(sign(t, record("claim", body, func(m map[string]any) { m["refs"] = []int{0, 7} }), f.Admin),
 		truce.Unresolved, "refs[1]", "log index 7 does not exist (the log has 1 entries)")
 	f.refused(sign(t, record("member", map[string]any{"id": "x", "role": "observer", "name": "x", "key": stranger.Verifier().String()}, func(m map[string]any) { m["visibility"] = "mediators" }), f.Admin),
-		truce.Invalid, "visibility", "membership is public")
+		truce.Invalid, "visibility", "membership and the witness policy are public")
 
 	// A signature made by another key under the admin's key id.
 	var forged map[string]any

@@ -12,7 +12,7 @@ import (
 // Record types, as docs/FORMAT.md lists them.
 var recordTypes = []string{
 	"member", "party", "round", "commitment", "incident", "claim", "source",
-	"evidence", "assessment", "request", "response", "finding", "correction", "purge",
+	"evidence", "assessment", "request", "response", "finding", "correction", "purge", "policy",
 }
 
 // Visibilities. Only Public records carry their body in the log.

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	f_note "github.com/transparency-dev/formats/note"
 	"golang.org/x/mod/sumdb/note"
 )
 
@@ -28,6 +29,16 @@ type state struct {
 	evidence map[string][]uint64
 	// purged holds the indices a purge record targets.
 	purged map[uint64]bool
+	// policy is the latest witness policy recorded, if any.
+	policy *WitnessPolicy
+}
+
+// WitnessPolicy is the witness policy a policy record sets: the witnesses'
+// keys and how many must cosign.
+type WitnessPolicy struct {
+	Index  uint64
+	Keys   []string // sorted
+	Quorum int
 }
 
 type memberKey struct {
@@ -328,12 +339,22 @@ func (s *state) checkAuthority(a *admission) error {
 			return refuse(Forbidden, "signatures", "a finding needs the signatures of %d mediators; it has %d (%s)", s.cfg.Quorum, len(ids), listOrNone(ids))
 		}
 		return nil
-	case "purge":
+	case "purge", "policy":
 		if len(a.has(role("admin"))) == 0 {
-			return refuse(Forbidden, "signatures", "a purge needs the admin's signature")
+			return refuse(Forbidden, "signatures", "a %s needs the admin's signature", a.rec.Type)
 		}
 		if ids := a.has(role("mediator")); len(ids) < s.cfg.Quorum {
-			return refuse(Forbidden, "signatures", "a purge needs the signatures of the admin and %d mediators; it has %d mediators (%s)", s.cfg.Quorum, len(ids), listOrNone(ids))
+			return refuse(Forbidden, "signatures", "a %s needs the signatures of the admin and %d mediators; it has %d mediators (%s)", a.rec.Type, s.cfg.Quorum, len(ids), listOrNone(ids))
+		}
+		if a.rec.Type == "policy" {
+			if b.Quorum > len(b.Witnesses) {
+				return refuse(Invalid, "body.quorum", "%d is more than the %d witnesses named", b.Quorum, len(b.Witnesses))
+			}
+			for i, w := range b.Witnesses {
+				if _, err := f_note.NewVerifierForCosignatureV1(w.Key); err != nil {
+					return refuse(Invalid, fmt.Sprintf("body.witnesses[%d].key", i), "is not a witness key: %v", err)
+				}
+			}
 		}
 		return nil
 	case "correction":
@@ -465,6 +486,13 @@ func (s *state) apply(i uint64, a *admission) {
 		s.entries[i].content = b.SHA256
 	case "purge":
 		s.purged[*b.Target] = true
+	case "policy":
+		p := &WitnessPolicy{Index: i, Quorum: b.Quorum}
+		for _, w := range b.Witnesses {
+			p.Keys = append(p.Keys, w.Key)
+		}
+		slices.Sort(p.Keys)
+		s.policy = p
 	case "member":
 		if cur, ok := s.members[b.ID]; ok && cur.verifier.KeyID() != a.newKey.KeyID() {
 			cur.revoked = true // key rotation: the old key signs nothing more

@@ -19,7 +19,7 @@ import (
 // bodyTypes are the record types of docs/FORMAT.md, each with a schema.
 var bodyTypes = []string{
 	"member", "party", "round", "commitment", "incident", "claim", "source",
-	"evidence", "assessment", "request", "response", "finding", "correction", "purge",
+	"evidence", "assessment", "request", "response", "finding", "correction", "purge", "policy",
 }
 
 // bodyCases: each type's smallest valid body, then bodies each wrong in one

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"slices"
 	"fmt"
 	"io"
 	"log/slog"
@@ -92,6 +93,9 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 		return err
 	}
 	defer m.close()
+	if err := checkWitnessPolicy(m.mech, ws, minWitnesses); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return err
@@ -146,4 +150,30 @@ func runningServer(dir dataDir) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSpace(string(raw)), true
+}
+
+// checkWitnessPolicy refuses to serve with other witnesses than the policy
+// the log records: only a policy record, signed by the admin and k
+// mediators, can change them.
+func checkWitnessPolicy(mech *truce.Mechanism, ws []tlog.Witness, minWitnesses int) error {
+	p, recorded := mech.WitnessPolicy()
+	if !recorded {
+		if len(ws) > 0 {
+			slog.Warn("the log records no witness policy: record one (a policy record signed by the admin and k mediators) so that the witnesses cannot be changed by the operator alone")
+		}
+		return nil
+	}
+	var keys []string
+	for _, w := range ws {
+		keys = append(keys, w.VKey)
+	}
+	slices.Sort(keys)
+	k := minWitnesses
+	if k == 0 {
+		k = len(ws)
+	}
+	if !slices.Equal(keys, p.Keys) || k != p.Quorum {
+		return fmt.Errorf("the witnesses configured (%d, %d required) are not the policy recorded at log index %d (%d, %d required): record a new policy, signed by the admin and k mediators, to change them", len(keys), k, p.Index, len(p.Keys), p.Quorum)
+	}
+	return nil
 }

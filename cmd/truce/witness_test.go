@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,4 +62,40 @@ func TestWitnessPolicyInConfig(t *testing.T) {
 	truce(t, "", "submit", "--server", url, "--key", filepath.Join(data, "keys", "admin.key"), writeFile(t, filepath.Join(tmp, "c.json"), claim)).must(t, 0, "index 1")
 	waitForCheckpoint(t, url, 2)
 	truce(t, "", "verify", "--server", url, "--log-key", logKey, "--witness", filepath.Join(dir, "keys", "witness.vkey")).must(t, 0, "cosigned by 1 of 1")
+}
+
+// TestWitnessPolicyRecorded: once the log records a witness policy (signed
+// by the admin and k mediators), truce serve runs with those witnesses
+// only.
+func TestWitnessPolicyRecorded(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "mech")
+	origin := "example.org/talks"
+	truce(t, "", "init", "--data", data, "--name", origin).must(t, 0)
+	logKey := filepath.Join(data, "keys", "log.vkey")
+	admin := filepath.Join(data, "keys", "admin.key")
+	cmd, url := launch(t, "serve", "--data", data, "--addr", "127.0.0.1:0", "--checkpoint-interval", "100ms")
+	for _, m := range []string{"qatar", "turkiye"} {
+		truce(t, "", "keygen", "--out", filepath.Join(tmp, m)).must(t, 0)
+		vk := strings.TrimSpace(string(must(os.ReadFile(filepath.Join(tmp, m+".vkey")))))
+		truce(t, "", "submit", "--server", url, "--key", admin, writeFile(t, filepath.Join(tmp, m+".json"),
+			fmt.Sprintf(`{"type":"member","body":{"id":%q,"role":"mediator","name":%q,"key":%q}}`, m, m, vk))).must(t, 0)
+	}
+	wdir := filepath.Join(tmp, "w")
+	wurl := startServer(t, "witness", "--data", wdir, "--log-key", logKey, "--addr", "127.0.0.1:0")
+	wkeyFile := filepath.Join(wdir, "keys", "witness.vkey")
+	wkey := strings.TrimSpace(string(must(os.ReadFile(wkeyFile))))
+	policy := writeFile(t, filepath.Join(tmp, "policy.json"), fmt.Sprintf(`{"type":"policy","body":{"witnesses":[{"name":"w","key":%q}],"quorum":1}}`, wkey))
+	env := filepath.Join(tmp, "policy.env")
+	truce(t, "", "sign", "--key", admin, "--mechanism", origin, "--out", env, policy).must(t, 0)
+	truce(t, "", "submit", "--server", url, env).must(t, 1, "a policy needs the signatures of the admin and 2 mediators; it has 0 mediators")
+	truce(t, "", "sign", "--key", filepath.Join(tmp, "qatar.key"), "--out", env, env).must(t, 0)
+	truce(t, "", "sign", "--key", filepath.Join(tmp, "turkiye.key"), "--out", env, env).must(t, 0)
+	truce(t, "", "submit", "--server", url, env).must(t, 0, "index 3")
+	cmd.Process.Signal(os.Interrupt)
+	cmd.Wait()
+
+	truce(t, "", "serve", "--data", data, "--addr", "127.0.0.1:0").must(t, 1, "are not the policy recorded at log index 3")
+	truce(t, "", "serve", "--data", data, "--addr", "127.0.0.1:0", "--witness", filepath.Join(tmp, "qatar.vkey")+"@"+wurl).must(t, 1, "are not the policy recorded")
+	startServer(t, "serve", "--data", data, "--addr", "127.0.0.1:0", "--witness", wkeyFile+"@"+wurl)
 }
