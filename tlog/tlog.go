@@ -29,10 +29,11 @@ type Options struct {
 	// BatchMaxSize and BatchMaxAge bound a sequencing batch.
 	BatchMaxSize uint
 	BatchMaxAge  time.Duration
-	// Witnesses cosign each checkpoint before it is published; at least
-	// MinWitnesses of them must (zero: all).
-	Witnesses    []Witness
-	MinWitnesses int
+	// Witnesses are asked to cosign each checkpoint before it is
+	// published. A witness that is down or slow never stops publication:
+	// the checkpoint carries the cosignatures that came, and verifiers
+	// require their k of them.
+	Witnesses []Witness
 }
 
 // Witness is a C2SP tlog-witness: its cosignature/v1 public key and URL.
@@ -91,12 +92,21 @@ func Open(ctx context.Context, dir string, signer note.Signer, verifier note.Ver
 		WithCheckpointInterval(opts.CheckpointInterval).
 		WithBatching(opts.BatchMaxSize, opts.BatchMaxAge)
 	if len(opts.Witnesses) > 0 {
-		group, err := tessera.NewWitnessGroupFromPolicy([]byte(WitnessPolicy(opts.Witnesses, opts.MinWitnesses)))
+		// Tessera stops asking once its policy is met, so the policy it is
+		// given asks for every witness: each checkpoint gathers every
+		// cosignature that comes in time, and verifiers apply k.
+		group, err := tessera.NewWitnessGroupFromPolicy([]byte(WitnessPolicy(opts.Witnesses, len(opts.Witnesses))))
 		if err != nil {
 			cancel()
 			return nil, fmt.Errorf("witness policy: %v", err)
 		}
-		aopts = aopts.WithWitnesses(group, &tessera.WitnessOptions{Timeout: 5 * time.Second})
+		// Fail open: while a witness is down, appends are still acknowledged
+		// and log-signed checkpoints still published, with the cosignatures
+		// that came; verifiers who require k of them wait. An unchanged
+		// checkpoint is republished often, so a witness that comes back
+		// adds its cosignature soon.
+		aopts = aopts.WithWitnesses(group, &tessera.WitnessOptions{Timeout: 2 * time.Second, FailOpen: true}).
+			WithCheckpointRepublishInterval(max(opts.CheckpointInterval, 2*time.Second))
 	}
 	appender, shutdown, reader, err := tessera.NewAppender(bg, driver, aopts)
 	if err != nil {

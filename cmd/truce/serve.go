@@ -35,7 +35,7 @@ func (f *serveFlags) register(fs interface {
 	Var(flag.Value, string, string)
 }) {
 	fs.Var(&f.witnesses, "witness", "a witness, VKEYFILE@URL, that must cosign each checkpoint before it is published (repeatable; default: the witnesses in DATA/config.json)")
-	fs.IntVar(&f.minWitnesses, "min-witnesses", 0, "how many of the witnesses must cosign (default: all)")
+	fs.IntVar(&f.minWitnesses, "min-witnesses", 0, "k: how many of the witnesses verifiers require (default: all); checked against the policy the log records. Publication never waits for them")
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.DurationVar(&f.checkpointInterval, "checkpoint-interval", tlog.DefaultCheckpointInterval, "how often a checkpoint is published while the log grows")
 	fs.StringVar(&f.db, "db", "sqlite", "projection database: sqlite (embedded)")
@@ -88,7 +88,7 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 		}
 		ws, minWitnesses = cfg.Witnesses, cfg.MinWitnesses
 	}
-	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: sf.checkpointInterval, Witnesses: ws, MinWitnesses: minWitnesses})
+	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: sf.checkpointInterval, Witnesses: ws})
 	if err != nil {
 		return err
 	}

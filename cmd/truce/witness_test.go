@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestWitnessedLog runs two truce witnesses and a server that needs both
@@ -98,4 +99,48 @@ func TestWitnessPolicyRecorded(t *testing.T) {
 	truce(t, "", "serve", "--data", data, "--addr", "127.0.0.1:0").must(t, 1, "are not the policy recorded at log index 3")
 	truce(t, "", "serve", "--data", data, "--addr", "127.0.0.1:0", "--witness", filepath.Join(tmp, "qatar.vkey")+"@"+wurl).must(t, 1, "are not the policy recorded")
 	startServer(t, "serve", "--data", data, "--addr", "127.0.0.1:0", "--witness", wkeyFile+"@"+wurl)
+}
+
+// TestWitnessDown runs a 2-of-3 policy with one witness down: appends are
+// acknowledged and checkpoints published, cosigned by the two that are up;
+// a verifier requiring all three waits; when the third comes back, its
+// cosignature is added.
+func TestWitnessDown(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "mech")
+	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
+	logKey := filepath.Join(data, "keys", "log.vkey")
+	var flags, keys []string
+	var downAddr, downDir string
+	for i, name := range []string{"qatar", "turkiye", "un"} {
+		dir := filepath.Join(tmp, name)
+		if i == 2 {
+			// Its key exists, its server does not yet.
+			downDir, downAddr = dir, freePort(t)
+			cmd, _ := launch(t, "witness", "--data", dir, "--log-key", logKey, "--addr", "127.0.0.1:0")
+			cmd.Process.Signal(os.Interrupt)
+			cmd.Wait()
+			flags = append(flags, "--witness", filepath.Join(dir, "keys", "witness.vkey")+"@http://"+downAddr)
+		} else {
+			url := startServer(t, "witness", "--data", dir, "--log-key", logKey, "--addr", "127.0.0.1:0")
+			flags = append(flags, "--witness", filepath.Join(dir, "keys", "witness.vkey")+"@"+url)
+		}
+		keys = append(keys, "--witness", filepath.Join(dir, "keys", "witness.vkey"))
+	}
+	url := startServer(t, append([]string{"serve", "--data", data, "--addr", "127.0.0.1:0", "--checkpoint-interval", "200ms", "--min-witnesses", "2"}, flags...)...)
+	truce(t, "", "submit", "--server", url, "--key", filepath.Join(data, "keys", "admin.key"), writeFile(t, filepath.Join(tmp, "c.json"), claim)).must(t, 0, "index 1")
+	waitForCheckpoint(t, url, 2)
+	verify := append([]string{"verify", "--server", url, "--log-key", logKey}, keys...)
+	truce(t, "", append(verify, "--min-witnesses", "2")...).must(t, 0, "cosigned by 2 of 3 witnesses")
+	truce(t, "", verify...).must(t, 1, "cosigned by 2 of the 3 witnesses given; 3 required")
+
+	startServer(t, "witness", "--data", downDir, "--log-key", logKey, "--addr", downAddr)
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		if truce(t, "", verify...).code == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			truce(t, "", verify...).must(t, 0, "cosigned by 3 of 3")
+		}
+	}
 }
