@@ -14,10 +14,13 @@ import (
 // Handler serves the log's C2SP tlog-tiles resources: /checkpoint, hash
 // tiles under /tile/L/N and entry bundles under /tile/entries/N, each
 // exactly as stored. A partial resource is served only at its partial path.
-func (l *Log) Handler() http.Handler {
+func (l *Log) Handler() http.Handler { return ServeDir(l.dir) }
+
+// ServeDir serves the tlog-tiles resources stored in dir, as Handler does.
+func ServeDir(dir string) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /checkpoint", func(w http.ResponseWriter, r *http.Request) {
-		raw, err := l.reader.ReadCheckpoint(r.Context())
+		raw, err := ReadCheckpointFile(dir)
 		if err != nil {
 			http.Error(w, "no checkpoint published yet", http.StatusServiceUnavailable)
 			return
@@ -32,7 +35,7 @@ func (l *Log) Handler() http.Handler {
 			http.Error(w, "not a tlog-tiles path", http.StatusNotFound)
 			return
 		}
-		data, err := os.ReadFile(filepath.Join(l.dir, filepath.FromSlash(p)))
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
 		if errors.Is(err, fs.ErrNotExist) {
 			http.NotFound(w, r)
 			return

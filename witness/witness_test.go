@@ -42,7 +42,7 @@ func newLog(t *testing.T) *logFixture {
 func (f *logFixture) grow(t *testing.T, n int) []byte {
 	var last uint64
 	for i := range n {
-		idx, err := f.l.Append(context.Background(), []byte(fmt.Sprintf("leaf %d %p", i, t)))
+		idx, err := f.l.Append(context.Background(), []byte(fmt.Sprintf("leaf %d %p", i, f)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -150,5 +150,40 @@ func TestAddCheckpoint(t *testing.T) {
 	}
 	if code, _, body := post(t, srv.URL, f.request(t, 3, 10, cp10)); code != 200 {
 		t.Errorf("3 → 10: %d %s", code, body)
+	}
+}
+
+// TestForkRefused: a fork of a witnessed log, signed with the real log key,
+// is refused, with whatever proof it comes.
+func TestForkRefused(t *testing.T) {
+	skey, vkey, _ := note.GenerateKey(rand.Reader, "truce.test/forked")
+	s, _ := note.NewSigner(skey)
+	v, _ := note.NewVerifier(vkey)
+	open := func() *logFixture {
+		l, err := tlog.Open(context.Background(), t.TempDir(), s, v, tlog.Options{CheckpointInterval: 100e6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { l.Close(context.Background()) })
+		return &logFixture{l: l, vkey: vkey}
+	}
+	honest, fork := open(), open()
+	wskey, _, _ := witness.GenerateKey("w")
+	w, err := witness.New(wskey, []string{vkey}, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(w.Handler())
+	defer srv.Close()
+	cp := honest.grow(t, 3)
+	if code, _, body := post(t, srv.URL, honest.request(t, 0, 3, cp)); code != 200 {
+		t.Fatalf("honest: %d %s", code, body)
+	}
+	fcp := fork.grow(t, 5) // other leaves, same key
+	if code, _, _ := post(t, srv.URL, fork.request(t, 3, 5, fcp)); code != 422 {
+		t.Errorf("fork with its own consistency proof: %d, want 422", code)
+	}
+	if code, _, _ := post(t, srv.URL, fork.request(t, 0, 5, fcp)); code != 409 {
+		t.Errorf("fork claiming a fresh witness: %d, want 409", code)
 	}
 }

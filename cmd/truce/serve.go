@@ -58,6 +58,8 @@ func (f *serveFlags) check() error {
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", "--data DIR [--addr A] [--checkpoint-interval 1s]", stdout)
 	data := fs.String("data", "", "the mechanism's data directory")
+	mirror := fs.String("mirror", "", "instead of a mechanism, serve a verified read-only copy of the log at this URL")
+	mirrorKey := fs.String("log-key", "", "with --mirror: the mirrored log's public key file")
 	var sf serveFlags
 	sf.register(fs)
 	if err := parse(fs, args); err != nil {
@@ -69,7 +71,57 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := sf.check(); err != nil {
 		return err
 	}
+	if *mirror != "" {
+		if *mirrorKey == "" {
+			return usagef("--mirror needs --log-key VKEYFILE, the mirrored log's key")
+		}
+		return serveMirror(ctx, dataDir(*data), *mirror, *mirrorKey, sf, stdout)
+	}
 	return serve(ctx, dataDir(*data), sf, stdout, nil)
+}
+
+// serveMirror keeps a verified copy of another mechanism's public log in
+// DIR/mirror and serves it read-only: its checkpoint and tiles.
+func serveMirror(ctx context.Context, dir dataDir, remoteURL, keyFile string, sf serveFlags, stdout io.Writer) error {
+	v, err := readLogVerifier(keyFile)
+	if err != nil {
+		return err
+	}
+	c, err := newAPIClient(remoteURL)
+	if err != nil {
+		return err
+	}
+	local := dir.path("mirror")
+	if err := os.MkdirAll(local, 0o755); err != nil {
+		return err
+	}
+	// The port opens once the copy has caught up with the log once.
+	if _, err := tlog.MirrorOnce(ctx, c.fetcher(), v, local); err != nil {
+		return fmt.Errorf("mirroring %s: %v", remoteURL, err)
+	}
+	ln, err := net.Listen("tcp", sf.addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: tlog.ServeDir(local), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	fmt.Fprintf(stdout, "http://%s\n", ln.Addr())
+	t := time.NewTicker(sf.checkpointInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			return srv.Shutdown(sctx)
+		case <-t.C:
+			if _, err := tlog.MirrorOnce(ctx, c.fetcher(), v, local); err != nil {
+				// A log that forks or serves bad tiles is not followed; the
+				// copy stays at its last verified checkpoint.
+				slog.Error("mirror refused an update", "remote", remoteURL, "err", err)
+			}
+		}
+	}
 }
 
 // serve opens dir and serves it until ctx ends. The port opens only once

@@ -144,3 +144,24 @@ func TestWitnessDown(t *testing.T) {
 		}
 	}
 }
+
+// TestMirror keeps a verified copy of a mechanism's log and serves it:
+// verifiers can use the mirror and compare it with the origin.
+func TestMirror(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "mech")
+	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
+	logKey := filepath.Join(data, "keys", "log.vkey")
+	admin := filepath.Join(data, "keys", "admin.key")
+	url := startServer(t, "serve", "--data", data, "--addr", "127.0.0.1:0", "--checkpoint-interval", "100ms")
+	truce(t, "", "submit", "--server", url, "--key", admin, writeFile(t, filepath.Join(tmp, "a.json"), claim)).must(t, 0, "index 1")
+	mirror := startServer(t, "serve", "--data", filepath.Join(tmp, "mirror"), "--mirror", url, "--log-key", logKey, "--addr", "127.0.0.1:0", "--checkpoint-interval", "100ms")
+	truce(t, "", "verify", "--server", mirror, "--log-key", logKey, "--all", "--index", "1").must(t, 0, "all 2 entries")
+	for i := range 11 {
+		truce(t, "", "submit", "--server", url, "--key", admin, "--json", writeFile(t, filepath.Join(tmp, fmt.Sprintf("c%d.json", i)),
+			strings.Replace(claim, "restraint", fmt.Sprintf("restraint %d", i), 1))).must(t, 0)
+	}
+	waitForCheckpoint(t, url, 13)
+	waitForCheckpoint(t, mirror, 13)
+	truce(t, "", "verify", "--server", mirror, "--log-key", logKey, "--all", "--compare", url).must(t, 0, "all 13 entries", "consistent")
+}
