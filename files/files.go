@@ -167,3 +167,18 @@ func (d *Dir) Delete(name string) error {
 	}
 	return nil
 }
+
+// List returns the names of the files kept, in order.
+func (d *Dir) List() ([]string, error) {
+	entries, err := os.ReadDir(d.path)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if namePattern.MatchString(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}

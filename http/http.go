@@ -32,14 +32,19 @@ type Server struct {
 	logger *slog.Logger
 	mux    *http.ServeMux
 	nonces nonces
-	// evidence holds uploaded evidence files; nil serves none.
-	evidence *files.Dir
+	// evidence holds uploaded evidence files; drafts is the review queue
+	// of imported documents.
+	evidence, drafts *files.Dir
 }
 
 // NewServer returns the API of mech, whose records log holds, store
-// projects and evidence keeps the uploaded files of.
-func NewServer(mech *truce.Mechanism, log *tlog.Log, store truce.Store, evidence *files.Dir, logger *slog.Logger) *Server {
-	s := &Server{mech: mech, log: log, store: store, evidence: evidence, logger: logger, mux: http.NewServeMux()}
+// projects, evidence keeps the uploaded files of and drafts the review
+// queue of.
+func NewServer(mech *truce.Mechanism, log *tlog.Log, store truce.Store, evidence, drafts *files.Dir, logger *slog.Logger) *Server {
+	s := &Server{mech: mech, log: log, store: store, evidence: evidence, drafts: drafts, logger: logger, mux: http.NewServeMux()}
+	s.mux.HandleFunc("POST /api/v1/import", s.postImport)
+	s.mux.HandleFunc("GET /api/v1/drafts", s.getDrafts)
+	s.mux.HandleFunc("DELETE /api/v1/drafts/{id}", s.deleteDraft)
 	for _, list := range truce.Lists {
 		s.mux.HandleFunc("GET /api/v1/"+list, func(w http.ResponseWriter, r *http.Request) { s.list(w, r, list) })
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/transparency-dev/merkle/proof"
 	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/internal/trucetest"
 	"github.com/truce-dev/truce/sqlite"
@@ -39,7 +40,7 @@ func newAPI(t *testing.T) *api {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, m.Evidence, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, m.Evidence, must(files.Open(m.Dir+".drafts")), slog.New(slog.NewTextHandler(io.Discard, nil))))
 	t.Cleanup(srv.Close)
 	return &api{Mechanism: m, url: srv.URL, store: store}
 }
@@ -221,7 +222,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	doc, _ := io.ReadAll(resp.Body)
-	for _, p := range []string{"/api/v1/records:", "/api/v1/records/{index}:", "/api/v1/records/by-hash/{sha256}:", "/api/v1/proof/inclusion:", "/api/v1/proof/consistency:", "/checkpoint:", "/tile/{level}/{index}:", "/tile/entries/{index}:", "/healthz:", "/openapi.yaml:", "/api/v1/lookup/{sha256}:", "/api/v1/evidence:", "/api/v1/evidence/{sha256}:", "/schema/{type}.json:", "/api/v1/rounds:", "/api/v1/commitments:", "/api/v1/incidents:", "/api/v1/claims:", "/api/v1/sources:", "/api/v1/requests:", "/api/v1/findings:"} {
+	for _, p := range []string{"/api/v1/records:", "/api/v1/records/{index}:", "/api/v1/records/by-hash/{sha256}:", "/api/v1/proof/inclusion:", "/api/v1/proof/consistency:", "/checkpoint:", "/tile/{level}/{index}:", "/tile/entries/{index}:", "/healthz:", "/openapi.yaml:", "/api/v1/lookup/{sha256}:", "/api/v1/evidence:", "/api/v1/evidence/{sha256}:", "/api/v1/import:", "/api/v1/drafts:", "/api/v1/drafts/{id}:", "/schema/{type}.json:", "/api/v1/rounds:", "/api/v1/commitments:", "/api/v1/incidents:", "/api/v1/claims:", "/api/v1/sources:", "/api/v1/requests:", "/api/v1/findings:"} {
 		if !bytes.Contains(doc, []byte("\n  "+p)) {
 			t.Errorf("openapi.yaml does not describe %s", p)
 		}

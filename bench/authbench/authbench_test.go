@@ -34,7 +34,7 @@ func BenchmarkAuth(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, m.Evidence, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, m.Evidence, nil, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	defer srv.Close()
 	client := srv.Client()
 	path := fmt.Sprintf("/api/v1/records/%d", i)

@@ -290,7 +290,7 @@ func benchTruce(admin *truce.Signer, envs [][]byte, clients int, d time.Duration
 	followCtx, stopFollow := context.WithCancel(ctx)
 	defer stopFollow()
 	go truce.Follow(followCtx, l, store, mech.Appended(), 250*time.Millisecond)
-	srv := &http.Server{Handler: trucehttp.NewServer(mech, l, store, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))}
+	srv := &http.Server{Handler: trucehttp.NewServer(mech, l, store, nil, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))}
 	go srv.Serve(ln)
 	defer srv.Close()
 	url := "http://" + ln.Addr().String() + "/api/v1/records"

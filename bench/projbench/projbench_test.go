@@ -77,7 +77,7 @@ func BenchmarkProjection(b *testing.B) {
 	out("audit: %.0f records/s; audit/verify(both cores) = %.2f", audit, audit/v2)
 
 	// The incidents list with three filters, over HTTP.
-	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, nil, slog.New(slog.NewTextHandler(io.Discard, nil))))
+	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, nil, nil, slog.New(slog.NewTextHandler(io.Discard, nil))))
 	defer srv.Close()
 	types := []string{"Battles", "Explosions/Remote violence"}
 	statuses := []string{"reported", "corroborated", "verified", "disputed", "unfounded"}

@@ -40,7 +40,7 @@ func (c *apiClient) fetcher() *client.HTTPFetcher {
 
 // signedDo is do, with the request signed by a member's key (FORMAT.md §8).
 func (c *apiClient) signedDo(ctx context.Context, s *truce.Signer, origin, method, path string, body []byte, out any) (int, error) {
-	target := c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path, "/")}).RequestURI()
+	target := c.url(path).RequestURI()
 	h, err := truce.SignRequest(s, origin, method, target, time.Now())
 	if err != nil {
 		return 0, err
@@ -55,10 +55,7 @@ func (c *apiClient) do(ctx context.Context, method, path string, body []byte, ou
 }
 
 func (c *apiClient) send(ctx context.Context, method, path string, body []byte, out any, authorization string) (int, error) {
-	u := c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path, "/")})
-	if i := strings.IndexByte(path, '?'); i >= 0 {
-		u = c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(path[:i], "/"), RawQuery: path[i+1:]})
-	}
+	u := c.url(path)
 	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
 	if err != nil {
 		return 0, err
@@ -94,4 +91,10 @@ func (c *apiClient) send(ctx context.Context, method, path string, body []byte, 
 		}
 	}
 	return resp.StatusCode, nil
+}
+
+// url resolves an API path, with its query if any, against the server.
+func (c *apiClient) url(path string) *url.URL {
+	p, q, _ := strings.Cut(path, "?")
+	return c.base.ResolveReference(&url.URL{Path: strings.TrimPrefix(p, "/"), RawQuery: q})
 }

@@ -97,6 +97,7 @@ type mechanism struct {
 	mech     *truce.Mechanism
 	store    truce.Store
 	evidence *files.Dir
+	drafts   *files.Dir
 	unlock   func()
 }
 
@@ -161,7 +162,13 @@ func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options
 		l.Close(ctx)
 		return nil, err
 	}
-	return &mechanism{dir: dir, cfg: cfg, log: l, mech: mech, store: store, evidence: mcfg.Evidence.(*files.Dir)}, nil
+	drafts, err := files.Open(dir.path("drafts"))
+	if err != nil {
+		store.Close()
+		l.Close(ctx)
+		return nil, err
+	}
+	return &mechanism{dir: dir, cfg: cfg, log: l, mech: mech, store: store, evidence: mcfg.Evidence.(*files.Dir), drafts: drafts}, nil
 }
 
 func (c *config) mechanism(dir dataDir) (truce.Config, error) {

@@ -20,14 +20,20 @@ import (
 // signs them). Every file is reported; the exit status is 1 when any
 // failed.
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("import", "[--json] [--paragraphs] FILE|DIR...", stdout)
+	fs := newFlags("import", "[--json] [--paragraphs] [--server URL|--data DIR --key FILE] FILE|DIR...", stdout)
 	asJSON := fs.Bool("json", false, "print one JSON draft per file, one per line (docs/FORMAT.md, \"Import drafts\")")
 	paras := fs.Bool("paragraphs", false, "with --json, include every paragraph with its kind and language")
+	server := fs.String("server", "", "queue the drafts on this mechanism's server for review (truce review), instead of only printing them")
+	data := fs.String("data", "", "queue the drafts on the server running on this data directory")
+	keyFile := fs.String("key", "", "with --server or --data: the member key that signs the uploads")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usagef("give at least one FILE or DIR")
+	}
+	if *server != "" || *data != "" {
+		return queueImports(ctx, *server, *data, *keyFile, fs.Args(), stdout)
 	}
 	files, listErrs := importFiles(fs.Args())
 	var bar *progressbar.ProgressBar
@@ -129,29 +135,34 @@ func importFiles(args []string) ([]string, []*ingest.Draft) {
 
 // importOne reads one file and its sidecar and drafts it.
 func importOne(name string) (*ingest.Draft, error) {
-	fail := func(err error) (*ingest.Draft, error) {
+	data, meta, err := readDocument(name)
+	if err != nil {
 		return &ingest.Draft{File: name, Claims: []ingest.Claim{}, Duplicates: []ingest.Duplicate{}, Errors: []string{err.Error()}}, err
 	}
+	return ingest.Import(name, data, meta)
+}
+
+// readDocument reads a file, up to one byte past the limit (so that Import
+// can refuse a huge file without reading all of it), and its sidecar.
+func readDocument(name string) ([]byte, *ingest.Meta, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return fail(err)
+		return nil, nil, err
 	}
 	defer f.Close()
-	// Read one byte past the limit so that Import can refuse a huge file
-	// without this reading all of it.
 	data, err := io.ReadAll(io.LimitReader(f, ingest.MaxSize+1))
 	if err != nil {
-		return fail(err)
+		return nil, nil, err
 	}
 	var meta *ingest.Meta
 	if b, err := os.ReadFile(name + ".meta.json"); err == nil {
 		if meta, err = ingest.ParseMeta(b); err != nil {
-			return fail(fmt.Errorf("%s.meta.json: %v", filepath.Base(name), err))
+			return nil, nil, fmt.Errorf("%s.meta.json: %v", filepath.Base(name), err)
 		}
 	} else if !os.IsNotExist(err) {
-		return fail(err)
+		return nil, nil, err
 	}
-	return ingest.Import(name, data, meta)
+	return data, meta, nil
 }
 
 func printSummary(w io.Writer, d *ingest.Draft) {

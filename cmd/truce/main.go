@@ -33,6 +33,7 @@ var commands = []command{
 	{"reindex", "rebuild the projection from the log alone", runReindex},
 	{"audit", "re-check every signature and rule, and the projection against a rebuild", runAudit},
 	{"import", "ingest articles and statements into draft claims", runImport},
+	{"review", "list the queued drafts, or accept one by signing its records", runReview},
 }
 
 // usageError marks a mistake in how a command was called: exit status 2.

@@ -168,3 +168,44 @@ func TestRestrictedAndEvidenceCLI(t *testing.T) {
 	}
 	truce(t, "", "audit", "--data", data).must(t, 0, "all 4 entries hold", "equal to a rebuild")
 }
+
+// TestImportReview queues the seed articles on a server, lists the review
+// queue, accepts two claims of one draft and rejects the other: only what
+// a member accepted and signed is appended.
+func TestImportReview(t *testing.T) {
+	tmp := t.TempDir()
+	data := filepath.Join(tmp, "mech")
+	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
+	url := startServer(t, "serve", "--data", data, "--addr", "127.0.0.1:0", "--checkpoint-interval", "100ms")
+	admin := filepath.Join(data, "keys", "admin.key")
+	seeds := filepath.Join("..", "..", "testdata", "ingest")
+	a, b := filepath.Join(seeds, "000_e799cd038898df58.txt"), filepath.Join(seeds, "001_ada22b6276ff3a2b.txt")
+	truce(t, "", "import", "--server", url, a, b).must(t, 2, "--key FILE is required")
+	r := truce(t, "", "import", "--server", url, "--key", admin, a, b, filepath.Join(tmp, "missing.txt")).must(t, 1, "queued as", "missing.txt: error")
+	if strings.Count(r.stdout, "queued as") != 2 {
+		t.Fatalf("import: %s", r.stdout)
+	}
+	list := truce(t, "", "review", "--server", url, "--key", admin).must(t, 0, "2 drafts waiting for review", "Foreign Office spokesperson")
+	var ids []string
+	for _, line := range strings.Split(list.stdout, "\n") {
+		if f := strings.Fields(line); len(f) > 1 && len(f[0]) == 64 {
+			ids = append(ids, f[0])
+		}
+	}
+	if len(ids) != 2 {
+		t.Fatalf("queue ids %v in %s", ids, list.stdout)
+	}
+	if n := strings.Count(string(get(t, url+"/api/v1/claims")), `"index"`); n != 0 {
+		t.Fatalf("%d claims appended before any review", n)
+	}
+	truce(t, "", "review", "--server", url, "--key", admin, "--accept", ids[0], "--claim", "1", "--claim", "2").must(t, 0, "source: index 1", "claim 1: index 2", "claim 2: index 3")
+	truce(t, "", "review", "--server", url, "--key", admin, "--reject", ids[1]).must(t, 0, "rejected")
+	truce(t, "", "review", "--server", url, "--key", admin).must(t, 0, "0 drafts waiting")
+	waitForCheckpoint(t, url, 4)
+	for deadline := time.Now().Add(10 * time.Second); strings.Count(string(get(t, url+"/api/v1/claims")), `"index"`) != 2; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("claims listed: %s", get(t, url+"/api/v1/claims"))
+		}
+	}
+	truce(t, "", "audit", "--data", data).must(t, 0, "all 4 entries hold")
+}

@@ -166,7 +166,7 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 		}
 	}()
 	srv := &http.Server{
-		Handler:           trucehttp.NewServer(m.mech, m.log, m.store, m.evidence, slog.Default()),
+		Handler:           trucehttp.NewServer(m.mech, m.log, m.store, m.evidence, m.drafts, slog.Default()),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	errc := make(chan error, 1)

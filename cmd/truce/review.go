@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/ingest"
+)
+
+// memberClient is a server's API used with a member's key.
+type memberClient struct {
+	c      *apiClient
+	signer *truce.Signer
+	origin string
+}
+
+func newMemberClient(ctx context.Context, server, data, keyFile string) (*memberClient, error) {
+	if (server == "") == (data == "") {
+		return nil, usagef("give exactly one of --server URL and --data DIR")
+	}
+	if keyFile == "" {
+		return nil, usagef("--key FILE is required: drafts are queued and accepted by members only")
+	}
+	if data != "" {
+		u, ok := runningServer(dataDir(data))
+		if !ok {
+			return nil, fmt.Errorf("no server is running on %s: start truce serve, or give --server", data)
+		}
+		server = u
+	}
+	signer, err := readSigner(keyFile)
+	if err != nil {
+		return nil, err
+	}
+	c, err := newAPIClient(server)
+	if err != nil {
+		return nil, err
+	}
+	origin, err := httpSubmitter{c}.origin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &memberClient{c: c, signer: signer, origin: origin}, nil
+}
+
+func (m *memberClient) do(ctx context.Context, method, path string, body []byte, out any) error {
+	_, err := m.c.signedDo(ctx, m.signer, m.origin, method, path, body, out)
+	return err
+}
+
+// queueImports uploads each document for the server to draft and queue.
+func queueImports(ctx context.Context, server, data, keyFile string, args []string, stdout io.Writer) error {
+	m, err := newMemberClient(ctx, server, data, keyFile)
+	if err != nil {
+		return err
+	}
+	names, listErrs := importFiles(args)
+	failed := len(listErrs)
+	for _, d := range listErrs {
+		fmt.Fprintf(stdout, "%s: error: %s\n", d.File, strings.Join(d.Errors, "; "))
+	}
+	for _, name := range names {
+		doc, meta, err := readDocument(name)
+		if err == nil {
+			q := url.Values{"file": {name}}
+			if meta != nil {
+				for k, v := range map[string]string{"outlet": meta.Outlet, "title": meta.Title, "published": meta.Published, "url": meta.URL} {
+					if v != "" {
+						q.Set(k, v)
+					}
+				}
+			}
+			var out struct {
+				ID    string
+				Draft ingest.Draft
+			}
+			if err = m.do(ctx, "POST", "/api/v1/import?"+q.Encode(), doc, &out); err == nil {
+				fmt.Fprintf(stdout, "%s: queued as %s, %d draft claims\n", name, out.ID, len(out.Draft.Claims))
+				continue
+			}
+		}
+		failed++
+		fmt.Fprintf(stdout, "%s: error: %v\n", name, err)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files failed", failed, len(names)+len(listErrs))
+	}
+	return nil
+}
+
+func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("review", "--server URL|--data DIR --key FILE [--accept ID [--claim N]... [--visibility V]] [--reject ID]", stdout)
+	server := fs.String("server", "", "the mechanism's server URL")
+	data := fs.String("data", "", "the data directory of a running server")
+	keyFile := fs.String("key", "", "the member key that signs what is accepted")
+	accept := fs.String("accept", "", "accept the draft with this id: sign and submit its source and claims, then take it off the queue")
+	reject := fs.String("reject", "", "take the draft with this id off the queue without submitting anything")
+	visibility := fs.String("visibility", truce.Public, "the visibility of the records accepted")
+	var claims stringList
+	fs.Var(&claims, "claim", "with --accept: the number of a claim to accept (repeatable; default: all)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 || (*accept != "" && *reject != "") {
+		return usagef("give at most one of --accept and --reject, and no arguments")
+	}
+	m, err := newMemberClient(ctx, *server, *data, *keyFile)
+	if err != nil {
+		return err
+	}
+	var queue struct {
+		Items []struct {
+			ID    string
+			Draft ingest.Draft
+		}
+	}
+	if err := m.do(ctx, "GET", "/api/v1/drafts", nil, &queue); err != nil {
+		return err
+	}
+	if *reject != "" {
+		if err := m.do(ctx, "DELETE", "/api/v1/drafts/"+*reject, nil, nil); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "draft %s rejected\n", *reject)
+		return nil
+	}
+	if *accept == "" {
+		for _, it := range queue.Items {
+			s := it.Draft.Source
+			fmt.Fprintf(stdout, "%s  %s  (%s, %s)\n", it.ID, it.Draft.File, orUnknown(s.Outlet), orUnknown(s.Published))
+			for i, c := range it.Draft.Claims {
+				fmt.Fprintf(stdout, "  %d. %s: %s\n", i+1, c.Speaker, c.Text)
+			}
+		}
+		fmt.Fprintf(stdout, "%d drafts waiting for review\n", len(queue.Items))
+		return nil
+	}
+	for _, it := range queue.Items {
+		if it.ID != *accept {
+			continue
+		}
+		chosen := map[int]bool{}
+		for _, c := range claims {
+			n, err := strconv.Atoi(c)
+			if err != nil || n < 1 || n > len(it.Draft.Claims) {
+				return usagef("--claim %q: the draft has claims 1 to %d", c, len(it.Draft.Claims))
+			}
+			chosen[n] = true
+		}
+		submit := func(typ string, body any) (uint64, error) {
+			rec, _ := json.Marshal(map[string]any{"type": typ, "body": body, "visibility": *visibility})
+			env, err := envelopeFor(rec, m.signer, func() (string, error) { return m.origin, nil })
+			if err != nil {
+				return 0, err
+			}
+			rc, err := httpSubmitter{m.c}.submit(ctx, env.Canonical())
+			return rc.Index, err
+		}
+		src, err := submit("source", it.Draft.Source)
+		if err != nil {
+			return fmt.Errorf("source of %s: %v", it.ID, err)
+		}
+		fmt.Fprintf(stdout, "source: index %d\n", src)
+		for i, c := range it.Draft.Claims {
+			if len(chosen) > 0 && !chosen[i+1] {
+				continue
+			}
+			body := c.Body()
+			body["source"] = src
+			idx, err := submit("claim", body)
+			if err != nil {
+				return fmt.Errorf("claim %d of %s: %v", i+1, it.ID, err)
+			}
+			fmt.Fprintf(stdout, "claim %d: index %d\n", i+1, idx)
+		}
+		return m.do(ctx, "DELETE", "/api/v1/drafts/"+it.ID, nil, nil)
+	}
+	return fmt.Errorf("no draft %s in the queue", *accept)
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
+}
