@@ -208,6 +208,19 @@ type features struct {
 	dates      map[string]bool
 	claimDates map[string]string
 	demands    []demand
+	// The lines differences writes about this draft, formatted once per
+	// draft rather than once per pair it is compared with.
+	figureLines []counted
+	dateLines   []dated
+}
+
+type counted struct {
+	count int64
+	line  string
+}
+
+type dated struct {
+	date, line string
 }
 
 type weighted struct {
@@ -231,6 +244,11 @@ func (d *Draft) features(g *Gazetteer) *features {
 		c := &d.Claims[i]
 		for _, fg := range c.Figures {
 			f.figures[fg.Count] = true
+			line := fmt.Sprintf("figure: %s %d %s", strings.ReplaceAll(fg.Qualifier, "_", " "), fg.Count, fg.What)
+			if fg.AttributedTo != "" {
+				line += " (according to " + fg.AttributedTo + ")"
+			}
+			f.figureLines = append(f.figureLines, counted{fg.Count, strings.Replace(line, "exact ", "", 1)})
 		}
 		if demandRe.MatchString(c.Text) {
 			dm := demand{claim: c}
@@ -244,6 +262,9 @@ func (d *Draft) features(g *Gazetteer) *features {
 	}
 	for _, dm := range d.Dates {
 		f.dates[dm.Date] = true
+		if dm.Date != "" {
+			f.dateLines = append(f.dateLines, dated{dm.Date, fmt.Sprintf("date: %q (%s, %s)", dm.Text, dm.Date, dm.Precision)})
+		}
 	}
 	for t := range f.terms {
 		h := fnv.New64a()
@@ -273,20 +294,14 @@ func tagSet(d *Draft) map[string]Tag {
 func differences(g *Gazetteer, a, b *Draft) []string {
 	var out []string
 	fa, fb := a.features(g), b.features(g)
-	for _, c := range a.Claims {
-		for _, f := range c.Figures {
-			if !fb.figures[f.Count] {
-				s := fmt.Sprintf("figure: %s %d %s", strings.ReplaceAll(f.Qualifier, "_", " "), f.Count, f.What)
-				if f.AttributedTo != "" {
-					s += " (according to " + f.AttributedTo + ")"
-				}
-				out = append(out, strings.Replace(s, "exact ", "", 1))
-			}
+	for _, f := range fa.figureLines {
+		if !fb.figures[f.count] {
+			out = append(out, f.line)
 		}
 	}
-	for _, dm := range a.Dates {
-		if dm.Date != "" && !fb.dates[dm.Date] {
-			out = append(out, fmt.Sprintf("date: %q (%s, %s)", dm.Text, dm.Date, dm.Precision))
+	for _, dm := range fa.dateLines {
+		if !fb.dates[dm.date] {
+			out = append(out, dm.line)
 		}
 	}
 	var contra []string

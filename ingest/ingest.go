@@ -615,9 +615,11 @@ func markBoilerplate(paras []Paragraph) {
 			paras[i].Kind = "navigation"
 		case slicesContains(commentPrompts, t):
 			paras[i].Kind = "comments"
-		case imageCreditRe.MatchString(t) && len(strings.Fields(t)) < 40:
+		// The cheap tests first: credits are short, and embedded posts
+		// carry a link or a signature line starting with a dash.
+		case len(t) < 400 && len(strings.Fields(t)) < 40 && imageCreditRe.MatchString(t):
 			paras[i].Kind = "image_credit"
-		case embedSigRe.MatchString(t) || embedLinkRe.MatchString(t):
+		case embedSigRe.MatchString(t) || (strings.Contains(t, ".co") && embedLinkRe.MatchString(t)):
 			paras[i].Kind = "embedded_post"
 			if embedSigRe.MatchString(t) {
 				for j := i - 1; j >= 0; j-- {

@@ -180,6 +180,12 @@ func TestImportReview(t *testing.T) {
 	admin := filepath.Join(data, "keys", "admin.key")
 	seeds := filepath.Join("..", "..", "testdata", "ingest")
 	a, b := filepath.Join(seeds, "000_e799cd038898df58.txt"), filepath.Join(seeds, "001_ada22b6276ff3a2b.txt")
+	// Queued on the data directory while no server runs, then served.
+	offline := filepath.Join(tmp, "offline")
+	truce(t, "", "init", "--data", offline, "--name", "example.org/offline").must(t, 0)
+	truce(t, "", "import", "--data", offline, a).must(t, 0, "queued as")
+	ourl := startServer(t, "serve", "--data", offline, "--addr", "127.0.0.1:0")
+	truce(t, "", "review", "--server", ourl, "--key", filepath.Join(offline, "keys", "admin.key")).must(t, 0, "1 drafts waiting")
 	truce(t, "", "import", "--server", url, a, b).must(t, 2, "--key FILE is required")
 	r := truce(t, "", "import", "--server", url, "--key", admin, a, b, filepath.Join(tmp, "missing.txt")).must(t, 1, "queued as", "missing.txt: error")
 	if strings.Count(r.stdout, "queued as") != 2 {

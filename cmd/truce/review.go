@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/ingest"
 )
 
@@ -54,8 +55,15 @@ func (m *memberClient) do(ctx context.Context, method, path string, body []byte,
 	return err
 }
 
-// queueImports uploads each document for the server to draft and queue.
+// queueImports uploads each document for the server to draft and queue;
+// with --data and no server running, it drafts them here and queues them in
+// DIR/drafts itself.
 func queueImports(ctx context.Context, server, data, keyFile string, args []string, stdout io.Writer) error {
+	if data != "" && server == "" {
+		if _, running := runningServer(dataDir(data)); !running {
+			return queueLocally(dataDir(data), args, stdout)
+		}
+	}
 	m, err := newMemberClient(ctx, server, data, keyFile)
 	if err != nil {
 		return err
@@ -189,4 +197,35 @@ func orUnknown(s string) string {
 		return "unknown"
 	}
 	return s
+}
+
+func queueLocally(dir dataDir, args []string, stdout io.Writer) error {
+	if _, err := dir.config(); err != nil {
+		return err
+	}
+	queue, err := files.Open(dir.path("drafts"))
+	if err != nil {
+		return err
+	}
+	names, listErrs := importFiles(args)
+	failed := len(listErrs)
+	for _, d := range listErrs {
+		fmt.Fprintf(stdout, "%s: error: %s\n", d.File, strings.Join(d.Errors, "; "))
+	}
+	for _, name := range names {
+		d, err := importOne(name)
+		if err == nil {
+			raw, _ := json.Marshal(d)
+			if err = queue.Put(d.Source.SHA256, raw); err == nil {
+				fmt.Fprintf(stdout, "%s: queued as %s, %d draft claims\n", name, d.Source.SHA256, len(d.Claims))
+				continue
+			}
+		}
+		failed++
+		fmt.Fprintf(stdout, "%s: error: %v\n", name, err)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files failed", failed, len(names)+len(listErrs))
+	}
+	return nil
 }
