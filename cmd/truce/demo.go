@@ -4,19 +4,27 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/demo"
+	"github.com/truce-dev/truce/tlog"
+	"github.com/truce-dev/truce/witness"
 )
 
 // demoOrigin names the demo mechanism's log.
 const demoOrigin = "truce.demo/pakistan-afghanistan"
 
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("demo", "[--addr 127.0.0.1:8080] [--data DIR] [--fresh]", stdout)
+	fs := newFlags("demo", "[--addr 127.0.0.1:8080] [--data DIR] [--fresh] [--scenario FILE]", stdout)
 	data := fs.String("data", "truce-demo", "the demo's data directory, reused if it exists")
 	fresh := fs.Bool("fresh", false, "delete the data directory and start over")
+	scenarioFile := fs.String("scenario", "", "load this scenario file instead of the embedded one (demo/scenario.jsonl)")
 	var sf serveFlags
 	sf.register(fs)
 	if err := parse(fs, args); err != nil {
@@ -26,6 +34,18 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usagef("unexpected argument %q", fs.Arg(0))
 	}
 	if err := sf.check(); err != nil {
+		return err
+	}
+	name, scenario := "demo/scenario.jsonl", demo.Scenario()
+	if *scenarioFile != "" {
+		b, err := os.ReadFile(*scenarioFile)
+		if err != nil {
+			return err
+		}
+		name, scenario = *scenarioFile, b
+	}
+	// A scenario is checked whole before anything is appended.
+	if _, err := demo.Check(name, scenario); err != nil {
 		return err
 	}
 	dir := dataDir(*data)
@@ -42,8 +62,97 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 	}
+	// The mediators' witnesses run in this process, so that the demo's
+	// checkpoints carry cosignatures.
+	var ws []tlog.Witness
+	for _, name := range []string{"qatar-witness", "turkiye-witness"} {
+		w, err := startDemoWitness(ctx, dir, name)
+		if err != nil {
+			return err
+		}
+		ws = append(ws, w)
+		sf.witnesses = append(sf.witnesses, dir.path("witnesses", name, "keys", "witness.vkey")+"@"+w.URL)
+	}
+	if err := loadDemo(ctx, dir, ws, name, scenario); err != nil {
+		return err
+	}
 	abs, _ := filepath.Abs(string(dir))
 	return serve(ctx, dir, sf, stdout, func(url string) {
 		fmt.Fprintf(stdout, "truce demo: %s\ndata: %s\n", url, abs)
 	})
+}
+
+// startDemoWitness runs a witness of the demo log on a loopback port until
+// ctx ends, its keys and state under DIR/witnesses/NAME.
+func startDemoWitness(ctx context.Context, dir dataDir, name string) (tlog.Witness, error) {
+	wdir := dataDir(dir.path("witnesses", name))
+	skey, vkey, err := witnessKeys(wdir, name)
+	if err != nil {
+		return tlog.Witness{}, err
+	}
+	logKey, err := readKeyFile(dir.key("log.vkey"))
+	if err != nil {
+		return tlog.Witness{}, err
+	}
+	w, err := witness.New(skey, []string{logKey}, wdir.path("state"), slog.Default())
+	if err != nil {
+		return tlog.Witness{}, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return tlog.Witness{}, err
+	}
+	srv := &http.Server{Handler: w.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	go func() { <-ctx.Done(); srv.Close() }()
+	return tlog.Witness{VKey: vkey, URL: "http://" + ln.Addr().String()}, nil
+}
+
+// loadDemo appends the scenario to a mechanism whose log holds only its
+// genesis; a loaded one is served as it is.
+func loadDemo(ctx context.Context, dir dataDir, ws []tlog.Witness, name string, scenario []byte) error {
+	// Records are appended one after another here: short batches and
+	// checkpoints make the load take a second, not ten.
+	m, err := openMechanism(ctx, dir, tlog.Options{Witnesses: ws, BatchMaxAge: time.Millisecond, CheckpointInterval: 100 * time.Millisecond})
+	if err != nil {
+		return err
+	}
+	size, err := m.log.Size(ctx)
+	if err != nil || size > 1 {
+		m.close()
+		return err
+	}
+	cast := demo.Cast{}
+	for _, role := range demo.Roles {
+		path := dir.key(role + ".key")
+		if role != "admin" {
+			path = dir.path("keys", "demo", role+".key")
+			if _, err := os.Stat(path); os.IsNotExist(err) {
+				os.MkdirAll(dir.path("keys", "demo"), 0o700)
+				if _, err := writeKeyPair(dir.path("keys", "demo", role), role); err != nil {
+					m.close()
+					return err
+				}
+			}
+		}
+		s, err := readSigner(path)
+		if err != nil {
+			m.close()
+			return err
+		}
+		cast[role] = s
+	}
+	var policy []demo.Witness
+	for i, w := range ws {
+		policy = append(policy, demo.Witness{Name: fmt.Sprintf("witness-%d", i+1), Key: w.VKey})
+	}
+	n, err := demo.Load(ctx, m.mech, demoOrigin, cast, policy, name, scenario)
+	if cerr := m.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("loading the demo scenario (after %d records; start over with --fresh): %w", n, err)
+	}
+	slog.Info("demo scenario loaded", "records", n)
+	return nil
 }

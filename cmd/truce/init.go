@@ -106,7 +106,8 @@ func initMechanism(ctx context.Context, dir dataDir, origin string, quorum int) 
 	if err := files.WriteAtomic(dir.configPath(), append(cfg, '\n'), 0o644); err != nil {
 		return err
 	}
-	m, err := openMechanism(ctx, dir, tlog.Options{})
+	// One record: a short checkpoint interval publishes it at once.
+	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: 100 * time.Millisecond})
 	if err != nil {
 		return err
 	}

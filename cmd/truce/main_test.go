@@ -253,12 +253,53 @@ func TestSubmitWithoutServer(t *testing.T) {
 	truce(t, "", "submit", "--data", filepath.Join(tmp, "nowhere"), "--key", admin, rec).must(t, 1, "not a mechanism's data directory")
 }
 
+// TestDemo runs the one-command first run and checks it shows the real
+// case: verified and audited, cosigned by its witnesses, with named facts.
 func TestDemo(t *testing.T) {
 	data := filepath.Join(t.TempDir(), "demo")
 	url := startServer(t, "demo", "--data", data, "--addr", "127.0.0.1:0")
-	cp := get(t, url+"/checkpoint")
-	if !strings.HasPrefix(string(cp), "truce.demo/") {
-		t.Errorf("checkpoint %q", cp)
+	logKey := filepath.Join(data, "keys", "log.vkey")
+	w1 := filepath.Join(data, "witnesses", "qatar-witness", "keys", "witness.vkey")
+	w2 := filepath.Join(data, "witnesses", "turkiye-witness", "keys", "witness.vkey")
+	truce(t, "", "verify", "--server", url, "--log-key", logKey, "--all", "--witness", w1, "--witness", w2).must(t, 0, "cosigned by 2 of 2 witnesses", "OK")
+	truce(t, "", "audit", "--data", data).must(t, 0, "equal to a rebuild")
+
+	var rounds struct{ Items []map[string]any }
+	json.Unmarshal(get(t, url+"/api/v1/rounds"), &rounds)
+	if len(rounds.Items) != 3 || rounds.Items[2]["end"] != "2025-11-07" || rounds.Items[0]["venue"] != "Doha" {
+		t.Errorf("rounds: %v", rounds.Items)
 	}
-	truce(t, "", "verify", "--server", url, "--log-key", filepath.Join(data, "keys", "log.vkey"), "--index", "0").must(t, 0, "OK")
+	var inc struct{ Items []map[string]any }
+	json.Unmarshal(get(t, url+"/api/v1/incidents?type=Battles"), &inc)
+	if len(inc.Items) != 1 {
+		t.Fatalf("clashes: %v", inc.Items)
+	}
+	figs, _ := json.Marshal(inc.Items[0]["figures"])
+	if !strings.Contains(string(figs), `"count":206`) || !strings.Contains(string(figs), `"attributed_to":"army estimates"`) || !strings.Contains(string(figs), "Pakistan army") {
+		t.Errorf("the army's estimate is not attributed to the army: %s", figs)
+	}
+	claims, _ := inc.Items[0]["claims"].([]any)
+	if len(claims) < 2 {
+		t.Errorf("the clashes have %d claims about them, want both sides'", len(claims))
+	}
+	if body := string(get(t, url+"/api/v1/claims?q=Kabul")); !strings.Contains(body, "internal security failures") {
+		t.Errorf("Kabul's stated position is missing: %s", body)
+	}
+	// The handover demand is addressed to the Afghan side: routing metadata
+	// for everyone, the body for its audience.
+	var reqs struct{ Items []map[string]any }
+	json.Unmarshal(get(t, url+"/api/v1/requests"), &reqs)
+	for _, r := range reqs.Items {
+		if r["kind"] == "handover" {
+			t.Errorf("the restricted handover demand is in the public list: %v", r)
+		}
+	}
+	// A scenario that breaks the schema stops the demo, naming file, line
+	// and field, before anything is appended.
+	bad := writeFile(t, filepath.Join(t.TempDir(), "bad.jsonl"), "// comment\n"+`{"id":"x","as":["admin"],"cite":"c","type":"incident","body":{"event_type":"Battles","date":"2025-10-15","date_precision":"month","place":{"name":"Kurram","precision":"near-ish"},"actors":["a"],"description":"d"}}`+"\n")
+	other := filepath.Join(t.TempDir(), "other")
+	truce(t, "", "demo", "--data", other, "--scenario", bad, "--addr", "127.0.0.1:0").must(t, 1, "bad.jsonl:2: body.place.precision")
+	if _, err := os.Stat(other); err == nil {
+		t.Error("a refused scenario left a data directory behind")
+	}
 }
