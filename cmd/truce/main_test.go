@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	trucerec "github.com/truce-dev/truce"
 	"io"
 	"net/http"
 	"os"
@@ -294,6 +295,43 @@ func TestDemo(t *testing.T) {
 			t.Errorf("the restricted handover demand is in the public list: %v", r)
 		}
 	}
+	var entries []uint64
+	for i := uint64(0); ; i++ {
+		resp, err := http.Get(fmt.Sprintf("%s/api/v1/records/%d", url, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rec struct{ Restricted map[string]any }
+		json.NewDecoder(resp.Body).Decode(&rec)
+		resp.Body.Close()
+		if resp.StatusCode == 404 {
+			break
+		}
+		if rec.Restricted != nil {
+			entries = append(entries, i)
+		}
+	}
+	if len(entries) != 1 {
+		t.Fatalf("restricted records in the demo: %v, want the handover demand", entries)
+	}
+	afghan, err := trucerec.ParseSigner(string(must(os.ReadFile(filepath.Join(data, "keys", "demo", "afghanistan.key")))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/api/v1/records/%d", entries[0])
+	h, _ := trucerec.SignRequest(afghan, "truce.demo/pakistan-afghanistan", "GET", path, time.Now())
+	req, _ := http.NewRequest("GET", url+path, nil)
+	req.Header.Set("Authorization", h)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if anon := string(get(t, url+path)); strings.Contains(anon, "proper channels") || !strings.Contains(string(body), "proper channels") {
+		t.Errorf("the handover demand: anonymous %s; Afghan member %s", anon, body)
+	}
+
 	// A scenario that breaks the schema stops the demo, naming file, line
 	// and field, before anything is appended.
 	bad := writeFile(t, filepath.Join(t.TempDir(), "bad.jsonl"), "// comment\n"+`{"id":"x","as":["admin"],"cite":"c","type":"incident","body":{"event_type":"Battles","date":"2025-10-15","date_precision":"month","place":{"name":"Kurram","precision":"near-ish"},"actors":["a"],"description":"d"}}`+"\n")
