@@ -55,27 +55,43 @@ func (m *memberClient) do(ctx context.Context, method, path string, body []byte,
 	return err
 }
 
-// queueImports uploads each document for the server to draft and queue;
-// with --data and no server running, it drafts them here and queues them in
-// DIR/drafts itself.
+// queueImports queues each document for review: uploaded for the server
+// to draft, or, with --data and no server running, drafted here and
+// queued in DIR/drafts. Every file is reported; any failure fails the run.
 func queueImports(ctx context.Context, server, data, keyFile string, args []string, stdout io.Writer) error {
+	var queue func(name string) (id string, claims int, err error)
+	local := false
 	if data != "" && server == "" {
-		if _, running := runningServer(dataDir(data)); !running {
-			return queueLocally(dataDir(data), args, stdout)
+		_, running := runningServer(dataDir(data))
+		local = !running
+	}
+	if local {
+		dir := dataDir(data)
+		if _, err := dir.config(); err != nil {
+			return err
 		}
-	}
-	m, err := newMemberClient(ctx, server, data, keyFile)
-	if err != nil {
-		return err
-	}
-	names, listErrs := importFiles(args)
-	failed := len(listErrs)
-	for _, d := range listErrs {
-		fmt.Fprintf(stdout, "%s: error: %s\n", d.File, strings.Join(d.Errors, "; "))
-	}
-	for _, name := range names {
-		doc, meta, err := readDocument(name)
-		if err == nil {
+		local, err := files.Open(dir.path("drafts"))
+		if err != nil {
+			return err
+		}
+		queue = func(name string) (string, int, error) {
+			d, err := importOne(name)
+			if err != nil {
+				return "", 0, err
+			}
+			raw, _ := json.Marshal(d)
+			return d.Source.SHA256, len(d.Claims), local.Put(d.Source.SHA256, raw)
+		}
+	} else {
+		m, err := newMemberClient(ctx, server, data, keyFile)
+		if err != nil {
+			return err
+		}
+		queue = func(name string) (string, int, error) {
+			doc, meta, err := readDocument(name)
+			if err != nil {
+				return "", 0, err
+			}
 			q := url.Values{"file": {name}}
 			if meta != nil {
 				for k, v := range map[string]string{"outlet": meta.Outlet, "title": meta.Title, "published": meta.Published, "url": meta.URL} {
@@ -88,13 +104,23 @@ func queueImports(ctx context.Context, server, data, keyFile string, args []stri
 				ID    string
 				Draft ingest.Draft
 			}
-			if err = m.do(ctx, "POST", "/api/v1/import?"+q.Encode(), doc, &out); err == nil {
-				fmt.Fprintf(stdout, "%s: queued as %s, %d draft claims\n", name, out.ID, len(out.Draft.Claims))
-				continue
-			}
+			err = m.do(ctx, "POST", "/api/v1/import?"+q.Encode(), doc, &out)
+			return out.ID, len(out.Draft.Claims), err
 		}
-		failed++
-		fmt.Fprintf(stdout, "%s: error: %v\n", name, err)
+	}
+	names, listErrs := importFiles(args)
+	failed := len(listErrs)
+	for _, d := range listErrs {
+		fmt.Fprintf(stdout, "%s: error: %s\n", d.File, strings.Join(d.Errors, "; "))
+	}
+	for _, name := range names {
+		id, claims, err := queue(name)
+		if err != nil {
+			failed++
+			fmt.Fprintf(stdout, "%s: error: %v\n", name, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: queued as %s, %d draft claims\n", name, id, claims)
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files failed", failed, len(names)+len(listErrs))
@@ -197,35 +223,4 @@ func orUnknown(s string) string {
 		return "unknown"
 	}
 	return s
-}
-
-func queueLocally(dir dataDir, args []string, stdout io.Writer) error {
-	if _, err := dir.config(); err != nil {
-		return err
-	}
-	queue, err := files.Open(dir.path("drafts"))
-	if err != nil {
-		return err
-	}
-	names, listErrs := importFiles(args)
-	failed := len(listErrs)
-	for _, d := range listErrs {
-		fmt.Fprintf(stdout, "%s: error: %s\n", d.File, strings.Join(d.Errors, "; "))
-	}
-	for _, name := range names {
-		d, err := importOne(name)
-		if err == nil {
-			raw, _ := json.Marshal(d)
-			if err = queue.Put(d.Source.SHA256, raw); err == nil {
-				fmt.Fprintf(stdout, "%s: queued as %s, %d draft claims\n", name, d.Source.SHA256, len(d.Claims))
-				continue
-			}
-		}
-		failed++
-		fmt.Fprintf(stdout, "%s: error: %v\n", name, err)
-	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d files failed", failed, len(names)+len(listErrs))
-	}
-	return nil
 }
