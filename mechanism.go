@@ -61,10 +61,10 @@ type Mechanism struct {
 	cfg Config
 	log Log
 
-	// order makes a record that changes membership or policy (member, party,
-	// policy) the only
-	// write in flight while it is checked, appended and applied, so that no
-	// record is judged against a membership the log has already changed.
+	// order makes a record that changes membership or the witness policy
+	// (member, party, policy) the only write in flight while it is checked,
+	// appended and applied, so that no record is judged against a
+	// membership the log has already changed.
 	order sync.RWMutex
 
 	mu      sync.Mutex // guards st and pending
