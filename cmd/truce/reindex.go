@@ -13,16 +13,7 @@ import (
 )
 
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("reindex", "--data DIR", stdout)
-	data := fs.String("data", "", "the mechanism's data directory (no server may be running on it)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *data == "" || fs.NArg() > 0 {
-		return usagef("--data DIR is required")
-	}
-	dir := dataDir(*data)
-	cfg, err := dir.config()
+	dir, cfg, err := dataCommand("reindex", "the mechanism's data directory (no server may be running on it)", args, stdout)
 	if err != nil {
 		return err
 	}
@@ -55,16 +46,7 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("audit", "--data DIR", stdout)
-	data := fs.String("data", "", "the mechanism's data directory (a server may be running on it)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *data == "" || fs.NArg() > 0 {
-		return usagef("--data DIR is required")
-	}
-	dir := dataDir(*data)
-	cfg, err := dir.config()
+	dir, cfg, err := dataCommand("audit", "the mechanism's data directory (a server may be running on it)", args, stdout)
 	if err != nil {
 		return err
 	}
@@ -152,4 +134,20 @@ func digestAt(ctx context.Context, s truce.Store, size uint64) ([32]byte, error)
 		return d, fmt.Errorf("the live projection grew from %d to %d entries during the audit; run it again", size, now)
 	}
 	return d, nil
+}
+
+// dataCommand parses the flags of a command that takes only --data DIR and
+// reads that directory's configuration.
+func dataCommand(name, help string, args []string, stdout io.Writer) (dataDir, *config, error) {
+	fs := newFlags(name, "--data DIR", stdout)
+	data := fs.String("data", "", help)
+	if err := parse(fs, args); err != nil {
+		return "", nil, err
+	}
+	if *data == "" || fs.NArg() > 0 {
+		return "", nil, usagef("--data DIR is required")
+	}
+	dir := dataDir(*data)
+	cfg, err := dir.config()
+	return dir, cfg, err
 }
