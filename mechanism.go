@@ -72,6 +72,8 @@ type Mechanism struct {
 	pending map[[32]byte]*inflight
 
 	appended chan struct{}
+
+	tokens tokenCache
 }
 
 type inflight struct {

@@ -8,7 +8,8 @@ import (
 	"github.com/truce-dev/truce"
 )
 
-// nonces remembers the nonces of signed requests for as long as their
+// nonces remembers the nonces of signed requests (tokens have none to
+// spend: they are good until they expire) for as long as their
 // signatures could be accepted, so that each is accepted once.
 type nonces struct {
 	mu    sync.Mutex
@@ -16,7 +17,7 @@ type nonces struct {
 	swept time.Time
 }
 
-func (n *nonces) use(nonce string, signed, now time.Time) bool {
+func (n *nonces) use(nonce string, until, now time.Time) bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.seen == nil {
@@ -33,20 +34,20 @@ func (n *nonces) use(nonce string, signed, now time.Time) bool {
 	if _, dup := n.seen[nonce]; dup {
 		return false
 	}
-	n.seen[nonce] = signed.Add(truce.RequestWindow)
+	n.seen[nonce] = until
 	return true
 }
 
-// reader authenticates the member making the request, if it is signed. It
-// answers 401 and returns ok false when a signature is present but not
-// good; an unsigned request is anonymous (keyID "").
+// reader authenticates the member making the request, by its signature or
+// token. It answers 401 and returns ok false when an Authorization header
+// is present but not good; a request without one is anonymous (keyID "").
 func (s *Server) reader(w http.ResponseWriter, r *http.Request) (keyID string, ok bool) {
 	h := r.Header.Get("Authorization")
 	if h == "" {
 		return "", true
 	}
 	now := time.Now()
-	sr, err := s.mech.Authenticate(h, r.Method, r.URL.RequestURI(), now)
+	a, err := s.mech.Authenticate(h, r.Method, r.URL.RequestURI(), now)
 	if err != nil {
 		if e, isRefusal := truce.AsError(err); isRefusal {
 			writeJSON(w, http.StatusUnauthorized, errorBody{Error: e.Msg, Field: e.Field})
@@ -55,9 +56,9 @@ func (s *Server) reader(w http.ResponseWriter, r *http.Request) (keyID string, o
 		s.fail(w, r, err)
 		return "", false
 	}
-	if !s.nonces.use(sr.Nonce, sr.Time, now) {
+	if !a.Token && !s.nonces.use(a.Nonce, a.Expires, now) {
 		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this signed request was already used (replay)", Field: "Authorization"})
 		return "", false
 	}
-	return sr.KeyID, true
+	return a.KeyID, true
 }

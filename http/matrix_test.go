@@ -15,9 +15,10 @@ import (
 
 // TestAuthorizationMatrix records one request of each visibility, each with
 // a marker word in its body, and asks every endpoint, as every role and
-// anonymously, signed or not: the marker reaches exactly the readers
-// docs/RULES.md §3 names, through the record read alone, and never through
-// a list, a search, a lookup, a tile, an entry bundle or an error.
+// anonymously, signing each request or with a token: the marker reaches
+// exactly the readers docs/RULES.md §3 names, through the record read
+// alone, and never through a list, a search, a lookup, a tile, an entry
+// bundle or an error.
 func TestAuthorizationMatrix(t *testing.T) {
 	a := newAPI(t)
 	c := a.Setup()
@@ -67,12 +68,24 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Each member reads once by signing every request and once with a
+	// token (docs/FORMAT.md §8).
+	tokens := map[*truce.Signer]string{}
+	for _, s := range roles {
+		if s != nil {
+			tokens[s] = must(truce.SignToken(s, trucetest.Origin, time.Now(), 5*time.Minute))
+		}
+	}
+	byToken := false
 	get := func(path string, s *truce.Signer) (int, string) {
 		req, _ := http.NewRequest("GET", a.url+path, nil)
 		if s != nil {
-			h, err := truce.SignRequest(s, trucetest.Origin, "GET", path, time.Now())
-			if err != nil {
-				t.Fatal(err)
+			h := tokens[s]
+			if !byToken {
+				var err error
+				if h, err = truce.SignRequest(s, trucetest.Origin, "GET", path, time.Now()); err != nil {
+					t.Fatal(err)
+				}
 			}
 			req.Header.Set("Authorization", h)
 		}
@@ -91,26 +104,28 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"/tile/entries/000.p/" + fmt.Sprint(recs[3].index+1), "/tile/0/000.p/" + fmt.Sprint(recs[3].index+1),
 		"/api/v1/records/999", "/api/v1/records/by-hash/" + strings.Repeat("0", 64), "/api/v1/lookup/" + strings.Repeat("0", 64)}
 	checked := 0
-	for role, s := range roles {
-		for _, p := range shared {
-			_, body := get(p, s)
-			for _, r := range recs[1:] {
-				if strings.Contains(body, r.marker) {
-					t.Errorf("%s: GET %s reveals the %s record", role, p, r.visibility)
+	for _, byToken = range []bool{false, true} {
+		for role, s := range roles {
+			for _, p := range shared {
+				_, body := get(p, s)
+				for _, r := range recs[1:] {
+					if strings.Contains(body, r.marker) {
+						t.Errorf("%s: GET %s reveals the %s record", role, p, r.visibility)
+					}
 				}
+				checked++
 			}
-			checked++
-		}
-		for _, r := range recs {
-			code, body := get(fmt.Sprintf("/api/v1/records/%d", r.index), s)
-			sees := strings.Contains(body, r.marker)
-			if sees != r.readers[role] {
-				t.Errorf("%s reads the %s record: HTTP %d, sees it %v, should %v", role, r.visibility, code, sees, r.readers[role])
+			for _, r := range recs {
+				code, body := get(fmt.Sprintf("/api/v1/records/%d", r.index), s)
+				sees := strings.Contains(body, r.marker)
+				if sees != r.readers[role] {
+					t.Errorf("%s reads the %s record: HTTP %d, sees it %v, should %v", role, r.visibility, code, sees, r.readers[role])
+				}
+				if !r.readers[role] && s != nil && r.visibility != "public" && code != 403 {
+					t.Errorf("%s, signed in, reading the %s record: HTTP %d, want 403", role, r.visibility, code)
+				}
+				checked++
 			}
-			if !r.readers[role] && s != nil && r.visibility != "public" && code != 403 {
-				t.Errorf("%s, signed in, reading the %s record: HTTP %d, want 403", role, r.visibility, code)
-			}
-			checked++
 		}
 	}
 	// The public list shows the public record, with its marker.

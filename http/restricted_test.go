@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/internal/trucetest"
+	"golang.org/x/mod/sumdb/note"
 )
 
 // get sends a GET, signed by s when s is not nil, with an Authorization
@@ -102,5 +104,87 @@ func TestRestrictedReads(t *testing.T) {
 		if code != 401 || out["field"] != "Authorization" || !strings.Contains(fmt.Sprint(out["error"]), tc.want) || strings.Contains(raw, "Torkham") {
 			t.Errorf("%s: %d %s, want 401 saying %q", tc.name, code, raw, tc.want)
 		}
+	}
+}
+
+// TestTokenReads checks that a token reads, as its signer, as often as its
+// life allows and no longer, nothing but reads, and nothing once its key is
+// revoked; and that a token the rules do not allow is refused, whoever
+// signed it.
+func TestTokenReads(t *testing.T) {
+	a := newAPI(t)
+	c := a.Setup()
+	secret := "Torkham crossing, three named commanders"
+	i := a.Submit(trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": secret},
+		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
+	path := fmt.Sprintf("/api/v1/records/%d", i)
+	tok, err := truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, time.Now(), 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if code, _, raw := a.signedGet(path, nil, tok); code != 200 || !strings.Contains(raw, "Torkham") {
+			t.Fatalf("the addressee's token: %d %s", code, raw)
+		}
+	}
+	ispr, _ := truce.SignToken(c.PakistanISPR, trucetest.Origin, time.Now(), 5*time.Minute)
+	if code, out, raw := a.signedGet(path, nil, ispr); code != 403 || strings.Contains(raw, "Torkham") || out["field"] != "index" {
+		t.Errorf("another party's token: %d %s", code, raw)
+	}
+
+	// A token does not write: an upload with one is refused, and nothing is kept.
+	req, _ := http.NewRequest("POST", a.url+"/api/v1/evidence", strings.NewReader("a photograph"))
+	req.Header.Set("Authorization", tok)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if kept, _ := a.Evidence.List(); resp.StatusCode != 401 || !strings.Contains(string(raw), "reads (GET, HEAD) only") || len(kept) != 0 {
+		t.Errorf("an upload with a token: %d %s; %d files kept", resp.StatusCode, raw, len(kept))
+	}
+
+	// Tokens made by hand, so that the signer's rules are not what refuses them.
+	craft := func(s *truce.Signer, origin string, issued, expires time.Time) string {
+		key, err := os.ReadFile(trucetest.Testdata("keys", s.Name()+".key"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ns, err := note.NewSigner(strings.TrimSpace(string(key)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join([]string{"truce-token/v1", origin, s.KeyID(), issued.UTC().Format(time.RFC3339), expires.UTC().Format(time.RFC3339), strings.Repeat("ab", 16)}, "\n") + "\n"
+		signed, err := note.Sign(&note.Note{Text: text}, ns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return "Truce-Token " + encodeB64(signed)
+	}
+	now := time.Now()
+	mofa := c.AfghanistanMOFA
+	stranger := trucetest.Signer(t, "stranger")
+	for _, tc := range []struct{ name, header, want string }{
+		{"expired", craft(mofa, trucetest.Origin, now.Add(-20*time.Minute), now.Add(-15*time.Minute)), "expired"},
+		{"too long", craft(mofa, trucetest.Origin, now, now.Add(time.Hour)), "lifetime is at most"},
+		{"ends before it begins", craft(mofa, trucetest.Origin, now, now.Add(-time.Minute)), "lifetime is at most"},
+		{"issued in the future", craft(mofa, trucetest.Origin, now.Add(5*time.Minute), now.Add(10*time.Minute)), "in the future"},
+		{"another mechanism", craft(mofa, "example.org/other", now, now.Add(time.Minute)), "is for mechanism"},
+		{"not a member", craft(stranger, trucetest.Origin, now, now.Add(time.Minute)), "not an active member's key"},
+		{"signature swapped", "Truce-Token " + encodeB64([]byte(strings.Replace(string(must(decodeB64(strings.TrimPrefix(craft(stranger, trucetest.Origin, now, now.Add(time.Minute)), "Truce-Token ")))), stranger.KeyID(), mofa.KeyID(), 1))), "does not verify"},
+		{"garbage", "Truce-Token %%%", "not the base64"},
+	} {
+		code, out, raw := a.signedGet(path, nil, tc.header)
+		if code != 401 || out["field"] != "Authorization" || !strings.Contains(fmt.Sprint(out["error"]), tc.want) || strings.Contains(raw, "Torkham") {
+			t.Errorf("%s: %d %s, want 401 saying %q", tc.name, code, raw, tc.want)
+		}
+	}
+
+	// Revoking the key ends its token at once, though the server had
+	// already accepted it.
+	a.Submit(trucetest.Sign(t, trucetest.Member("afghanistan-mofa", "party", mofa, func(b map[string]any) { b["party"] = "afghanistan"; b["status"] = "revoked" }), c.Admin, c.Qatar, c.Turkiye))
+	if code, out, raw := a.signedGet(path, nil, tok); code != 401 || !strings.Contains(fmt.Sprint(out["error"]), "not an active member's key") || strings.Contains(raw, "Torkham") {
+		t.Errorf("the revoked key's token: %d %s", code, raw)
 	}
 }
