@@ -48,8 +48,9 @@ func (c *apiClient) signedDo(ctx context.Context, s *truce.Signer, origin, metho
 	return c.send(ctx, method, path, body, out, h)
 }
 
-// do sends a request and decodes a JSON answer into out, turning an error
-// body into an error that says what the server refused.
+// do sends a request and decodes a JSON answer into out (or, when out is a
+// *[]byte, keeps the answer as it came), turning an error body into an
+// error that says what the server refused.
 func (c *apiClient) do(ctx context.Context, method, path string, body []byte, out any) (int, error) {
 	return c.send(ctx, method, path, body, out, "")
 }
@@ -71,7 +72,8 @@ func (c *apiClient) send(ctx context.Context, method, path string, body []byte, 
 		return 0, err
 	}
 	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	// Large enough for the largest evidence file (http.MaxEvidenceSize).
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	if err != nil {
 		return resp.StatusCode, err
 	}
@@ -85,7 +87,9 @@ func (c *apiClient) send(ctx context.Context, method, path string, body []byte, 
 		}
 		return resp.StatusCode, fmt.Errorf("%s %s: HTTP %d: %s", method, u, resp.StatusCode, bytes.TrimSpace(raw))
 	}
-	if out != nil {
+	if b, ok := out.(*[]byte); ok {
+		*b = raw
+	} else if out != nil {
 		if err := json.Unmarshal(raw, out); err != nil {
 			return resp.StatusCode, fmt.Errorf("%s %s: bad answer: %v", method, u, err)
 		}

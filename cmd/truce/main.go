@@ -29,6 +29,8 @@ var commands = []command{
 	{"submit", "sign a record and append it to the log", runSubmit},
 	{"sign", "add a signature to an envelope, or sign a record into one", runSign},
 	{"witness", "run a C2SP tlog-witness for one or more logs", runWitness},
+	{"get", "read records, or download an evidence file, as a member or anonymously", runGet},
+	{"token", "print a short-lived read token signed by a member's key", runToken},
 	{"verify", "verify a log's checkpoint, consistency and entries", runVerify},
 	{"reindex", "rebuild the projection from the log alone", runReindex},
 	{"audit", "re-check every signature and rule, and the projection against a rebuild", runAudit},

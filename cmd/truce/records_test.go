@@ -6,9 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	trucerec "github.com/truce-dev/truce"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,26 +125,28 @@ func TestRestrictedAndEvidenceCLI(t *testing.T) {
 	if body := get(t, url+"/api/v1/records/2"); strings.Contains(string(body), "annex") || !strings.Contains(string(body), `"restricted"`) {
 		t.Errorf("anonymous read of a restricted record: %s", body)
 	}
-	// Its audience (here the admin) reads it, signed in, and proves the
+	// Its audience (here the admin) reads it with truce get, and proves the
 	// body it was given is the one the log committed to.
-	adminSigner, err := trucerec.ParseSigner(string(must(os.ReadFile(admin))))
-	if err != nil {
-		t.Fatal(err)
+	full := []byte(truce(t, "", "get", "--server", url, "--key", admin, "2").must(t, 0, "annex", `"salt"`).stdout)
+	truce(t, "", "keygen", "--out", filepath.Join(tmp, "stranger")).must(t, 0)
+	truce(t, "", "get", "--server", url, "--key", filepath.Join(tmp, "stranger.key"), "2").must(t, 1, "not an active member's key")
+	if r := truce(t, "", "get", "--server", url, "2").must(t, 0, `"restricted"`); strings.Contains(r.stdout, "annex") {
+		t.Errorf("truce get without a key: %s", r.stdout)
 	}
-	h, err := trucerec.SignRequest(adminSigner, "example.org/talks", "GET", "/api/v1/records/2", time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
+	truce(t, "", "get", "--server", url, "two").must(t, 2, `"two" is not a log index`)
+	// truce token makes the header other clients send.
+	tok := strings.TrimSpace(truce(t, "", "token", "--server", url, "--key", admin, "--ttl", "1m").must(t, 0, "Truce-Token ").stdout)
+	truce(t, "", "token", "--server", url, "--key", admin, "--ttl", "1h").must(t, 2, "at most 10m0s")
 	rq, _ := http.NewRequest("GET", url+"/api/v1/records/2", nil)
-	rq.Header.Set("Authorization", h)
+	rq.Header.Set("Authorization", tok)
 	rs, err := http.DefaultClient.Do(rq)
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, _ := io.ReadAll(rs.Body)
+	byToken, _ := io.ReadAll(rs.Body)
 	rs.Body.Close()
-	if !strings.Contains(string(full), "annex") {
-		t.Fatalf("the admin's signed read: %s", full)
+	if !strings.Contains(string(byToken), "annex") {
+		t.Fatalf("a read with truce token's header: %s", byToken)
 	}
 	waitForCheckpoint(t, url, 3)
 	truce(t, "", "verify", "--server", url, "--log-key", filepath.Join(data, "keys", "log.vkey"), "--record", writeFile(t, filepath.Join(tmp, "r2.json"), string(full))).
@@ -165,6 +167,24 @@ func TestRestrictedAndEvidenceCLI(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 404 {
 		t.Errorf("anonymous download of restricted evidence: HTTP %d", resp.StatusCode)
+	}
+	// Its audience downloads it, and truce get checks the bytes' hash.
+	out := filepath.Join(tmp, "downloaded.png")
+	truce(t, "", "get", "--server", url, "--key", admin, "--evidence", hex.EncodeToString(sum[:]), "--out", out).must(t, 0)
+	if got := must(os.ReadFile(out)); string(got) != string(must(os.ReadFile(photo))) {
+		t.Errorf("downloaded evidence differs from the upload")
+	}
+	truce(t, "", "get", "--server", url, "--evidence", hex.EncodeToString(sum[:]), "--out", filepath.Join(tmp, "anon.png")).must(t, 1, "HTTP 404")
+	if _, err := os.Stat(filepath.Join(tmp, "anon.png")); err == nil {
+		t.Error("a refused download left a file behind")
+	}
+	truce(t, "", "get", "--server", url, "--evidence", "ABC").must(t, 2, "not a hex SHA-256")
+	// A server that serves other bytes under the hash is caught.
+	liar := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "not the photograph") }))
+	defer liar.Close()
+	truce(t, "", "get", "--server", liar.URL, "--evidence", hex.EncodeToString(sum[:]), "--out", filepath.Join(tmp, "lie.png")).must(t, 1, "not the evidence asked for")
+	if _, err := os.Stat(filepath.Join(tmp, "lie.png")); err == nil {
+		t.Error("a download with the wrong hash left a file behind")
 	}
 	truce(t, "", "audit", "--data", data).must(t, 0, "all 4 entries hold", "equal to a rebuild")
 }

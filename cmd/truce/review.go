@@ -28,18 +28,11 @@ func newMemberClient(ctx context.Context, server, data, keyFile string) (*member
 	if keyFile == "" {
 		return nil, usagef("--key FILE is required: drafts are queued and accepted by members only")
 	}
-	if data != "" {
-		u, ok := runningServer(dataDir(data))
-		if !ok {
-			return nil, fmt.Errorf("no server is running on %s: start truce serve, or give --server", data)
-		}
-		server = u
-	}
-	signer, err := readSigner(keyFile)
+	c, err := serverClient(server, data)
 	if err != nil {
 		return nil, err
 	}
-	c, err := newAPIClient(server)
+	signer, err := readSigner(keyFile)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
+)
+
+var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("get", "--server URL|--data DIR [--key FILE] INDEX... | --evidence SHA256 [--out FILE]", stdout)
+	server := fs.String("server", "", "the mechanism's server URL")
+	data := fs.String("data", "", "the data directory of a running server")
+	keyFile := fs.String("key", "", "a member's key: read as that member (with one token for every read), so that restricted records and evidence the member may read are served")
+	evidence := fs.String("evidence", "", "download the evidence file with this SHA-256 instead, checking that its bytes have that hash")
+	out := fs.String("out", "", "with --evidence: the file to write (default: the SHA-256, in the current directory; - for standard output)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *evidence != "" && fs.NArg() > 0:
+		return usagef("give log indices or --evidence SHA256, not both")
+	case *evidence == "" && fs.NArg() == 0:
+		return usagef("give the log indices of the records to read, or --evidence SHA256")
+	case *evidence != "" && !sha256Hex.MatchString(*evidence):
+		return usagef("--evidence %q is not a hex SHA-256 (64 lowercase hex digits)", *evidence)
+	case *out != "" && *evidence == "":
+		return usagef("--out is for --evidence")
+	}
+	var indices []uint64
+	for _, a := range fs.Args() {
+		n, err := strconv.ParseUint(a, 10, 64)
+		if err != nil {
+			return usagef("%q is not a log index", a)
+		}
+		indices = append(indices, n)
+	}
+	c, err := serverClient(*server, *data)
+	if err != nil {
+		return err
+	}
+	var auth string
+	if *keyFile != "" {
+		signer, err := readSigner(*keyFile)
+		if err != nil {
+			return err
+		}
+		origin, err := httpSubmitter{c}.origin(ctx)
+		if err != nil {
+			return err
+		}
+		// One token for the whole run: one signature here, one verification
+		// there, whatever the number of reads.
+		if auth, err = truce.SignToken(signer, origin, time.Now(), 5*time.Minute); err != nil {
+			return err
+		}
+	}
+	if *evidence != "" {
+		var raw []byte
+		if _, err := c.send(ctx, "GET", "/api/v1/evidence/"+*evidence, nil, &raw, auth); err != nil {
+			return err
+		}
+		if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != *evidence {
+			return fmt.Errorf("the server's file has SHA-256 %x, not %s: it is not the evidence asked for; nothing was written", sum, *evidence)
+		}
+		switch *out {
+		case "-":
+			_, err = stdout.Write(raw)
+			return err
+		case "":
+			*out = *evidence
+		}
+		if err := files.WriteAtomic(*out, raw, 0o600); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "evidence %s: %d bytes, SHA-256 checked, written to %s\n", *evidence, len(raw), *out)
+		return nil
+	}
+	for _, i := range indices {
+		var raw []byte
+		if _, err := c.send(ctx, "GET", fmt.Sprintf("/api/v1/records/%d", i), nil, &raw, auth); err != nil {
+			return fmt.Errorf("record %d: %v", i, err)
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, raw); err != nil {
+			return fmt.Errorf("record %d: the server's answer is not JSON: %v", i, err)
+		}
+		compact.WriteByte('\n')
+		if _, err := stdout.Write(compact.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("token", "--key FILE --server URL|--data DIR|--origin ORIGIN [--ttl 5m]", stdout)
+	server := fs.String("server", "", "the mechanism's server URL (its checkpoint names the origin the token is for)")
+	data := fs.String("data", "", "the data directory of a running server")
+	origin := fs.String("origin", "", "the mechanism's origin, when the server is not reachable from here")
+	keyFile := fs.String("key", "", "the member key that signs the token")
+	ttl := fs.Duration("ttl", 5*time.Minute, fmt.Sprintf("how long the token is good for (at most %v)", truce.MaxTokenLifetime))
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return usagef("unexpected argument %q", fs.Arg(0))
+	case *keyFile == "":
+		return usagef("--key FILE is required")
+	case *ttl <= 0 || *ttl > truce.MaxTokenLifetime:
+		return usagef("--ttl %v: must be positive and at most %v", *ttl, truce.MaxTokenLifetime)
+	case (*origin != "") == (*server != "" || *data != ""):
+		return usagef("give --origin ORIGIN, or one of --server URL and --data DIR")
+	}
+	signer, err := readSigner(*keyFile)
+	if err != nil {
+		return err
+	}
+	if *origin == "" {
+		c, err := serverClient(*server, *data)
+		if err != nil {
+			return err
+		}
+		if *origin, err = (httpSubmitter{c}).origin(ctx); err != nil {
+			return err
+		}
+	}
+	tok, err := truce.SignToken(signer, *origin, time.Now(), *ttl)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(stdout, tok)
+	return err
+}
+
+// serverClient is the API of the server at URL, or of the one running on a
+// data directory.
+func serverClient(server, data string) (*apiClient, error) {
+	if (server == "") == (data == "") {
+		return nil, usagef("give exactly one of --server URL and --data DIR")
+	}
+	if data != "" {
+		u, ok := runningServer(dataDir(data))
+		if !ok {
+			return nil, fmt.Errorf("no server is running on %s: start truce serve, or give --server", data)
+		}
+		server = u
+	}
+	return newAPIClient(server)
+}
