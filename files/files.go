@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"path/filepath"
@@ -107,9 +108,7 @@ func (d *Dir) PutStream(r io.Reader, max int64) (name string, size int64, head [
 	defer tmp.Close()
 	h := sha256.New()
 	hw := &headWriter{}
-	// Large reads: evidence files are megabytes, and each write costs a
-	// system call.
-	n, err := io.CopyBuffer(io.MultiWriter(tmp, h, hw), io.LimitReader(r, max+1), make([]byte, 1<<20))
+	n, err := copyHashing(io.MultiWriter(&writingBack{f: tmp}, hw), io.LimitReader(r, max+1), h)
 	if err != nil {
 		return "", 0, nil, err
 	}
@@ -125,6 +124,63 @@ func (d *Dir) PutStream(r io.Reader, max int64) (name string, size int64, head [
 		return "", 0, nil, err
 	}
 	return name, n, hw.b, nil
+}
+
+// copyHashing copies r to w and hashes what it copies on another
+// goroutine, so that hashing a chunk overlaps reading and writing the next:
+// the upload's one pass over its bytes costs the slower of the two rather
+// than their sum. Chunks are large because evidence files are megabytes
+// and each write is a system call.
+func copyHashing(w io.Writer, r io.Reader, h hash.Hash) (n int64, err error) {
+	const chunk, chunks = 1 << 20, 3
+	free := make(chan []byte, chunks)
+	for range chunks {
+		free <- make([]byte, chunk)
+	}
+	toHash := make(chan []byte, chunks)
+	hashed := make(chan struct{})
+	go func() {
+		for b := range toHash {
+			h.Write(b)
+			free <- b[:cap(b)]
+		}
+		close(hashed)
+	}()
+	defer func() {
+		close(toHash)
+		<-hashed
+	}()
+	for {
+		b := <-free
+		k, rerr := io.ReadFull(r, b)
+		if k > 0 {
+			if _, err := w.Write(b[:k]); err != nil {
+				return n, err
+			}
+			n += int64(k)
+			toHash <- b[:k]
+		}
+		switch {
+		case rerr == io.EOF || rerr == io.ErrUnexpectedEOF:
+			return n, nil
+		case rerr != nil:
+			return n, rerr
+		}
+	}
+}
+
+// writingBack writes to a file and starts writing each chunk back to disk
+// at once.
+type writingBack struct {
+	f   *os.File
+	off int64
+}
+
+func (w *writingBack) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	startWriteback(w.f, w.off, int64(n))
+	w.off += int64(n)
+	return n, err
 }
 
 // ErrTooLarge is returned by PutStream for content over its limit.

@@ -2,12 +2,15 @@ package files_test
 
 import (
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/files"
@@ -60,5 +63,36 @@ func TestDir(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".tmp") {
 			t.Errorf("a temporary file was left behind: %s", e.Name())
 		}
+	}
+}
+
+// TestPutStreamChunks streams files of several chunk sizes, read in odd
+// pieces, and one whose reader fails half-way: each name is the SHA-256 of
+// exactly the bytes given, and a failed stream leaves nothing behind.
+func TestPutStreamChunks(t *testing.T) {
+	dir := t.TempDir()
+	d, err := files.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 1, 1 << 20, 1<<20 + 1, 3<<20 + 12345} {
+		data := make([]byte, n)
+		rand.Read(data)
+		got, size, _, err := d.PutStream(iotest.HalfReader(bytes.NewReader(data)), 4<<20)
+		sum := sha256.Sum256(data)
+		if err != nil || got != hex.EncodeToString(sum[:]) || size != int64(n) {
+			t.Fatalf("%d bytes: %s %d %v", n, got, size, err)
+		}
+		if back, err := d.Get(got); err != nil || !bytes.Equal(back, data) {
+			t.Fatalf("%d bytes: read back %d bytes, %v", n, len(back), err)
+		}
+	}
+	before, _ := os.ReadDir(dir)
+	broken := io.MultiReader(bytes.NewReader(make([]byte, 2<<20)), iotest.ErrReader(errors.New("connection reset")))
+	if _, _, _, err := d.PutStream(broken, 4<<20); err == nil || !strings.Contains(err.Error(), "connection reset") {
+		t.Errorf("a failing stream: %v", err)
+	}
+	if after, _ := os.ReadDir(dir); len(after) != len(before) {
+		t.Errorf("a failed stream left %d files, there were %d", len(after), len(before))
 	}
 }
