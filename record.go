@@ -15,6 +15,9 @@ var recordTypes = []string{
 	"evidence", "assessment", "request", "response", "finding", "correction", "purge", "policy",
 }
 
+// IsRecordType reports whether t is a record type.
+func IsRecordType(t string) bool { return slices.Contains(recordTypes, t) }
+
 // Visibilities. Only Public records carry their body in the log.
 const (
 	Public    = "public"

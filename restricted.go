@@ -119,7 +119,11 @@ func (m *Mechanism) ReadRestricted(keyID string, rl *RestrictedLeaf) (r *Restric
 func (m *Mechanism) CanRead(keyID string, rl *RestrictedLeaf) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	k, ok := m.st.keys[keyID]
+	return m.st.canRead(keyID, rl)
+}
+
+func (s *state) canRead(keyID string, rl *RestrictedLeaf) bool {
+	k, ok := s.keys[keyID]
 	if !ok || k.revoked {
 		return false
 	}
@@ -127,7 +131,7 @@ func (m *Mechanism) CanRead(keyID string, rl *RestrictedLeaf) bool {
 		return true
 	}
 	for _, a := range rl.Authors {
-		if ak, ok := m.st.keys[a]; ok && ak.member.ID == k.member.ID {
+		if ak, ok := s.keys[a]; ok && ak.member.ID == k.member.ID {
 			return true // the same member under a rotated key
 		}
 	}
@@ -141,4 +145,25 @@ func (m *Mechanism) CanRead(keyID string, rl *RestrictedLeaf) bool {
 		return role == "admin" || role == "mediator" || (role == "party" && slices.Contains(rl.Audience, k.member.Party))
 	}
 	return false
+}
+
+// Readable returns the indices of the restricted records after index after
+// that the member whose key is keyID may read, of type typ if it is not
+// empty, in log order, at most limit of them; more is true when others may
+// follow.
+func (m *Mechanism) Readable(keyID, typ string, after uint64, limit int) (indices []uint64, more bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	from, _ := slices.BinarySearch(m.st.restricted, after+1)
+	for _, i := range m.st.restricted[from:] {
+		rl := m.st.entries[i].routing
+		if (typ != "" && rl.Type != typ) || !m.st.canRead(keyID, rl) {
+			continue
+		}
+		if len(indices) == limit {
+			return indices, true
+		}
+		indices = append(indices, i)
+	}
+	return indices, false
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -153,4 +154,71 @@ func TestPurge(t *testing.T) {
 	if err := truce.Audit(context.Background(), cfg, f.Log); err != nil {
 		t.Fatalf("audit after a purge: %v", err)
 	}
+}
+
+// TestReadable lists, for each reader, the restricted records it may read:
+// the same before and after a restart, with bodies kept or gone, a page at
+// a time.
+func TestReadable(t *testing.T) {
+	f := newFixture(t)
+	c := f.Setup()
+	submit := func(s *truce.Signer, typ string, body map[string]any, visibility string, audience ...string) uint64 {
+		return f.Submit(trucetest.Sign(t, trucetest.Record(typ, body, func(m map[string]any) {
+			m["visibility"] = visibility
+			if audience != nil {
+				m["audience"] = audience
+			}
+		}), s)).Index
+	}
+	toAfghanistan := submit(c.PakistanFO, "request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": "Hand over the named commanders"}, truce.Addressed, "afghanistan")
+	toPakistan := submit(c.AfghanistanMOFA, "request", map[string]any{"to": []string{"pakistan"}, "kind": "information", "text": "Share the strike's coordinates"}, truce.Addressed, "pakistan")
+	parties := submit(c.Qatar, "claim", trucetest.Claim("The crossing reopens on Monday."), truce.Parties)
+	mediators := submit(c.Admin, "request", map[string]any{"to": []string{"pakistan"}, "kind": "information", "text": "Casualty lists"}, truce.Mediators)
+	submit(c.Admin, "claim", trucetest.Claim("A public statement."), truce.Public)
+	all := []uint64{toAfghanistan, toPakistan, parties, mediators}
+	want := map[string][]uint64{
+		"admin": all, "mediator": all, "pakistan-fo": {toAfghanistan, toPakistan, parties}, "pakistan-ispr": {toPakistan, parties},
+		"afghanistan": {toAfghanistan, toPakistan, parties}, "monitor": {parties}, "observer": nil, "stranger": nil,
+	}
+	readers := map[string]*truce.Signer{"admin": c.Admin, "mediator": c.Turkiye, "pakistan-fo": c.PakistanFO, "pakistan-ispr": c.PakistanISPR,
+		"afghanistan": c.AfghanistanMOFA, "monitor": c.Monitor, "observer": c.Observer, "stranger": readSigner(t, "stranger")}
+	check := func(when string) {
+		t.Helper()
+		for name, s := range readers {
+			got, more := f.Mech.Readable(s.KeyID(), "", 0, 100)
+			if !slices.Equal(got, want[name]) || more {
+				t.Errorf("%s: %s reads %v (more %v), want %v", when, name, got, more, want[name])
+			}
+			// A page at a time.
+			var paged []uint64
+			for after := uint64(0); ; {
+				page, more := f.Mech.Readable(s.KeyID(), "", after, 1)
+				paged = append(paged, page...)
+				if !more {
+					break
+				}
+				after = page[len(page)-1]
+			}
+			if !slices.Equal(paged, want[name]) {
+				t.Errorf("%s: %s reads %v a page at a time, want %v", when, name, paged, want[name])
+			}
+		}
+		if got, _ := f.Mech.Readable(c.Admin.KeyID(), "claim", 0, 100); !slices.Equal(got, []uint64{parties}) {
+			t.Errorf("%s: the admin's restricted claims: %v", when, got)
+		}
+	}
+	check("as submitted")
+	f.Reopen()
+	check("after a restart")
+	// Without their bodies, the routing metadata in the log still decides.
+	bodies := f.Dir + ".bodies"
+	entries, err := os.ReadDir(bodies)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		os.Remove(filepath.Join(bodies, e.Name()))
+	}
+	f.Reopen()
+	check("after a restart without the bodies")
 }

@@ -27,6 +27,8 @@ type state struct {
 	requests map[uint64][]string
 	// evidence maps an evidence file's SHA-256 to the records describing it.
 	evidence map[string][]uint64
+	// restricted holds the indices of restricted records, in order.
+	restricted []uint64
 	// purged holds the indices a purge record targets.
 	purged map[uint64]bool
 	// policy is the latest witness policy recorded, if any.
@@ -56,6 +58,9 @@ type entryMeta struct {
 	created    time.Time
 	signers    []string // member ids
 	restricted bool
+	// routing is a restricted record's routing metadata (its digest aside):
+	// what decides who may read it.
+	routing *RestrictedLeaf
 	content    string // an evidence record's file SHA-256
 }
 
@@ -445,13 +450,23 @@ func (s *state) applyRouting(i uint64, rl *RestrictedLeaf) {
 			signers = append(signers, k.member.ID)
 		}
 	}
-	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, restricted: true}
+	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, restricted: true, routing: rl}
+	s.addRestricted(i)
 	if rl.Type == "request" {
 		// The addressees are in the body; the audience is their best witness.
 		s.requests[i] = rl.Audience
 	}
 	if i+1 > s.size {
 		s.size = i + 1
+	}
+}
+
+// addRestricted adds i to the restricted indices. Concurrent submissions
+// may apply their records out of log order, rarely and by little.
+func (s *state) addRestricted(i uint64) {
+	j, found := slices.BinarySearch(s.restricted, i)
+	if !found {
+		s.restricted = slices.Insert(s.restricted, j, i)
 	}
 }
 
@@ -472,6 +487,10 @@ func (s *state) apply(i uint64, a *admission) {
 		signers = append(signers, a.body.ID)
 	}
 	s.entries[i] = entryMeta{typ: a.rec.Type, created: a.created, signers: signers, restricted: a.rec.Visibility != Public}
+	if a.rec.Visibility != Public {
+		s.entries[i].routing = &RestrictedLeaf{Type: a.rec.Type, Visibility: a.rec.Visibility, Audience: a.rec.Audience, Authors: a.env.KeyIDs(), Created: a.rec.Created}
+		s.addRestricted(i)
+	}
 	if i+1 > s.size {
 		s.size = i + 1
 	}

@@ -3,6 +3,7 @@
 package http
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -54,6 +55,7 @@ func NewServer(mech *truce.Mechanism, log *tlog.Log, store truce.Store, evidence
 	s.mux.Handle("GET /schema/", http.StripPrefix("/schema/", http.FileServerFS(must(fs.Sub(docs.Schemas, "schema")))))
 	s.mux.HandleFunc("POST /api/v1/records", s.postRecord)
 	s.mux.HandleFunc("GET /api/v1/records/{index}", s.getRecord)
+	s.mux.HandleFunc("GET /api/v1/restricted", s.restricted)
 	s.mux.HandleFunc("GET /api/v1/records/by-hash/{sha256}", s.getRecordByHash)
 	s.mux.HandleFunc("GET /api/v1/proof/inclusion", s.inclusionProof)
 	s.mux.HandleFunc("GET /api/v1/proof/consistency", s.consistencyProof)
@@ -166,42 +168,104 @@ func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, i uint64) {
 		writeJSON(w, http.StatusNotFound, errorBody{Error: fmt.Sprintf("log index %d does not exist (the log has %d entries)", i, size), Field: "index"})
 		return
 	}
-	data, err := s.log.Leaf(r.Context(), i)
-	if err != nil {
+	out, allowed, err := s.entry(r.Context(), keyID, i)
+	switch {
+	case err != nil:
 		s.fail(w, r, err)
-		return
+	case !allowed:
+		writeJSON(w, http.StatusForbidden, errorBody{Error: fmt.Sprintf("log entry %d is restricted and you are not in its audience", i), Field: "index"})
+	default:
+		writeJSON(w, http.StatusOK, out)
+	}
+}
+
+// entry is the answer for the leaf at i as the member whose key is keyID
+// (anonymous when empty) reads it: with a restricted record's body and
+// salt when the member may read it; allowed is false when a member asks
+// for a restricted record it may not read.
+func (s *Server) entry(ctx context.Context, keyID string, i uint64) (out map[string]any, allowed bool, err error) {
+	data, err := s.log.Leaf(ctx, i)
+	if err != nil {
+		return nil, false, err
 	}
 	leaf, err := truce.ParseLeaf(data)
 	if err != nil {
-		s.fail(w, r, fmt.Errorf("log entry %d: %v", i, err))
-		return
+		return nil, false, fmt.Errorf("log entry %d: %v", i, err)
 	}
 	lh := rfc6962.DefaultHasher.HashLeaf(data)
-	out := map[string]any{"index": i, "leaf_hash": base64.StdEncoding.EncodeToString(lh)}
+	out = map[string]any{"index": i, "leaf_hash": base64.StdEncoding.EncodeToString(lh)}
 	if leaf.Envelope != nil {
 		out["envelope"] = leaf.Envelope
 		out["record"] = json.RawMessage(leaf.Envelope.Payload())
-	} else {
-		out["restricted"] = leaf.Restricted
-		if keyID != "" {
-			body, allowed, err := s.mech.ReadRestricted(keyID, leaf.Restricted)
-			switch {
-			case !allowed:
-				writeJSON(w, http.StatusForbidden, errorBody{Error: fmt.Sprintf("log entry %d is restricted and you are not in its audience", i), Field: "index"})
-				return
-			case errors.Is(err, truce.ErrPurged):
-				out["purged"] = true
-			case err != nil:
-				s.fail(w, r, err)
-				return
-			default:
-				out["envelope"] = body.Envelope
-				out["record"] = json.RawMessage(body.Envelope.Payload())
-				out["salt"] = hex.EncodeToString(body.Salt)
-			}
+		return out, true, nil
+	}
+	out["restricted"] = leaf.Restricted
+	if keyID == "" {
+		return out, true, nil
+	}
+	body, allowed, err := s.mech.ReadRestricted(keyID, leaf.Restricted)
+	switch {
+	case !allowed:
+		return nil, false, nil
+	case errors.Is(err, truce.ErrPurged):
+		out["purged"] = true
+	case err != nil:
+		return nil, false, err
+	default:
+		out["envelope"] = body.Envelope
+		out["record"] = json.RawMessage(body.Envelope.Payload())
+		out["salt"] = hex.EncodeToString(body.Salt)
+	}
+	return out, true, nil
+}
+
+// restricted lists the restricted records the member making the request
+// may read, each as GET /api/v1/records/{index} answers it.
+func (s *Server) restricted(w http.ResponseWriter, r *http.Request) {
+	keyID, ok := s.member(w, r)
+	if !ok {
+		return
+	}
+	p := r.URL.Query()
+	typ := p.Get("type")
+	if typ != "" && !truce.IsRecordType(typ) {
+		badRequest(w, "type", "%q is not a record type", typ)
+		return
+	}
+	var after uint64
+	if c := p.Get("cursor"); c != "" {
+		var err error
+		if after, err = strconv.ParseUint(c, 10, 64); err != nil {
+			badRequest(w, "cursor", "%q is not a cursor from next_cursor", c)
+			return
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	limit := truce.DefaultLimit
+	if l := p.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			badRequest(w, "limit", "%q is not a positive number", l)
+			return
+		}
+		limit = min(n, truce.MaxLimit) // clamped, never refused
+	}
+	indices, more := s.mech.Readable(keyID, typ, after, limit)
+	items := make([]map[string]any, 0, len(indices))
+	for _, i := range indices {
+		out, allowed, err := s.entry(r.Context(), keyID, i)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if allowed { // a revocation between Readable and here
+			items = append(items, out)
+		}
+	}
+	var next any
+	if more {
+		next = strconv.FormatUint(indices[len(indices)-1], 10)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next_cursor": next})
 }
 
 func (s *Server) inclusionProof(w http.ResponseWriter, r *http.Request) {

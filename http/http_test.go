@@ -222,7 +222,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	doc, _ := io.ReadAll(resp.Body)
-	for _, p := range []string{"/api/v1/records:", "/api/v1/records/{index}:", "/api/v1/records/by-hash/{sha256}:", "/api/v1/proof/inclusion:", "/api/v1/proof/consistency:", "/checkpoint:", "/tile/{level}/{index}:", "/tile/entries/{index}:", "/healthz:", "/openapi.yaml:", "/api/v1/lookup/{sha256}:", "/api/v1/evidence:", "/api/v1/evidence/{sha256}:", "/api/v1/import:", "/api/v1/drafts:", "/api/v1/drafts/{id}:", "/schema/{type}.json:", "/api/v1/rounds:", "/api/v1/commitments:", "/api/v1/incidents:", "/api/v1/claims:", "/api/v1/sources:", "/api/v1/requests:", "/api/v1/findings:"} {
+	for _, p := range []string{"/api/v1/records:", "/api/v1/records/{index}:", "/api/v1/records/by-hash/{sha256}:", "/api/v1/restricted:", "/api/v1/proof/inclusion:", "/api/v1/proof/consistency:", "/checkpoint:", "/tile/{level}/{index}:", "/tile/entries/{index}:", "/healthz:", "/openapi.yaml:", "/api/v1/lookup/{sha256}:", "/api/v1/evidence:", "/api/v1/evidence/{sha256}:", "/api/v1/import:", "/api/v1/drafts:", "/api/v1/drafts/{id}:", "/schema/{type}.json:", "/api/v1/rounds:", "/api/v1/commitments:", "/api/v1/incidents:", "/api/v1/claims:", "/api/v1/sources:", "/api/v1/requests:", "/api/v1/findings:"} {
 		if !bytes.Contains(doc, []byte("\n  "+p)) {
 			t.Errorf("openapi.yaml does not describe %s", p)
 		}

@@ -16,9 +16,9 @@ import (
 // TestAuthorizationMatrix records one request of each visibility, each with
 // a marker word in its body, and asks every endpoint, as every role and
 // anonymously, signing each request or with a token: the marker reaches
-// exactly the readers docs/RULES.md §3 names, through the record read
-// alone, and never through a list, a search, a lookup, a tile, an entry
-// bundle or an error.
+// exactly the readers docs/RULES.md §3 names, through the record read and
+// the reader's own list of restricted records alone, and never through a
+// public list, a search, a lookup, a tile, an entry bundle or an error.
 func TestAuthorizationMatrix(t *testing.T) {
 	a := newAPI(t)
 	c := a.Setup()
@@ -126,6 +126,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 				checked++
 			}
+			// The reader's own list of restricted records shows exactly
+			// those it may read; filtered to another type, none.
+			code, body := get("/api/v1/restricted", s)
+			for _, r := range recs[1:] {
+				if sees := strings.Contains(body, r.marker); sees != r.readers[role] {
+					t.Errorf("%s lists its restricted records: HTTP %d, sees the %s one %v, should %v", role, code, r.visibility, sees, r.readers[role])
+				}
+			}
+			if s == nil && code != 401 {
+				t.Errorf("anonymous list of restricted records: HTTP %d, want 401", code)
+			}
+			if _, body := get("/api/v1/restricted?type=claim", s); strings.Contains(body, "zulu") {
+				t.Errorf("%s: restricted claims show a request: %s", role, body)
+			}
+			checked += 2
 		}
 	}
 	// The public list shows the public record, with its marker.

@@ -188,3 +188,44 @@ func TestTokenReads(t *testing.T) {
 		t.Errorf("the revoked key's token: %d %s", code, raw)
 	}
 }
+
+// TestRestrictedList pages through a member's restricted records and
+// refuses bad parameters, naming them.
+func TestRestrictedList(t *testing.T) {
+	a := newAPI(t)
+	c := a.Setup()
+	var want []float64
+	for _, text := range []string{"first", "second", "third"} {
+		i := a.Submit(trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "information", "text": text},
+			func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
+		want = append(want, float64(i))
+	}
+	tok := must(truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, time.Now(), time.Minute))
+	var got []float64
+	path := "/api/v1/restricted?type=request&limit=2"
+	for pages := 0; ; pages++ {
+		code, out, raw := a.signedGet(path, nil, tok)
+		if code != 200 || pages > 3 {
+			t.Fatalf("GET %s: %d %s", path, code, raw)
+		}
+		for _, it := range out["items"].([]any) {
+			item := it.(map[string]any)
+			if item["salt"] == nil || item["record"] == nil {
+				t.Errorf("item without its body and salt: %v", item)
+			}
+			got = append(got, item["index"].(float64))
+		}
+		if out["next_cursor"] == nil {
+			break
+		}
+		path = "/api/v1/restricted?type=request&limit=2&cursor=" + out["next_cursor"].(string)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("paged through %v, want %v", got, want)
+	}
+	for _, tc := range []struct{ query, field string }{{"type=rumour", "type"}, {"cursor=x", "cursor"}, {"limit=0", "limit"}} {
+		if code, out, raw := a.signedGet("/api/v1/restricted?"+tc.query, nil, tok); code != 400 || out["field"] != tc.field || strings.Contains(raw, "first") {
+			t.Errorf("?%s: %d %s, want 400 naming %s", tc.query, code, raw, tc.field)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"strconv"
 	"time"
@@ -19,20 +20,30 @@ import (
 var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("get", "--server URL|--data DIR [--key FILE] INDEX... | --evidence SHA256 [--out FILE]", stdout)
+	fs := newFlags("get", "--server URL|--data DIR [--key FILE] INDEX... | --key FILE --restricted [--type T] | --evidence SHA256 [--out FILE]", stdout)
 	server := fs.String("server", "", "the mechanism's server URL")
 	data := fs.String("data", "", "the data directory of a running server")
 	keyFile := fs.String("key", "", "a member's key: read as that member (with one token for every read), so that restricted records and evidence the member may read are served")
 	evidence := fs.String("evidence", "", "download the evidence file with this SHA-256 instead, checking that its bytes have that hash")
+	restricted := fs.Bool("restricted", false, "with --key: every restricted record the member may read (GET /api/v1/restricted), one JSON line each")
+	typ := fs.String("type", "", "with --restricted: only records of this type")
 	out := fs.String("out", "", "with --evidence: the file to write (default: the SHA-256, in the current directory; - for standard output)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	asked := 0
+	for _, b := range []bool{fs.NArg() > 0, *restricted, *evidence != ""} {
+		if b {
+			asked++
+		}
+	}
 	switch {
-	case *evidence != "" && fs.NArg() > 0:
-		return usagef("give log indices or --evidence SHA256, not both")
-	case *evidence == "" && fs.NArg() == 0:
-		return usagef("give the log indices of the records to read, or --evidence SHA256")
+	case asked != 1:
+		return usagef("give the log indices of the records to read, or --restricted, or --evidence SHA256: one of them")
+	case *restricted && *keyFile == "":
+		return usagef("--restricted needs --key FILE: it lists what that member may read")
+	case *typ != "" && !*restricted:
+		return usagef("--type is for --restricted")
 	case *evidence != "" && !sha256Hex.MatchString(*evidence):
 		return usagef("--evidence %q is not a hex SHA-256 (64 lowercase hex digits)", *evidence)
 	case *out != "" && *evidence == "":
@@ -87,17 +98,46 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stderr, "evidence %s: %d bytes, SHA-256 checked, written to %s\n", *evidence, len(raw), *out)
 		return nil
 	}
+	emit := func(what string, raw []byte) error {
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, raw); err != nil {
+			return fmt.Errorf("%s: the server's answer is not JSON: %v", what, err)
+		}
+		compact.WriteByte('\n')
+		_, err := stdout.Write(compact.Bytes())
+		return err
+	}
+	if *restricted {
+		q := url.Values{}
+		if *typ != "" {
+			q.Set("type", *typ)
+		}
+		q.Set("limit", strconv.Itoa(truce.MaxLimit))
+		for {
+			var page struct {
+				Items      []json.RawMessage `json:"items"`
+				NextCursor *string           `json:"next_cursor"`
+			}
+			if _, err := c.send(ctx, "GET", "/api/v1/restricted?"+q.Encode(), nil, &page, auth); err != nil {
+				return err
+			}
+			for _, it := range page.Items {
+				if err := emit("restricted records", it); err != nil {
+					return err
+				}
+			}
+			if page.NextCursor == nil {
+				return nil
+			}
+			q.Set("cursor", *page.NextCursor)
+		}
+	}
 	for _, i := range indices {
 		var raw []byte
 		if _, err := c.send(ctx, "GET", fmt.Sprintf("/api/v1/records/%d", i), nil, &raw, auth); err != nil {
 			return fmt.Errorf("record %d: %v", i, err)
 		}
-		var compact bytes.Buffer
-		if err := json.Compact(&compact, raw); err != nil {
-			return fmt.Errorf("record %d: the server's answer is not JSON: %v", i, err)
-		}
-		compact.WriteByte('\n')
-		if _, err := stdout.Write(compact.Bytes()); err != nil {
+		if err := emit(fmt.Sprintf("record %d", i), raw); err != nil {
 			return err
 		}
 	}

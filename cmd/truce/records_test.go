@@ -134,6 +134,13 @@ func TestRestrictedAndEvidenceCLI(t *testing.T) {
 		t.Errorf("truce get without a key: %s", r.stdout)
 	}
 	truce(t, "", "get", "--server", url, "two").must(t, 2, `"two" is not a log index`)
+	// What the member may read, found without knowing the indices.
+	truce(t, "", "get", "--server", url, "--key", admin, "--restricted").must(t, 0, "annex", `"index":2`)
+	if r := truce(t, "", "get", "--server", url, "--key", admin, "--restricted", "--type", "claim").must(t, 0); r.stdout != "" {
+		t.Errorf("restricted claims: %q", r.stdout)
+	}
+	truce(t, "", "get", "--server", url, "--restricted").must(t, 2, "needs --key")
+	truce(t, "", "get", "--server", url, "--key", admin, "--restricted", "2").must(t, 2, "one of them")
 	// truce token makes the header other clients send.
 	tok := strings.TrimSpace(truce(t, "", "token", "--server", url, "--key", admin, "--ttl", "1m").must(t, 0, "Truce-Token ").stdout)
 	truce(t, "", "token", "--server", url, "--key", admin, "--ttl", "1h").must(t, 2, "at most 10m0s")
