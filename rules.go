@@ -61,7 +61,7 @@ type entryMeta struct {
 	// routing is a restricted record's routing metadata (its digest aside):
 	// what decides who may read it.
 	routing *RestrictedLeaf
-	content    string // an evidence record's file SHA-256
+	content string // an evidence record's file SHA-256
 }
 
 func newState(cfg Config) *state {
