@@ -13,12 +13,13 @@ import (
 	"github.com/truce-dev/truce/internal/trucetest"
 )
 
-// TestAuthorizationMatrix records one request of each visibility, each with
-// a marker word in its body, and asks every endpoint, as every role and
-// anonymously, signing each request or with a token: the marker reaches
-// exactly the readers docs/RULES.md §3 names, through the record read and
-// the reader's own list of restricted records alone, and never through a
-// public list, a search, a lookup, a tile, an entry bundle or an error.
+// TestAuthorizationMatrix records one request and one evidence file of
+// each visibility, each with a marker word in its body, and asks every
+// endpoint, as every role and anonymously, signing each request or with a
+// token: the marker reaches exactly the readers docs/RULES.md §3 names,
+// through the record read, the reader's own list of restricted records and
+// the evidence download alone, and never through a public list, a search,
+// a lookup, a tile, an entry bundle or an error.
 func TestAuthorizationMatrix(t *testing.T) {
 	a := newAPI(t)
 	c := a.Setup()
@@ -27,6 +28,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		marker     string
 		index      uint64
 		readers    map[string]bool
+		file       string // the SHA-256 of an evidence file of this visibility
 	}
 	recs := []*rec{
 		{visibility: "public", marker: "zulupublic"},
@@ -60,6 +62,22 @@ func TestAuthorizationMatrix(t *testing.T) {
 					m["audience"] = []string{"afghanistan"}
 				}
 			}), c.Admin)).Index
+	}
+	// An evidence file of each visibility, described by a record of it.
+	for _, r := range recs {
+		data := []byte("zulufile " + r.visibility + ": a statement taken from a witness")
+		code, out := a.upload(c.Qatar, "text/plain", data)
+		if code != 201 {
+			t.Fatalf("upload: %d %v", code, out)
+		}
+		r.file = out["sha256"].(string)
+		a.Submit(trucetest.Sign(t, trucetest.Record("evidence", map[string]any{"sha256": r.file, "media_type": "text/plain", "size": len(data), "description": "A witness statement"},
+			func(m map[string]any) {
+				m["visibility"] = r.visibility
+				if r.visibility == "addressed" {
+					m["audience"] = []string{"afghanistan"}
+				}
+			}), c.Qatar))
 	}
 	if err := truce.CatchUp(context.Background(), a.Log, a.store); err != nil {
 		t.Fatal(err)
@@ -123,6 +141,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 				if !r.readers[role] && s != nil && r.visibility != "public" && code != 403 {
 					t.Errorf("%s, signed in, reading the %s record: HTTP %d, want 403", role, r.visibility, code)
+				}
+				checked++
+				code, body = get("/api/v1/evidence/"+r.file, s)
+				if sees := strings.Contains(body, "zulufile "+r.visibility); sees != r.readers[role] || (!sees && code != 404) {
+					t.Errorf("%s downloads the %s evidence file: HTTP %d, sees it %v, should %v", role, r.visibility, code, sees, r.readers[role])
 				}
 				checked++
 			}
