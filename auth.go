@@ -110,8 +110,11 @@ func ParseAuthorization(header string) (*Authorization, error) {
 	if token {
 		want, what = 6, "token"
 	}
-	if len(lines) != want || lines[0] != first {
-		return nil, refuse(Invalid, "Authorization", "is not a %s %s", first, what)
+	if lines[0] != first {
+		return nil, refuse(Invalid, "Authorization", "is not a %s %s: its first line is %.40q", first, what, lines[0])
+	}
+	if len(lines) != want {
+		return nil, refuse(Invalid, "Authorization", "is not a %s %s: it has %d lines, not %d", first, what, len(lines), want)
 	}
 	a := &Authorization{Token: token, Origin: lines[1], KeyID: lines[2], Nonce: lines[want-1], note: raw}
 	if !keyIDPattern.MatchString(a.KeyID) || len(a.Nonce) != 32 {

@@ -18,6 +18,9 @@ var recordTypes = []string{
 // IsRecordType reports whether t is a record type.
 func IsRecordType(t string) bool { return slices.Contains(recordTypes, t) }
 
+// RecordTypes returns the record types, in docs/FORMAT.md's order.
+func RecordTypes() []string { return slices.Clone(recordTypes) }
+
 // Visibilities. Only Public records carry their body in the log.
 const (
 	Public    = "public"

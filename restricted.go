@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -149,21 +150,32 @@ func (s *state) canRead(keyID string, rl *RestrictedLeaf) bool {
 
 // Readable returns the indices of the restricted records after index after
 // that the member whose key is keyID may read, of type typ if it is not
-// empty, in log order, at most limit of them; more is true when others may
-// follow.
-func (m *Mechanism) Readable(keyID, typ string, after uint64, limit int) (indices []uint64, more bool) {
+// empty, in log order, at most limit of them. When next is not 0, more may
+// follow: ask again with after = next. Records are listed only once every
+// entry before them is applied, so that a cursor never passes one applied
+// late; and one call examines at most maxScan restricted records, so that
+// a member who may read few of many does not hold up submissions.
+func (m *Mechanism) Readable(keyID, typ string, after uint64, limit int) (indices []uint64, next uint64) {
+	const maxScan = 10_000
+	if after == math.MaxUint64 {
+		return nil, 0
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	from, _ := slices.BinarySearch(m.st.restricted, after+1)
-	for _, i := range m.st.restricted[from:] {
+	to, _ := slices.BinarySearch(m.st.restricted, m.st.settled)
+	for n, i := range m.st.restricted[from:to] {
+		if n == maxScan {
+			return indices, m.st.restricted[from+n-1]
+		}
 		rl := m.st.entries[i].routing
 		if (typ != "" && rl.Type != typ) || !m.st.canRead(keyID, rl) {
 			continue
 		}
 		if len(indices) == limit {
-			return indices, true
+			return indices, indices[len(indices)-1]
 		}
 		indices = append(indices, i)
 	}
-	return indices, false
+	return indices, 0
 }

@@ -3,6 +3,7 @@ package truce_test
 import (
 	"bytes"
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -185,19 +186,19 @@ func TestReadable(t *testing.T) {
 	check := func(when string) {
 		t.Helper()
 		for name, s := range readers {
-			got, more := f.Mech.Readable(s.KeyID(), "", 0, 100)
-			if !slices.Equal(got, want[name]) || more {
-				t.Errorf("%s: %s reads %v (more %v), want %v", when, name, got, more, want[name])
+			got, next := f.Mech.Readable(s.KeyID(), "", 0, 100)
+			if !slices.Equal(got, want[name]) || next != 0 {
+				t.Errorf("%s: %s reads %v (next %v), want %v", when, name, got, next, want[name])
 			}
 			// A page at a time.
 			var paged []uint64
 			for after := uint64(0); ; {
-				page, more := f.Mech.Readable(s.KeyID(), "", after, 1)
+				page, next := f.Mech.Readable(s.KeyID(), "", after, 1)
 				paged = append(paged, page...)
-				if !more {
+				if next == 0 {
 					break
 				}
-				after = page[len(page)-1]
+				after = next
 			}
 			if !slices.Equal(paged, want[name]) {
 				t.Errorf("%s: %s reads %v a page at a time, want %v", when, name, paged, want[name])
@@ -208,6 +209,9 @@ func TestReadable(t *testing.T) {
 		}
 	}
 	check("as submitted")
+	if got, next := f.Mech.Readable(c.Admin.KeyID(), "", math.MaxUint64, 100); len(got) != 0 || next != 0 {
+		t.Errorf("after the last possible cursor: %v, next %d", got, next)
+	}
 	f.Reopen()
 	check("after a restart")
 	// Without their bodies, the routing metadata in the log still decides.

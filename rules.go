@@ -29,6 +29,9 @@ type state struct {
 	evidence map[string][]uint64
 	// restricted holds the indices of restricted records, in order.
 	restricted []uint64
+	// settled counts the entries from index 0 on that are all applied:
+	// concurrent submissions may apply their records out of log order.
+	settled uint64
 	// purged holds the indices a purge record targets.
 	purged map[uint64]bool
 	// policy is the latest witness policy recorded, if any.
@@ -452,12 +455,20 @@ func (s *state) applyRouting(i uint64, rl *RestrictedLeaf) {
 	}
 	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, restricted: true, routing: rl}
 	s.addRestricted(i)
+	s.settle()
 	if rl.Type == "request" {
 		// The addressees are in the body; the audience is their best witness.
 		s.requests[i] = rl.Audience
 	}
 	if i+1 > s.size {
 		s.size = i + 1
+	}
+}
+
+// settle advances settled past the entries applied since.
+func (s *state) settle() {
+	for s.settled < uint64(len(s.entries)) && s.entries[s.settled].typ != "" {
+		s.settled++
 	}
 }
 
@@ -491,6 +502,7 @@ func (s *state) apply(i uint64, a *admission) {
 		s.entries[i].routing = &RestrictedLeaf{Type: a.rec.Type, Visibility: a.rec.Visibility, Audience: a.rec.Audience, Authors: a.env.KeyIDs(), Created: a.rec.Created}
 		s.addRestricted(i)
 	}
+	s.settle()
 	if i+1 > s.size {
 		s.size = i + 1
 	}

@@ -152,7 +152,7 @@ func copyHashing(w io.Writer, r io.Reader, h hash.Hash) (n int64, err error) {
 	}()
 	for {
 		b := <-free
-		k, rerr := io.ReadFull(r, b)
+		k, rerr := fill(r, b)
 		if k > 0 {
 			if _, err := w.Write(b[:k]); err != nil {
 				return n, err
@@ -161,12 +161,27 @@ func copyHashing(w io.Writer, r io.Reader, h hash.Hash) (n int64, err error) {
 			toHash <- b[:k]
 		}
 		switch {
-		case rerr == io.EOF || rerr == io.ErrUnexpectedEOF:
+		case rerr == io.EOF:
 			return n, nil
 		case rerr != nil:
 			return n, rerr
 		}
 	}
+}
+
+// fill reads into b until it is full or r fails. Unlike io.ReadFull it
+// passes r's own errors through untouched: an HTTP body cut short says
+// io.ErrUnexpectedEOF, and that must fail the upload, not end it.
+func fill(r io.Reader, b []byte) (int, error) {
+	n := 0
+	for n < len(b) {
+		k, err := r.Read(b[n:])
+		n += k
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // writingBack writes to a file and starts writing each chunk back to disk

@@ -92,7 +92,12 @@ func TestPutStreamChunks(t *testing.T) {
 	if _, _, _, err := d.PutStream(broken, 4<<20); err == nil || !strings.Contains(err.Error(), "connection reset") {
 		t.Errorf("a failing stream: %v", err)
 	}
+	// An HTTP request body whose client hung up early ends so.
+	cut := io.MultiReader(bytes.NewReader(make([]byte, 3<<19)), iotest.ErrReader(io.ErrUnexpectedEOF))
+	if _, _, _, err := d.PutStream(cut, 4<<20); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("a stream cut short: %v", err)
+	}
 	if after, _ := os.ReadDir(dir); len(after) != len(before) {
-		t.Errorf("a failed stream left %d files, there were %d", len(after), len(before))
+		t.Errorf("failed streams left %d files, there were %d", len(after), len(before))
 	}
 }

@@ -14,7 +14,7 @@ import (
 func (s *Server) member(w http.ResponseWriter, r *http.Request) (string, bool) {
 	keyID, ok := s.reader(w, r)
 	if ok && keyID == "" {
-		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this needs a member's signed request", Field: "Authorization"})
+		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this needs a member's signed request or, to read, a member's token (docs/FORMAT.md §8)", Field: "Authorization"})
 		return "", false
 	}
 	return keyID, ok

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
@@ -229,7 +230,7 @@ func (s *Server) restricted(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Query()
 	typ := p.Get("type")
 	if typ != "" && !truce.IsRecordType(typ) {
-		badRequest(w, "type", "%q is not a record type", typ)
+		badRequest(w, "type", "%q is not a record type (one of %s)", typ, strings.Join(truce.RecordTypes(), ", "))
 		return
 	}
 	var after uint64
@@ -249,7 +250,7 @@ func (s *Server) restricted(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = min(n, truce.MaxLimit) // clamped, never refused
 	}
-	indices, more := s.mech.Readable(keyID, typ, after, limit)
+	indices, next := s.mech.Readable(keyID, typ, after, limit)
 	items := make([]map[string]any, 0, len(indices))
 	for _, i := range indices {
 		out, allowed, err := s.entry(r.Context(), keyID, i)
@@ -261,11 +262,11 @@ func (s *Server) restricted(w http.ResponseWriter, r *http.Request) {
 			items = append(items, out)
 		}
 	}
-	var next any
-	if more {
-		next = strconv.FormatUint(indices[len(indices)-1], 10)
+	var cursor any
+	if next != 0 {
+		cursor = strconv.FormatUint(next, 10)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next_cursor": next})
+	writeJSON(w, http.StatusOK, map[string]any{"items": items, "next_cursor": cursor})
 }
 
 func (s *Server) inclusionProof(w http.ResponseWriter, r *http.Request) {

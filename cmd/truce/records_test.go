@@ -186,9 +186,25 @@ func TestRestrictedAndEvidenceCLI(t *testing.T) {
 		t.Error("a refused download left a file behind")
 	}
 	truce(t, "", "get", "--server", url, "--evidence", "ABC").must(t, 2, "not a hex SHA-256")
-	// A server that serves other bytes under the hash is caught.
-	liar := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "not the photograph") }))
+	// A server that serves other bytes under the hash is caught, and one
+	// that says it kept other bytes than were uploaded gets no record.
+	liar := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/checkpoint":
+			io.WriteString(w, "example.org/talks\n5\nAAAA\n\n— example.org/talks abc=\n")
+		case "/api/v1/evidence":
+			if r.Method == "POST" {
+				w.WriteHeader(201)
+				fmt.Fprintf(w, `{"sha256":%q,"size":7,"media_type":"image/png"}`, strings.Repeat("ab", 32))
+				return
+			}
+			fallthrough
+		default:
+			io.WriteString(w, "not the photograph")
+		}
+	}))
 	defer liar.Close()
+	truce(t, "", "submit", "--server", liar.URL, "--key", admin, "--evidence", photo, "--description", "x").must(t, 1, "but the file is", "nothing was recorded")
 	truce(t, "", "get", "--server", liar.URL, "--evidence", hex.EncodeToString(sum[:]), "--out", filepath.Join(tmp, "lie.png")).must(t, 1, "not the evidence asked for")
 	if _, err := os.Stat(filepath.Join(tmp, "lie.png")); err == nil {
 		t.Error("a download with the wrong hash left a file behind")

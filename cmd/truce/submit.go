@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -309,8 +310,14 @@ func (s httpSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer,
 		return nil, err
 	}
 	var up uploaded
-	_, err = s.c.signedDo(ctx, signer, origin, "POST", "/api/v1/evidence", data, &up)
-	return &up, err
+	if _, err = s.c.signedDo(ctx, signer, origin, "POST", "/api/v1/evidence", data, &up); err != nil {
+		return nil, err
+	}
+	// The record will name what the server says it kept: it must be this file.
+	if sum := sha256.Sum256(data); up.SHA256 != hex.EncodeToString(sum[:]) || up.Size != int64(len(data)) {
+		return nil, fmt.Errorf("the server says it kept %d bytes with SHA-256 %s, but the file is %d bytes with SHA-256 %x; nothing was recorded", up.Size, up.SHA256, len(data), sum)
+	}
+	return &up, nil
 }
 
 func (s httpSubmitter) salt(ctx context.Context, signer *truce.Signer, index uint64) ([]byte, error) {
