@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -20,11 +21,13 @@ import (
 //   - "Truce-Signature ": the note binds the mechanism, the key, the method,
 //     the request target, the time and a fresh nonce. It is good for that one
 //     request, within RequestWindow of its time, once.
-//   - "Truce-Token ": the note binds the mechanism, the key, when it was
-//     issued, when it expires (at most MaxTokenLifetime later) and a nonce.
-//     It is good for reads (GET and HEAD) until it expires, so that a client
-//     reading many records pays for one signature, and the server for one
-//     verification, rather than one each.
+//   - "Truce-Token ": the note binds the mechanism, the key, the server's
+//     host as the client addressed it, when it was issued, when it expires
+//     (at most MaxTokenLifetime later) and a nonce. It is good for reads
+//     (GET and HEAD) until it expires, so that a client reading many records
+//     pays for one signature, and the server for one verification, rather
+//     than one each. Naming the host keeps a server the client was tricked
+//     into using from spending the client's token at the real one.
 const (
 	signatureScheme = "Truce-Signature "
 	tokenScheme     = "Truce-Token "
@@ -43,6 +46,8 @@ type Authorization struct {
 	// Token is true for a token, false for a signed request.
 	Token         bool
 	Origin, KeyID string
+	// Host is a token's: the server's host, as NormalizeHost gives it.
+	Host string
 	// Method and Target are a signed request's.
 	Method, Target string
 	// Time is when the request was signed or the token issued.
@@ -60,13 +65,31 @@ func SignRequest(s *Signer, origin, method, target string, now time.Time) (strin
 }
 
 // SignToken returns the Authorization header value of a token good for
-// reads of origin's records from now until now+lifetime.
-func SignToken(s *Signer, origin string, now time.Time, lifetime time.Duration) (string, error) {
+// reads of origin's records, at the server addressed as host (a URL's
+// host[:port]), from now until now+lifetime.
+func SignToken(s *Signer, origin, host string, now time.Time, lifetime time.Duration) (string, error) {
 	if lifetime <= 0 || lifetime > MaxTokenLifetime {
 		return "", fmt.Errorf("token lifetime %v: must be positive and at most %v", lifetime, MaxTokenLifetime)
 	}
-	return signAuthorization(s, tokenScheme, tokenHeader, origin, now.UTC().Format(time.RFC3339), now.Add(lifetime).UTC().Format(time.RFC3339))
+	h := NormalizeHost(host)
+	if !hostPattern.MatchString(h) {
+		return "", fmt.Errorf("token host %q is not a host[:port]", host)
+	}
+	return signAuthorization(s, tokenScheme, tokenHeader, origin, h, now.UTC().Format(time.RFC3339), now.Add(lifetime).UTC().Format(time.RFC3339))
 }
+
+// NormalizeHost is host as tokens name it: lower case, without a trailing
+// dot or the default HTTP and HTTPS ports, so that the URL a client used
+// and the Host header a server sees compare equal.
+func NormalizeHost(host string) string {
+	h := strings.ToLower(host)
+	h = strings.TrimSuffix(strings.TrimSuffix(h, ":80"), ":443")
+	return strings.TrimSuffix(h, ".")
+}
+
+// hostPattern is a host name, an IPv4 address or a bracketed IPv6 address,
+// with an optional port.
+var hostPattern = regexp.MustCompile(`^([a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?|\[[0-9a-f:.]{2,45}\])(:[0-9]{1,5})?$`)
 
 func signAuthorization(s *Signer, scheme, header string, fields ...string) (string, error) {
 	nonce := make([]byte, 16)
@@ -108,7 +131,7 @@ func ParseAuthorization(header string) (*Authorization, error) {
 	lines := strings.Split(text, "\n")
 	want, what := 7, "request signature"
 	if token {
-		want, what = 6, "token"
+		what = "token"
 	}
 	if lines[0] != first {
 		return nil, refuse(Invalid, "Authorization", "is not a %s %s: its first line is %.40q", first, what, lines[0])
@@ -125,7 +148,10 @@ func ParseAuthorization(header string) (*Authorization, error) {
 	}
 	times := lines[5:6]
 	if a.Token {
-		times = lines[3:5]
+		a.Host, times = lines[3], lines[4:6]
+		if !hostPattern.MatchString(a.Host) || NormalizeHost(a.Host) != a.Host {
+			return nil, refuse(Invalid, "Authorization", "token host %.60q is not a normalized host[:port]", a.Host)
+		}
 	} else {
 		a.Method, a.Target = lines[3], lines[4]
 	}
@@ -147,13 +173,15 @@ func ParseAuthorization(header string) (*Authorization, error) {
 }
 
 // Authenticate checks an Authorization header against the membership and
-// the request it came with. A signed request's nonce is the caller's to
-// refuse when replayed (Authorization.Nonce, until Expires); a token is
-// verified once and remembered until it expires.
-func (m *Mechanism) Authenticate(header, method, target string, now time.Time) (*Authorization, error) {
+// the request it came with: its method, the server's host (the Host header,
+// or the public host the server is configured with) and its target. A
+// signed request's nonce is the caller's to refuse when replayed
+// (Authorization.Nonce, until Expires); a token is verified once and
+// remembered until it expires.
+func (m *Mechanism) Authenticate(header, method, host, target string, now time.Time) (*Authorization, error) {
 	if a, ok := m.tokens.get(header, now); ok {
-		if method != "GET" && method != "HEAD" {
-			return nil, refuse(Forbidden, "Authorization", "a token authenticates reads (GET, HEAD) only; sign this %s request", method)
+		if err := tokenUse(a, method, host); err != nil {
+			return nil, err
 		}
 		if err := m.activeKey(a.KeyID); err != nil {
 			return nil, err
@@ -168,9 +196,10 @@ func (m *Mechanism) Authenticate(header, method, target string, now time.Time) (
 		return nil, refuse(Forbidden, "Authorization", "is for mechanism %q, not %q", a.Origin, m.cfg.Origin)
 	}
 	if a.Token {
+		if err := tokenUse(a, method, host); err != nil {
+			return nil, err
+		}
 		switch {
-		case method != "GET" && method != "HEAD":
-			return nil, refuse(Forbidden, "Authorization", "a token authenticates reads (GET, HEAD) only; sign this %s request", method)
 		case !a.Expires.After(a.Time) || a.Expires.Sub(a.Time) > MaxTokenLifetime:
 			return nil, refuse(Forbidden, "Authorization", "token is good from %s to %s: a token's lifetime is at most %v", a.Time.Format(time.RFC3339), a.Expires.Format(time.RFC3339), MaxTokenLifetime)
 		case a.Time.After(now.Add(RequestWindow)):
@@ -203,6 +232,17 @@ func (m *Mechanism) Authenticate(header, method, target string, now time.Time) (
 		m.tokens.put(header, a, now)
 	}
 	return a, nil
+}
+
+// tokenUse refuses a token for a write or for another server.
+func tokenUse(a *Authorization, method, host string) error {
+	if method != "GET" && method != "HEAD" {
+		return refuse(Forbidden, "Authorization", "a token authenticates reads (GET, HEAD) only; sign this %s request", method)
+	}
+	if h := NormalizeHost(host); a.Host != h {
+		return refuse(Forbidden, "Authorization", "token is for host %q, but this server is %q", a.Host, h)
+	}
+	return nil
 }
 
 // activeKey refuses a key that is not, or no longer, an active member's:

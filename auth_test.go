@@ -18,14 +18,14 @@ func FuzzParseAuthorization(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	tok, err := truce.SignToken(s, "truce.test/o", at, 5*time.Minute)
+	tok, err := truce.SignToken(s, "truce.test/o", "truce.example", at, 5*time.Minute)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(h)
 	f.Add(tok)
 	f.Add("Truce-Signature " + base64.StdEncoding.EncodeToString([]byte("truce-request/v1\no\nk\nGET\n/\n2025-11-07T12:00:00Z\nn\n\n— k sig\n")))
-	f.Add("Truce-Token " + base64.StdEncoding.EncodeToString([]byte("truce-token/v1\no\nk\n2025-11-07T12:00:00Z\n2025-11-07T12:05:00Z\nn\n\n— k sig\n")))
+	f.Add("Truce-Token " + base64.StdEncoding.EncodeToString([]byte("truce-token/v1\no\nk\nh\n2025-11-07T12:00:00Z\n2025-11-07T12:05:00Z\nn\n\n— k sig\n")))
 	f.Add("Bearer x")
 	f.Fuzz(func(t *testing.T, header string) {
 		a, err := truce.ParseAuthorization(header)
@@ -52,12 +52,20 @@ func TestParseAuthorization(t *testing.T) {
 		!a.Time.Equal(at) || !a.Expires.Equal(at.Add(truce.RequestWindow)) {
 		t.Fatalf("signed request: %+v, %v", a, err)
 	}
-	tok, _ := truce.SignToken(s, "truce.test/o", at, 5*time.Minute)
+	tok, _ := truce.SignToken(s, "truce.test/o", "truce.example", at, 5*time.Minute)
 	a, err = truce.ParseAuthorization(tok)
-	if err != nil || !a.Token || a.Origin != "truce.test/o" || a.KeyID != s.KeyID() || a.Method != "" || !a.Time.Equal(at) || !a.Expires.Equal(at.Add(5*time.Minute)) {
+	if err != nil || !a.Token || a.Origin != "truce.test/o" || a.KeyID != s.KeyID() || a.Host != "truce.example" || a.Method != "" || !a.Time.Equal(at) || !a.Expires.Equal(at.Add(5*time.Minute)) {
 		t.Fatalf("token: %+v, %v", a, err)
 	}
-	if _, err := truce.SignToken(s, "truce.test/o", at, time.Hour); err == nil || !strings.Contains(err.Error(), "at most") {
+	if _, err := truce.SignToken(s, "truce.test/o", "truce.example", at, time.Hour); err == nil || !strings.Contains(err.Error(), "at most") {
 		t.Fatalf("an hour-long token was signed: %v", err)
+	}
+	if _, err := truce.SignToken(s, "truce.test/o", "truce.example/path", at, time.Minute); err == nil || !strings.Contains(err.Error(), "host") {
+		t.Fatalf("a token for a host with a path was signed: %v", err)
+	}
+	for in, want := range map[string]string{"Truce.Example:443": "truce.example", "truce.example.:80": "truce.example", "127.0.0.1:8080": "127.0.0.1:8080", "[::1]:443": "[::1]"} {
+		if got := truce.NormalizeHost(in); got != want {
+			t.Errorf("NormalizeHost(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

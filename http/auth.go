@@ -47,7 +47,11 @@ func (s *Server) reader(w http.ResponseWriter, r *http.Request) (keyID string, o
 		return "", true
 	}
 	now := time.Now()
-	a, err := s.mech.Authenticate(h, r.Method, r.URL.RequestURI(), now)
+	host := r.Host
+	if s.PublicHost != "" {
+		host = s.PublicHost
+	}
+	a, err := s.mech.Authenticate(h, r.Method, host, r.URL.RequestURI(), now)
 	if err != nil {
 		if e, isRefusal := truce.AsError(err); isRefusal {
 			writeJSON(w, http.StatusUnauthorized, errorBody{Error: e.Msg, Field: e.Field})

@@ -37,6 +37,10 @@ type Server struct {
 	// evidence holds uploaded evidence files; drafts is the review queue
 	// of imported documents.
 	evidence, drafts *files.Dir
+	// PublicHost, when set, is the host clients reach the server at (behind
+	// a proxy, say): tokens must name it. Otherwise they must name the host
+	// each request's Host header names.
+	PublicHost string
 }
 
 // NewServer returns the API of mech, whose records log holds, store

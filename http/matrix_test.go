@@ -91,7 +91,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	tokens := map[*truce.Signer]string{}
 	for _, s := range roles {
 		if s != nil {
-			tokens[s] = must(truce.SignToken(s, trucetest.Origin, time.Now(), 5*time.Minute))
+			tokens[s] = must(truce.SignToken(s, trucetest.Origin, a.host(), time.Now(), 5*time.Minute))
 		}
 	}
 	byToken := false

@@ -5,19 +5,25 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/truce-dev/truce"
+	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/internal/trucetest"
 	"golang.org/x/mod/sumdb/note"
 )
 
 // get sends a GET, signed by s when s is not nil, with an Authorization
 // header made by sign (default: a fresh signature of this request).
+// host is the server's host[:port], as clients address it.
+func (a *api) host() string { return strings.TrimPrefix(a.url, "http://") }
+
 func (a *api) signedGet(path string, s *truce.Signer, header string) (int, map[string]any, string) {
 	a.T.Helper()
 	req, _ := http.NewRequest("GET", a.url+path, nil)
@@ -118,7 +124,7 @@ func TestTokenReads(t *testing.T) {
 	i := a.Submit(trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": secret},
 		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
 	path := fmt.Sprintf("/api/v1/records/%d", i)
-	tok, err := truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, time.Now(), 5*time.Minute)
+	tok, err := truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, a.host(), time.Now(), 5*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +133,7 @@ func TestTokenReads(t *testing.T) {
 			t.Fatalf("the addressee's token: %d %s", code, raw)
 		}
 	}
-	ispr, _ := truce.SignToken(c.PakistanISPR, trucetest.Origin, time.Now(), 5*time.Minute)
+	ispr, _ := truce.SignToken(c.PakistanISPR, trucetest.Origin, a.host(), time.Now(), 5*time.Minute)
 	if code, out, raw := a.signedGet(path, nil, ispr); code != 403 || strings.Contains(raw, "Torkham") || out["field"] != "index" {
 		t.Errorf("another party's token: %d %s", code, raw)
 	}
@@ -146,7 +152,7 @@ func TestTokenReads(t *testing.T) {
 	}
 
 	// Tokens made by hand, so that the signer's rules are not what refuses them.
-	craft := func(s *truce.Signer, origin string, issued, expires time.Time) string {
+	craft := func(s *truce.Signer, origin, host string, issued, expires time.Time) string {
 		key, err := os.ReadFile(trucetest.Testdata("keys", s.Name()+".key"))
 		if err != nil {
 			t.Fatal(err)
@@ -155,7 +161,7 @@ func TestTokenReads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text := strings.Join([]string{"truce-token/v1", origin, s.KeyID(), issued.UTC().Format(time.RFC3339), expires.UTC().Format(time.RFC3339), strings.Repeat("ab", 16)}, "\n") + "\n"
+		text := strings.Join([]string{"truce-token/v1", origin, s.KeyID(), host, issued.UTC().Format(time.RFC3339), expires.UTC().Format(time.RFC3339), strings.Repeat("ab", 16)}, "\n") + "\n"
 		signed, err := note.Sign(&note.Note{Text: text}, ns)
 		if err != nil {
 			t.Fatal(err)
@@ -166,18 +172,45 @@ func TestTokenReads(t *testing.T) {
 	mofa := c.AfghanistanMOFA
 	stranger := trucetest.Signer(t, "stranger")
 	for _, tc := range []struct{ name, header, want string }{
-		{"expired", craft(mofa, trucetest.Origin, now.Add(-20*time.Minute), now.Add(-15*time.Minute)), "expired"},
-		{"too long", craft(mofa, trucetest.Origin, now, now.Add(time.Hour)), "lifetime is at most"},
-		{"ends before it begins", craft(mofa, trucetest.Origin, now, now.Add(-time.Minute)), "lifetime is at most"},
-		{"issued in the future", craft(mofa, trucetest.Origin, now.Add(5*time.Minute), now.Add(10*time.Minute)), "in the future"},
-		{"another mechanism", craft(mofa, "example.org/other", now, now.Add(time.Minute)), "is for mechanism"},
-		{"not a member", craft(stranger, trucetest.Origin, now, now.Add(time.Minute)), "not an active member's key"},
-		{"signature swapped", "Truce-Token " + encodeB64([]byte(strings.Replace(string(must(decodeB64(strings.TrimPrefix(craft(stranger, trucetest.Origin, now, now.Add(time.Minute)), "Truce-Token ")))), stranger.KeyID(), mofa.KeyID(), 1))), "does not verify"},
+		{"expired", craft(mofa, trucetest.Origin, a.host(), now.Add(-20*time.Minute), now.Add(-15*time.Minute)), "expired"},
+		{"too long", craft(mofa, trucetest.Origin, a.host(), now, now.Add(time.Hour)), "lifetime is at most"},
+		{"ends before it begins", craft(mofa, trucetest.Origin, a.host(), now, now.Add(-time.Minute)), "lifetime is at most"},
+		{"issued in the future", craft(mofa, trucetest.Origin, a.host(), now.Add(5*time.Minute), now.Add(10*time.Minute)), "in the future"},
+		{"another mechanism", craft(mofa, "example.org/other", a.host(), now, now.Add(time.Minute)), "is for mechanism"},
+		{"not a member", craft(stranger, trucetest.Origin, a.host(), now, now.Add(time.Minute)), "not an active member's key"},
+		{"signature swapped", "Truce-Token " + encodeB64([]byte(strings.Replace(string(must(decodeB64(strings.TrimPrefix(craft(stranger, trucetest.Origin, a.host(), now, now.Add(time.Minute)), "Truce-Token ")))), stranger.KeyID(), mofa.KeyID(), 1))), "does not verify"},
 		{"garbage", "Truce-Token %%%", "not the base64"},
+		// A server the client was tricked into using spends its token here.
+		{"another server", craft(mofa, trucetest.Origin, "truce.example.net", now, now.Add(time.Minute)), `token is for host "truce.example.net"`},
+		{"host not normalized", craft(mofa, trucetest.Origin, "Truce.Example.NET", now, now.Add(time.Minute)), "not a normalized host"},
 	} {
 		code, out, raw := a.signedGet(path, nil, tc.header)
 		if code != 401 || out["field"] != "Authorization" || !strings.Contains(fmt.Sprint(out["error"]), tc.want) || strings.Contains(raw, "Torkham") {
 			t.Errorf("%s: %d %s, want 401 saying %q", tc.name, code, raw, tc.want)
+		}
+	}
+
+	// Behind a proxy, the server is told its public host: tokens must name
+	// it, whatever Host header reaches the server.
+	api := trucehttp.NewServer(a.Mech, a.Log, a.store, a.Evidence, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	api.PublicHost = "truce.example.org"
+	proxied := httptest.NewServer(api)
+	defer proxied.Close()
+	for _, tc := range []struct {
+		host string
+		want int
+	}{{"truce.example.org", 200}, {strings.TrimPrefix(proxied.URL, "http://"), 401}} {
+		tok := must(truce.SignToken(mofa, trucetest.Origin, tc.host, time.Now(), time.Minute))
+		req, _ := http.NewRequest("GET", proxied.URL+path, nil)
+		req.Header.Set("Authorization", tok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.want || strings.Contains(string(raw), "Torkham") != (tc.want == 200) {
+			t.Errorf("behind a proxy, a token for %s: %d %s, want %d", tc.host, resp.StatusCode, raw, tc.want)
 		}
 	}
 
@@ -200,7 +233,7 @@ func TestRestrictedList(t *testing.T) {
 			func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
 		want = append(want, float64(i))
 	}
-	tok := must(truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, time.Now(), time.Minute))
+	tok := must(truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, a.host(), time.Now(), time.Minute))
 	var got []float64
 	path := "/api/v1/restricted?type=request&limit=2"
 	for pages := 0; ; pages++ {

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,7 +53,7 @@ func BenchmarkAuth(b *testing.B) {
 		}
 	}
 	signing := time.Since(t0) / n
-	token, err := truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, time.Now(), 5*time.Minute)
+	token, err := truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, strings.TrimPrefix(srv.URL, "http://"), time.Now(), 5*time.Minute)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -98,7 +99,7 @@ func BenchmarkAuth(b *testing.B) {
 			rand.Read(blob)
 			write := func() {
 				t := time.Now()
-				f, err := os.Create(filepath.Join(dir, fmt.Sprint(j)))
+				f, err := os.Create(filepath.Join(dir, fmt.Sprint(round, "-", j)))
 				if err != nil {
 					b.Fatal(err)
 				}

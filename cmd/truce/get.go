@@ -73,7 +73,7 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		}
 		// One token for the whole run: one signature here, one verification
 		// there, whatever the number of reads.
-		if auth, err = truce.SignToken(signer, origin, time.Now(), 5*time.Minute); err != nil {
+		if auth, err = truce.SignToken(signer, origin, c.base.Host, time.Now(), 5*time.Minute); err != nil {
 			return err
 		}
 	}
@@ -145,10 +145,9 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 }
 
 func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("token", "--key FILE --server URL|--data DIR|--origin ORIGIN [--ttl 5m]", stdout)
-	server := fs.String("server", "", "the mechanism's server URL (its checkpoint names the origin the token is for)")
+	fs := newFlags("token", "--key FILE --server URL|--data DIR [--ttl 5m]", stdout)
+	server := fs.String("server", "", "the mechanism's server URL, as the token's users will address it: the token names its host, and its checkpoint names the origin")
 	data := fs.String("data", "", "the data directory of a running server")
-	origin := fs.String("origin", "", "the mechanism's origin, when the server is not reachable from here")
 	keyFile := fs.String("key", "", "the member key that signs the token")
 	ttl := fs.Duration("ttl", 5*time.Minute, fmt.Sprintf("how long the token is good for (at most %v)", truce.MaxTokenLifetime))
 	if err := parse(fs, args); err != nil {
@@ -161,23 +160,20 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef("--key FILE is required")
 	case *ttl <= 0 || *ttl > truce.MaxTokenLifetime:
 		return usagef("--ttl %v: must be positive and at most %v", *ttl, truce.MaxTokenLifetime)
-	case (*origin != "") == (*server != "" || *data != ""):
-		return usagef("give --origin ORIGIN, or one of --server URL and --data DIR")
+	}
+	c, err := serverClient(*server, *data)
+	if err != nil {
+		return err
 	}
 	signer, err := readSigner(*keyFile)
 	if err != nil {
 		return err
 	}
-	if *origin == "" {
-		c, err := serverClient(*server, *data)
-		if err != nil {
-			return err
-		}
-		if *origin, err = (httpSubmitter{c}).origin(ctx); err != nil {
-			return err
-		}
+	origin, err := httpSubmitter{c}.origin(ctx)
+	if err != nil {
+		return err
 	}
-	tok, err := truce.SignToken(signer, *origin, time.Now(), *ttl)
+	tok, err := truce.SignToken(signer, origin, c.base.Host, time.Now(), *ttl)
 	if err != nil {
 		return err
 	}

@@ -155,7 +155,7 @@ func TestHelpAndUsage(t *testing.T) {
 	truce(t, "", "--help").must(t, 0, "commands:", "submit", "verify")
 	truce(t, "").must(t, 2, "usage: truce COMMAND")
 	truce(t, "", "frobnicate").must(t, 2, `unknown command "frobnicate"`)
-	for _, c := range []string{"demo", "init", "serve", "keygen", "submit", "verify"} {
+	for _, c := range []string{"demo", "init", "serve", "keygen", "submit", "sign", "witness", "get", "token", "verify", "reindex", "audit", "import", "review"} {
 		truce(t, "", c, "--help").must(t, 0, "usage: truce "+c)
 		truce(t, "", c, "--no-such-flag").must(t, 2, "no-such-flag")
 	}
@@ -164,6 +164,9 @@ func TestHelpAndUsage(t *testing.T) {
 	truce(t, "", "verify", "--server", "http://127.0.0.1:1").must(t, 2, "--log-key VKEY is required")
 	truce(t, "", "verify", "--server", "http://127.0.0.1:1", "--log-key", "x", "--index", "one").must(t, 2, `--index "one"`)
 	truce(t, "", "serve", "--data", "x", "--db", "mysql://nope").must(t, 2, "--db")
+	truce(t, "", "serve", "--data", "x", "--public-url", "truce.example.org").must(t, 2, `--public-url "truce.example.org" is not an http(s) URL`)
+	truce(t, "", "token", "--server", "http://127.0.0.1:1").must(t, 2, "--key FILE is required")
+	truce(t, "", "token", "--key", "k", "--server", "http://127.0.0.1:1", "--ttl", "0s").must(t, 2, "must be positive")
 }
 
 const claim = `{"type":"claim","created":"2025-11-10T03:23:00+05:00","body":{"speaker":"Foreign Office spokesperson","text":"Pakistan has shown utmost restraint and patience during this period.","quoted":true,"language":"en"}}`

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"slices"
 	"strings"
@@ -26,6 +27,7 @@ type serveFlags struct {
 	db, log            string
 	witnesses          stringList
 	minWitnesses       int
+	publicURL          string
 }
 
 func (f *serveFlags) register(fs interface {
@@ -40,6 +42,7 @@ func (f *serveFlags) register(fs interface {
 	fs.DurationVar(&f.checkpointInterval, "checkpoint-interval", tlog.DefaultCheckpointInterval, "how often a checkpoint is published while the log grows")
 	fs.StringVar(&f.db, "db", "sqlite", "projection database: sqlite (embedded)")
 	fs.StringVar(&f.log, "log", "posix", "log storage: posix (Tessera's POSIX driver under DATA/log)")
+	fs.StringVar(&f.publicURL, "public-url", "", "the URL clients reach this server at, when it is behind a proxy: read tokens must name its host (default: the host each request's Host header names)")
 }
 
 func (f *serveFlags) check() error {
@@ -48,6 +51,11 @@ func (f *serveFlags) check() error {
 	}
 	if f.log != "posix" {
 		return usagef("--log %q: only Tessera's posix driver is available in this version", f.log)
+	}
+	if f.publicURL != "" {
+		if u, err := neturl.Parse(f.publicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usagef("--public-url %q is not an http(s) URL", f.publicURL)
+		}
 	}
 	if f.checkpointInterval < 100*time.Millisecond {
 		return usagef("--checkpoint-interval %v: must be at least 100ms", f.checkpointInterval)
@@ -165,8 +173,13 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 			slog.Error("projection stopped", "err", err)
 		}
 	}()
+	api := trucehttp.NewServer(m.mech, m.log, m.store, m.evidence, m.drafts, slog.Default())
+	if sf.publicURL != "" {
+		u, _ := neturl.Parse(sf.publicURL) // checked with the flags
+		api.PublicHost = u.Host
+	}
 	srv := &http.Server{
-		Handler:           trucehttp.NewServer(m.mech, m.log, m.store, m.evidence, m.drafts, slog.Default()),
+		Handler:           api,
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	errc := make(chan error, 1)
