@@ -321,6 +321,11 @@ func TestDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The README's commands: the Afghan member lists what it may read and
+	// proves it against the log.
+	got := truce(t, "", "get", "--server", url, "--key", filepath.Join(data, "keys", "demo", "afghanistan.key"), "--restricted").must(t, 0, "proper channels")
+	truce(t, "", "verify", "--server", url, "--log-key", filepath.Join(data, "keys", "log.vkey"), "--record", writeFile(t, filepath.Join(t.TempDir(), "handover.json"), got.stdout)).
+		must(t, 0, fmt.Sprintf("included at index %d, byte for byte", entries[0]))
 	path := fmt.Sprintf("/api/v1/records/%d", entries[0])
 	h, _ := trucerec.SignRequest(afghan, "truce.demo/pakistan-afghanistan", "GET", path, time.Now())
 	req, _ := http.NewRequest("GET", url+path, nil)
