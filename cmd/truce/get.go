@@ -113,6 +113,7 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			q.Set("type", *typ)
 		}
 		q.Set("limit", strconv.Itoa(truce.MaxLimit))
+		var after uint64
 		for {
 			var page struct {
 				Items      []json.RawMessage `json:"items"`
@@ -129,6 +130,13 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			if page.NextCursor == nil {
 				return nil
 			}
+			// A cursor must move on: a server answering the same one again
+			// would keep this loop going for ever.
+			next, err := strconv.ParseUint(*page.NextCursor, 10, 64)
+			if err != nil || next <= after {
+				return fmt.Errorf("the server's next_cursor %q does not follow %d", *page.NextCursor, after)
+			}
+			after = next
 			q.Set("cursor", *page.NextCursor)
 		}
 	}

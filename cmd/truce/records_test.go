@@ -192,6 +192,8 @@ func TestRestrictedAndEvidenceCLI(t *testing.T) {
 		switch r.URL.Path {
 		case "/checkpoint":
 			io.WriteString(w, "example.org/talks\n5\nAAAA\n\n— example.org/talks abc=\n")
+		case "/api/v1/restricted":
+			io.WriteString(w, `{"items":[],"next_cursor":"5"}`)
 		case "/api/v1/evidence":
 			if r.Method == "POST" {
 				w.WriteHeader(201)
@@ -205,6 +207,7 @@ func TestRestrictedAndEvidenceCLI(t *testing.T) {
 	}))
 	defer liar.Close()
 	truce(t, "", "submit", "--server", liar.URL, "--key", admin, "--evidence", photo, "--description", "x").must(t, 1, "but the file is", "nothing was recorded")
+	truce(t, "", "get", "--server", liar.URL, "--key", admin, "--restricted").must(t, 1, `next_cursor "5" does not follow 5`)
 	truce(t, "", "get", "--server", liar.URL, "--evidence", hex.EncodeToString(sum[:]), "--out", filepath.Join(tmp, "lie.png")).must(t, 1, "not the evidence asked for")
 	if _, err := os.Stat(filepath.Join(tmp, "lie.png")); err == nil {
 		t.Error("a download with the wrong hash left a file behind")
