@@ -140,7 +140,7 @@ func ParseAuthorization(header string) (*Authorization, error) {
 		return nil, refuse(Invalid, "Authorization", "is not a %s %s: it has %d lines, not %d", first, what, len(lines), want)
 	}
 	a := &Authorization{Token: token, Origin: lines[1], KeyID: lines[2], Nonce: lines[want-1], note: raw}
-	if !keyIDPattern.MatchString(a.KeyID) || len(a.Nonce) != 32 {
+	if !IsHexSHA256(a.KeyID) || len(a.Nonce) != 32 {
 		return nil, refuse(Invalid, "Authorization", "key id or nonce is malformed")
 	}
 	if _, err := hex.DecodeString(a.Nonce); err != nil {
@@ -183,7 +183,7 @@ func (m *Mechanism) Authenticate(header, method, host, target string, now time.T
 		if err := tokenUse(a, method, host); err != nil {
 			return nil, err
 		}
-		if err := m.activeKey(a.KeyID); err != nil {
+		if _, err := m.activeKey(a.KeyID); err != nil {
 			return nil, err
 		}
 		return a, nil
@@ -215,12 +215,10 @@ func (m *Mechanism) Authenticate(header, method, host, target string, now time.T
 			return nil, refuse(Forbidden, "Authorization", "was signed at %s, outside %v of the server's time: expired or from the future", a.Time.Format(time.RFC3339), RequestWindow)
 		}
 	}
-	if err := m.activeKey(a.KeyID); err != nil {
+	k, err := m.activeKey(a.KeyID)
+	if err != nil {
 		return nil, err
 	}
-	m.mu.Lock()
-	k := m.st.keys[a.KeyID]
-	m.mu.Unlock()
 	v, err := k.noteVerifier()
 	if err != nil {
 		return nil, fmt.Errorf("member key %s: %v", a.KeyID, err)
@@ -247,14 +245,14 @@ func tokenUse(a *Authorization, method, host string) error {
 
 // activeKey refuses a key that is not, or no longer, an active member's:
 // a revocation ends its tokens at once.
-func (m *Mechanism) activeKey(keyID string) error {
+func (m *Mechanism) activeKey(keyID string) (*memberKey, error) {
 	m.mu.Lock()
 	k, ok := m.st.keys[keyID]
 	m.mu.Unlock()
 	if !ok || k.revoked {
-		return refuse(Forbidden, "Authorization", "key %s is not an active member's key", keyID)
+		return nil, refuse(Forbidden, "Authorization", "key %s is not an active member's key", keyID)
 	}
-	return nil
+	return k, nil
 }
 
 // noteVerifier is the member's key as a signed-note verifier, parsed once.

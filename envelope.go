@@ -24,7 +24,11 @@ type Envelope struct {
 	canon   []byte // Canonical, kept up to date by ParseEnvelope and Sign
 }
 
-var keyIDPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var hexSHA256 = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// IsHexSHA256 reports whether s is a SHA-256 in lower-case hex, as key ids,
+// evidence files and restricted bodies are named.
+func IsHexSHA256(s string) bool { return hexSHA256.MatchString(s) }
 
 // ParseEnvelope decodes an untrusted DSSE envelope. It checks its shape, its
 // payloadType and the canonical form of its payload; it does not check the
@@ -82,7 +86,7 @@ func decodeEnvelope(canon []byte) (*Envelope, error) {
 		return nil, refuse(Invalid, "signatures", "at least one signature is required")
 	}
 	for i, s := range raw.Signatures {
-		if !keyIDPattern.MatchString(s.KeyID) {
+		if !IsHexSHA256(s.KeyID) {
 			return nil, refuse(Invalid, fmt.Sprintf("signatures[%d].keyid", i), "%q is not a key id (64 lowercase hex digits)", s.KeyID)
 		}
 		sig, err := decodeBase64(s.Sig)

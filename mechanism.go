@@ -412,7 +412,7 @@ func (m *Mechanism) EvidenceReadable(ctx context.Context, keyID, sha256 string) 
 // purge deletes what the purge record at a target removes: the kept body
 // of a restricted record and, for evidence, the file.
 func (m *Mechanism) purge(ctx context.Context, target uint64, t *entryMeta) error {
-	if t.restricted && m.cfg.Bodies != nil {
+	if t.routing != nil && m.cfg.Bodies != nil {
 		var digest string
 		err := m.log.ReadLeaves(ctx, target, target+1, func(_ uint64, data []byte) error {
 			leaf, err := ParseLeaf(data)

@@ -57,12 +57,11 @@ type memberKey struct {
 }
 
 type entryMeta struct {
-	typ        string
-	created    time.Time
-	signers    []string // member ids
-	restricted bool
-	// routing is a restricted record's routing metadata (its digest aside):
-	// what decides who may read it.
+	typ     string
+	created time.Time
+	signers []string // member ids
+	// routing is a restricted record's routing metadata (its digest aside),
+	// nil for a public record: what decides who may read it.
 	routing *RestrictedLeaf
 	content string // an evidence record's file SHA-256
 }
@@ -249,7 +248,7 @@ func (s *state) checkRefs(a *admission) error {
 			return refuse(Invalid, "body.status", "%q is not a status for %s (one of %s)", b.Status, article(subject), strings.Join(allowed, ", "))
 		}
 	case "purge":
-		if t := s.entries[*b.Target]; !t.restricted && t.typ != "evidence" {
+		if t := s.entries[*b.Target]; t.routing == nil && t.typ != "evidence" {
 			return refuse(Invalid, "body.target", "log index %d is a public %s: only a restricted body or an evidence file can be purged", *b.Target, t.typ)
 		}
 		if s.purged[*b.Target] {
@@ -453,7 +452,7 @@ func (s *state) applyRouting(i uint64, rl *RestrictedLeaf) {
 			signers = append(signers, k.member.ID)
 		}
 	}
-	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, restricted: true, routing: rl}
+	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, routing: rl}
 	s.addRestricted(i)
 	s.settle()
 	if rl.Type == "request" {
@@ -497,7 +496,7 @@ func (s *state) apply(i uint64, a *admission) {
 	if a.genesis {
 		signers = append(signers, a.body.ID)
 	}
-	s.entries[i] = entryMeta{typ: a.rec.Type, created: a.created, signers: signers, restricted: a.rec.Visibility != Public}
+	s.entries[i] = entryMeta{typ: a.rec.Type, created: a.created, signers: signers}
 	if a.rec.Visibility != Public {
 		s.entries[i].routing = &RestrictedLeaf{Type: a.rec.Type, Visibility: a.rec.Visibility, Audience: a.rec.Audience, Authors: a.env.KeyIDs(), Created: a.rec.Created}
 		s.addRestricted(i)

@@ -12,15 +12,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 
 	"github.com/truce-dev/truce"
 )
 
 // Dir is a directory of named files.
 type Dir struct{ path string }
-
-var namePattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // Open opens the directory at path, creating it if needed.
 func Open(path string) (*Dir, error) {
@@ -31,7 +28,7 @@ func Open(path string) (*Dir, error) {
 }
 
 func (d *Dir) file(name string) (string, error) {
-	if !namePattern.MatchString(name) {
+	if !truce.IsHexSHA256(name) {
 		return "", fmt.Errorf("file name %q is not a hex SHA-256", name)
 	}
 	return filepath.Join(d.path, name), nil
@@ -249,7 +246,7 @@ func (d *Dir) List() ([]string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if namePattern.MatchString(e.Name()) {
+		if truce.IsHexSHA256(e.Name()) {
 			names = append(names, e.Name())
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/ingest"
 )
 
@@ -102,7 +103,7 @@ func (s *Server) deleteDraft(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	if !sha256Pattern.MatchString(id) {
+	if !truce.IsHexSHA256(id) {
 		badRequest(w, "id", "%q is not a draft id", id)
 		return
 	}

@@ -5,15 +5,13 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"regexp"
 
+	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/files"
 )
 
 // MaxEvidenceSize bounds one evidence file.
 const MaxEvidenceSize = 32 << 20
-
-var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 // postEvidence stores an uploaded file under its SHA-256. Only a member,
 // signing the request, may upload; the file is served to no one until an
@@ -49,7 +47,7 @@ func (s *Server) postEvidence(w http.ResponseWriter, r *http.Request) {
 // describing it. Anyone else learns nothing, not even whether it exists.
 func (s *Server) getEvidence(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("sha256")
-	if !sha256Pattern.MatchString(name) {
+	if !truce.IsHexSHA256(name) {
 		badRequest(w, "sha256", "%q is not a hex SHA-256", name)
 		return
 	}

@@ -237,22 +237,12 @@ func (s *Server) restricted(w http.ResponseWriter, r *http.Request) {
 		badRequest(w, "type", "%q is not a record type (one of %s)", typ, strings.Join(truce.RecordTypes(), ", "))
 		return
 	}
-	var after uint64
-	if c := p.Get("cursor"); c != "" {
-		var err error
-		if after, err = strconv.ParseUint(c, 10, 64); err != nil {
-			badRequest(w, "cursor", "%q is not a cursor from next_cursor", c)
-			return
-		}
+	after, limit, ok := pageParams(w, p)
+	if !ok {
+		return
 	}
-	limit := truce.DefaultLimit
-	if l := p.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 {
-			badRequest(w, "limit", "%q is not a positive number", l)
-			return
-		}
-		limit = min(n, truce.MaxLimit) // clamped, never refused
+	if limit == 0 {
+		limit = truce.DefaultLimit
 	}
 	indices, next := s.mech.Readable(keyID, typ, after, limit)
 	items := make([]map[string]any, 0, len(indices))

@@ -3,6 +3,7 @@ package http
 import (
 	"encoding/hex"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -48,21 +49,9 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, list string) {
 			return
 		}
 	}
-	if c := p.Get("cursor"); c != "" {
-		n, err := strconv.ParseUint(c, 10, 64)
-		if err != nil {
-			badRequest(w, "cursor", "%q is not a cursor from next_cursor", c)
-			return
-		}
-		q.After = n
-	}
-	if l := p.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 {
-			badRequest(w, "limit", "%q is not a positive number", l)
-			return
-		}
-		q.Limit = min(n, truce.MaxLimit) // clamped, never refused
+	var ok bool
+	if q.After, q.Limit, ok = pageParams(w, p); !ok {
+		return
 	}
 	page, err := s.store.List(r.Context(), q)
 	if err != nil {
@@ -74,6 +63,28 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, list string) {
 		next = strconv.FormatUint(page.Next, 10)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"items": page.Items, "next_cursor": next})
+}
+
+// pageParams reads the cursor and the limit every list takes (limit 0 when
+// not given). It answers 400 and returns ok false when either is bad.
+func pageParams(w http.ResponseWriter, p url.Values) (after uint64, limit int, ok bool) {
+	if c := p.Get("cursor"); c != "" {
+		n, err := strconv.ParseUint(c, 10, 64)
+		if err != nil {
+			badRequest(w, "cursor", "%q is not a cursor from next_cursor", c)
+			return 0, 0, false
+		}
+		after = n
+	}
+	if l := p.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			badRequest(w, "limit", "%q is not a positive number", l)
+			return 0, 0, false
+		}
+		limit = min(n, truce.MaxLimit) // clamped, never refused
+	}
+	return after, limit, true
 }
 
 // lookup finds entries by envelope hash or by the content hash a source or

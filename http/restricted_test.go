@@ -48,16 +48,22 @@ func (a *api) signedGet(path string, s *truce.Signer, header string) (int, map[s
 	return resp.StatusCode, out, string(raw)
 }
 
+// handover records Pakistan's handover demand, addressed to Afghanistan,
+// whose body says "Torkham", and returns the path it is read at.
+func (a *api) handover(c *trucetest.Cast) string {
+	a.T.Helper()
+	i := a.Submit(trucetest.Sign(a.T, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": "Torkham crossing, three named commanders"},
+		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
+	return fmt.Sprintf("/api/v1/records/%d", i)
+}
+
 // TestRestrictedReads checks that an addressed record's body reaches its
 // audience, signed in, and nobody else; and that a signature is good for
 // its own request, once, in its time, by its key only.
 func TestRestrictedReads(t *testing.T) {
 	a := newAPI(t)
 	c := a.Setup()
-	secret := "Torkham crossing, three named commanders"
-	i := a.Submit(trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": secret},
-		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
-	path := fmt.Sprintf("/api/v1/records/%d", i)
+	path := a.handover(c)
 
 	code, out, raw := a.signedGet(path, nil, "")
 	if code != 200 || out["restricted"] == nil || out["envelope"] != nil || strings.Contains(raw, "Torkham") {
@@ -120,10 +126,7 @@ func TestRestrictedReads(t *testing.T) {
 func TestTokenReads(t *testing.T) {
 	a := newAPI(t)
 	c := a.Setup()
-	secret := "Torkham crossing, three named commanders"
-	i := a.Submit(trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": secret},
-		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
-	path := fmt.Sprintf("/api/v1/records/%d", i)
+	path := a.handover(c)
 	tok, err := truce.SignToken(c.AfghanistanMOFA, trucetest.Origin, a.host(), time.Now(), 5*time.Minute)
 	if err != nil {
 		t.Fatal(err)

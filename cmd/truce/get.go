@@ -9,15 +9,12 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"regexp"
 	"strconv"
 	"time"
 
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/files"
 )
-
-var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
 
 func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("get", "--server URL|--data DIR [--key FILE] INDEX... | --key FILE --restricted [--type T] | --evidence SHA256 [--out FILE]", stdout)
@@ -44,7 +41,7 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return usagef("--restricted needs --key FILE: it lists what that member may read")
 	case *typ != "" && !*restricted:
 		return usagef("--type is for --restricted")
-	case *evidence != "" && !sha256Hex.MatchString(*evidence):
+	case *evidence != "" && !truce.IsHexSHA256(*evidence):
 		return usagef("--evidence %q is not a hex SHA-256 (64 lowercase hex digits)", *evidence)
 	case *out != "" && *evidence == "":
 		return usagef("--out is for --evidence")
