@@ -213,6 +213,10 @@ func (e *Envelope) Verify(v *Verifier) error {
 // must not modify it.
 func (e *Envelope) Canonical() []byte { return e.canon }
 
+// PayloadHash identifies the record: the same payload re-posted with some
+// of its signers is the same record (docs/RULES.md §1).
+func (e *Envelope) PayloadHash() [32]byte { return sha256.Sum256(e.payload) }
+
 // Hash identifies the envelope for deduplication: SHA-256 of Canonical.
 func (e *Envelope) Hash() [32]byte { return sha256.Sum256(e.Canonical()) }
 

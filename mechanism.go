@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Log is the append-only Merkle log a mechanism writes its leaves to.
@@ -36,12 +37,21 @@ type Config struct {
 	// Evidence holds uploaded evidence files; with it, an evidence record
 	// must describe a file that was uploaded.
 	Evidence EvidenceFiles
+	// Mediators are the mediators' keys: trust anchors held outside the
+	// log, as the log key is (docs/RULES.md, version 2). With them, version
+	// 2 of the rules applies from index RulesV2From on; without them, the
+	// whole log is judged by version 1.
+	Mediators   []*Verifier
+	RulesV2From uint64
 }
 
 // EvidenceFiles are uploaded evidence files, by hex SHA-256.
 type EvidenceFiles interface {
 	Size(sha256 string) (int64, error)
 	Delete(sha256 string) error
+	// Uploaded reports whether the member whose key is keyID uploaded
+	// the file.
+	Uploaded(sha256, keyID string) (bool, error)
 }
 
 // DefaultQuorum is k when a mechanism's configuration does not set it.
@@ -49,9 +59,18 @@ const DefaultQuorum = 2
 
 // Receipt is the outcome of a submission.
 type Receipt struct {
-	Index     uint64
-	Duplicate bool
+	Index uint64
+	// Duplicate says why a submission was already recorded at Index: ""
+	// for a new record, DuplicateEnvelope for the same envelope,
+	// DuplicatePayload for its payload signed by some of its signers.
+	Duplicate string
 }
+
+// Why a submission was already recorded.
+const (
+	DuplicateEnvelope = "envelope"
+	DuplicatePayload  = "payload"
+)
 
 // Mechanism accepts signed records into the log after checking them against
 // the record format and the rules of docs/RULES.md, judged on the state the
@@ -67,19 +86,15 @@ type Mechanism struct {
 	// membership the log has already changed.
 	order sync.RWMutex
 
-	mu      sync.Mutex // guards st and pending
-	st      *state
-	pending map[[32]byte]*inflight
+	mu sync.Mutex // guards st and pending
+	st *state
+	// pending holds the payloads being submitted, by hash, each closed
+	// when its submission ends.
+	pending map[[32]byte]chan struct{}
 
 	appended chan struct{}
 
 	tokens tokenCache
-}
-
-type inflight struct {
-	done  chan struct{}
-	index uint64
-	err   error
 }
 
 // Open returns the mechanism whose records log holds, replaying them to
@@ -91,15 +106,22 @@ func Open(ctx context.Context, cfg Config, log Log) (*Mechanism, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Mechanism{cfg: st.cfg, log: log, st: st, pending: map[[32]byte]*inflight{}, appended: make(chan struct{}, 1)}, nil
+	return &Mechanism{cfg: st.cfg, log: log, st: st, pending: map[[32]byte]chan struct{}{}, appended: make(chan struct{}, 1)}, nil
 }
 
 // Audit replays the whole log, checking every signature and every rule as
-// at admission, and reports the first entry that breaks one.
+// at admission. It stops at the first entry that breaks a rule the log
+// cannot be read past, and names every entry that breaks one of the rules
+// version 1 let through (docs/THREAT-MODEL.md): a repeated payload, a
+// record created before the mechanism began or after later entries, an
+// evidence record describing a file its signers may not read.
 func Audit(ctx context.Context, cfg Config, log Log) error {
 	_, err := replay(ctx, cfg, log, true)
 	return err
 }
+
+// maxNamed bounds how many entries Audit names in its error.
+const maxNamed = 100
 
 func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, error) {
 	if cfg.Origin == "" || cfg.Admin == nil {
@@ -107,6 +129,9 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 	}
 	if cfg.Quorum == 0 {
 		cfg.Quorum = DefaultQuorum
+	}
+	if len(cfg.Mediators) > 0 && cfg.Quorum > len(cfg.Mediators) {
+		return nil, fmt.Errorf("mechanism config: a quorum of %d mediators cannot be met by the %d mediators' keys given", cfg.Quorum, len(cfg.Mediators))
 	}
 	st := newState(cfg)
 	size, err := log.Size(ctx)
@@ -118,6 +143,10 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 	const chunk = 4096
 	workers := runtime.GOMAXPROCS(0)
 	var missing []uint64 // restricted records whose body is not kept
+	var named []error    // entries that break a rule version 1 let through
+	name := func(i uint64, err error) {
+		named = append(named, fmt.Errorf("log entry %d breaks a rule: %v", i, err))
+	}
 	for from := uint64(0); from < size; from += chunk {
 		to := min(size, from+chunk)
 		var leaves [][]byte
@@ -157,7 +186,11 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 				}
 			}
 		})
-		admitted := make([]*admission, 0, len(leaves))
+		type admitted struct {
+			i uint64
+			a *admission
+		}
+		var done []admitted
 		var stop error
 		for j := range dec {
 			i := from + uint64(j)
@@ -168,31 +201,59 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 				}
 				break
 			}
-			if dec[j].routing != nil {
-				st.applyRouting(i, dec[j].routing)
+			if rl := dec[j].routing; rl != nil {
+				env, payload, ok := purgedHashes(cfg.Bodies, rl)
+				if ok {
+					if _, seen := st.byHash[env]; !seen {
+						st.byHash[env] = i
+					}
+					st.applyRouting(i, rl, &payload)
+				} else {
+					st.applyRouting(i, rl, nil)
+				}
 				missing = append(missing, i)
+				continue
+			}
+			e := dec[j].env
+			if of, _, ok := st.repeatOf(e.PayloadHash(), e.KeyIDs()); ok {
+				// The same statement again: recorded, never counted twice.
+				a, err := st.admit(e, dec[j].rec)
+				if err != nil {
+					stop = fmt.Errorf("log entry %d breaks a rule: %v", i, err)
+					break
+				}
+				st.record(i, a)
+				if strict {
+					done = append(done, admitted{i, a})
+					name(i, fmt.Errorf("it repeats the payload of log entry %d with some of the same signers: it is the same record, and changes nothing", of))
+				}
 				continue
 			}
 			var a *admission
 			if strict {
-				a, err = st.check(dec[j].env, dec[j].rec)
+				a, err = st.check(e, dec[j].rec)
+				if err == nil {
+					if lerr := st.limits(a, true); lerr != nil {
+						name(i, lerr)
+					}
+				}
 			} else {
-				a, err = st.admit(dec[j].env, dec[j].rec)
+				a, err = st.admit(e, dec[j].rec)
 			}
 			if err != nil {
 				stop = fmt.Errorf("log entry %d breaks a rule: %v", i, err)
 				break
 			}
 			st.apply(i, a)
-			admitted = append(admitted, a)
+			done = append(done, admitted{i, a})
 		}
 		if strict {
 			// A bad signature before the first broken rule is the first fault.
-			bad := make([]error, len(admitted))
-			parallel(len(admitted), workers, func(j int) { bad[j] = admitted[j].verify() })
+			bad := make([]error, len(done))
+			parallel(len(done), workers, func(j int) { bad[j] = done[j].a.verify() })
 			for j, err := range bad {
 				if err != nil {
-					return nil, fmt.Errorf("log entry %d breaks a rule: %v", from+uint64(j), err)
+					return nil, fmt.Errorf("log entry %d breaks a rule: %v", done[j].i, err)
 				}
 			}
 		}
@@ -205,6 +266,8 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 						return nil, fmt.Errorf("log entry %d breaks a rule: its restricted body is missing from the body store and no purge record targets it", i)
 					}
 				}
+				named = append(named, stop)
+				return nil, joinNamed(named)
 			}
 			return nil, stop
 		}
@@ -216,8 +279,21 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 				return nil, fmt.Errorf("log entry %d breaks a rule: its restricted body is missing from the body store and no purge record targets it", i)
 			}
 		}
+		named = append(named, st.lateCreated()...)
+		if len(named) > 0 {
+			return nil, joinNamed(named)
+		}
 	}
 	return st, nil
+}
+
+// joinNamed joins the errors naming entries, at most maxNamed of them.
+func joinNamed(named []error) error {
+	if len(named) > maxNamed {
+		rest := len(named) - maxNamed
+		named = append(named[:maxNamed:maxNamed], fmt.Errorf("and %d more", rest))
+	}
+	return errors.Join(named...)
 }
 
 // parallel calls f(0..n-1) on workers goroutines.
@@ -241,37 +317,61 @@ func (m *Mechanism) Origin() string { return m.cfg.Origin }
 
 // Submit checks an envelope and appends it, returning once its index is
 // durably assigned. The same envelope submitted again, concurrently or
-// after a restart, gets the index it was first given.
+// after a restart, gets the index it was first given; so does its payload
+// signed again by some of the signers it was recorded with (IsRepeat).
 func (m *Mechanism) Submit(ctx context.Context, data []byte) (Receipt, error) {
 	e, err := ParseEnvelope(data)
 	if err != nil {
 		return Receipt{}, err
 	}
-	h := e.Hash()
-	m.mu.Lock()
-	if i, ok := m.st.byHash[h]; ok {
-		m.mu.Unlock()
-		return Receipt{Index: i, Duplicate: true}, nil
-	}
-	if f, ok := m.pending[h]; ok {
-		m.mu.Unlock()
-		select {
-		case <-f.done:
-		case <-ctx.Done():
-			return Receipt{}, ctx.Err()
+	h, ph := e.Hash(), e.PayloadHash()
+	for {
+		m.mu.Lock()
+		if i, ok := m.st.byHash[h]; ok {
+			m.mu.Unlock()
+			return Receipt{Index: i, Duplicate: DuplicateEnvelope}, nil
 		}
-		return Receipt{Index: f.index, Duplicate: true}, f.err
-	}
-	f := &inflight{done: make(chan struct{})}
-	m.pending[h] = f
-	m.mu.Unlock()
+		// One submission of a payload at a time: the next is judged
+		// against what the first one did.
+		if wait, ok := m.pending[ph]; ok {
+			m.mu.Unlock()
+			select {
+			case <-wait:
+			case <-ctx.Done():
+				return Receipt{}, ctx.Err()
+			}
+			continue
+		}
+		done := make(chan struct{})
+		m.pending[ph] = done
+		of, keys, repeat := m.st.repeatOf(ph, e.KeyIDs())
+		m.mu.Unlock()
 
-	f.index, f.err = m.submit(ctx, e)
-	m.mu.Lock()
-	delete(m.pending, h)
-	m.mu.Unlock()
-	close(f.done)
-	return Receipt{Index: f.index}, f.err
+		var rc Receipt
+		if repeat && verifyAll(e, keys) == nil {
+			rc = Receipt{Index: of, Duplicate: DuplicatePayload}
+		} else {
+			// Not a repeat, or not signed by those keys after all: judged
+			// as any new record, so that the answer tells nothing of
+			// whether the payload is recorded.
+			rc.Index, err = m.submit(ctx, e)
+		}
+		m.mu.Lock()
+		delete(m.pending, ph)
+		m.mu.Unlock()
+		close(done)
+		return rc, err
+	}
+}
+
+// verifyAll checks e's signature by each key.
+func verifyAll(e *Envelope, keys []*Verifier) error {
+	for _, k := range keys {
+		if err := e.Verify(k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
@@ -291,13 +391,11 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 			return 0, refuse(Invalid, "visibility", "membership and the witness policy are public: a %s record cannot be %q", r.Type, r.Visibility)
 		}
 	}
+	if created, _ := time.Parse(time.RFC3339, r.Created); created.After(time.Now().Add(MaxClockSkew)) {
+		return 0, refuse(Invalid, "created", "%s is later than this server's clock (%s) by more than %v", r.Created, time.Now().UTC().Format(time.RFC3339), MaxClockSkew)
+	}
 	if err := ValidateBody(r.Type, r.Body); err != nil {
 		return 0, err
-	}
-	if r.Type == "evidence" && m.cfg.Evidence != nil {
-		if err := m.checkEvidenceFile(r); err != nil {
-			return 0, err
-		}
 	}
 	if r.Type == "member" || r.Type == "party" || r.Type == "policy" {
 		m.order.Lock()
@@ -310,12 +408,20 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 	// outside it: they are the costliest step and must run on every core.
 	m.mu.Lock()
 	a, err := m.st.check(e, r)
+	if err == nil {
+		err = m.st.limits(a, false)
+	}
 	m.mu.Unlock()
 	if err != nil {
 		return 0, err
 	}
 	if err := a.verify(); err != nil {
 		return 0, err
+	}
+	if r.Type == "evidence" && m.cfg.Evidence != nil {
+		if err := m.checkEvidenceFile(a); err != nil {
+			return 0, err
+		}
 	}
 	leaf := PublicLeaf(e)
 	if r.Visibility != Public {
@@ -362,21 +468,37 @@ func (m *Mechanism) Lookup(h [32]byte) (uint64, bool) {
 }
 
 // checkEvidenceFile checks that an evidence record describes a file that
-// was uploaded, with its size.
-func (m *Mechanism) checkEvidenceFile(r *Record) error {
-	f, err := DecodeFields(r.Body)
-	if err != nil {
-		return refuse(Invalid, "body", "%v", err)
-	}
+// was uploaded, with its size, and that one of its signers may read it:
+// the first record of a file needs its uploader's signature, a later one
+// the signature of someone who may read an earlier one (limits). Until
+// that holds, the refusal is the same whether or not the file is here.
+func (m *Mechanism) checkEvidenceFile(a *admission) error {
 	var b struct {
 		Size int64 `json:"size"`
 	}
-	json.Unmarshal(r.Body, &b)
-	size, err := m.cfg.Evidence.Size(f.SHA256)
+	json.Unmarshal(a.rec.Body, &b)
+	sha := a.body.SHA256
+	size, err := m.cfg.Evidence.Size(sha)
 	if errors.Is(err, ErrPurged) {
-		return refuse(Unresolved, "body.sha256", "no evidence file with SHA-256 %s was uploaded (POST /api/v1/evidence)", f.SHA256)
+		return errNotUploaded(sha)
 	} else if err != nil {
 		return err
+	}
+	m.mu.Lock()
+	described := len(m.st.evidence[sha]) > 0
+	m.mu.Unlock()
+	if !described {
+		uploaded := false
+		for _, k := range a.signers {
+			ok, err := m.cfg.Evidence.Uploaded(sha, k.verifier.KeyID())
+			if err != nil {
+				return err
+			}
+			uploaded = uploaded || ok
+		}
+		if !uploaded {
+			return errNotUploaded(sha)
+		}
 	}
 	if size != b.Size {
 		return refuse(Invalid, "body.size", "is %d, but the uploaded file is %d bytes", b.Size, size)
@@ -413,18 +535,24 @@ func (m *Mechanism) EvidenceReadable(ctx context.Context, keyID, sha256 string) 
 // of a restricted record and, for evidence, the file.
 func (m *Mechanism) purge(ctx context.Context, target uint64, t *entryMeta) error {
 	if t.routing != nil && m.cfg.Bodies != nil {
-		var digest string
+		var rl *RestrictedLeaf
 		err := m.log.ReadLeaves(ctx, target, target+1, func(_ uint64, data []byte) error {
 			leaf, err := ParseLeaf(data)
-			if err == nil && leaf.Restricted != nil {
-				digest = leaf.Restricted.Digest
+			if err == nil {
+				rl = leaf.Restricted
 			}
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		if err := m.cfg.Bodies.Delete(bodyName(digest)); err != nil {
+		// The tombstone replaces the body at once and keeps its record
+		// recognizable, so that it is never appended and kept again.
+		e, _, _, err := openBody(m.cfg.Bodies, rl)
+		if err == nil {
+			err = m.cfg.Bodies.Put(bodyName(rl.Digest), tombstone(e))
+		}
+		if err != nil && !errors.Is(err, ErrPurged) {
 			return err
 		}
 	}

@@ -15,11 +15,11 @@ func TestReadableWaitsForEarlierEntries(t *testing.T) {
 	s.settle()
 	m := &Mechanism{st: s}
 	routing := &RestrictedLeaf{Type: "request", Visibility: Mediators, Authors: []string{"k"}, Created: "2025-11-07T12:00:00Z"}
-	s.applyRouting(2, routing) // entry 1 is still being appended
+	s.applyRouting(2, routing, nil) // entry 1 is still being appended
 	if got, next := m.Readable("k", "", 0, 10); len(got) != 0 || next != 0 {
 		t.Fatalf("entry 2 listed before entry 1 was applied: %v, next %d", got, next)
 	}
-	s.applyRouting(1, routing)
+	s.applyRouting(1, routing, nil)
 	if got, _ := m.Readable("k", "", 0, 10); !slices.Equal(got, []uint64{1, 2}) {
 		t.Fatalf("listed %v, want [1 2]", got)
 	}

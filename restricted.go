@@ -13,18 +13,54 @@ import (
 
 // Bodies keeps the bodies of restricted records outside the log, each
 // under the hex of its leaf's salted digest. Put must be durable when it
-// returns; Get of a body not kept returns an error wrapping ErrPurged.
+// returns, and replace what name held at once; Get of a name never put
+// returns an error wrapping ErrPurged.
 type Bodies interface {
 	Put(name string, data []byte) error
 	Get(name string) ([]byte, error)
-	Delete(name string) error
 }
 
 // storedBody is what Bodies holds for a restricted record: its envelope and
-// the salt that, with it, gives the leaf's digest.
+// the salt that, with it, gives the leaf's digest. A purge replaces it with
+// a tombstone that keeps only the hashes that recognize the record if it
+// is posted again (docs/THREAT-MODEL.md says what they reveal, and to whom).
 type storedBody struct {
-	Envelope json.RawMessage `json:"envelope"`
-	Salt     string          `json:"salt"`
+	Envelope json.RawMessage `json:"envelope,omitempty"`
+	Salt     string          `json:"salt,omitempty"`
+
+	Purged         bool   `json:"purged,omitempty"`
+	EnvelopeSHA256 string `json:"envelope_sha256,omitempty"`
+	PayloadSHA256  string `json:"payload_sha256,omitempty"`
+}
+
+// tombstone is what a purge leaves of a restricted record's body.
+func tombstone(e *Envelope) []byte {
+	h, ph := e.Hash(), e.PayloadHash()
+	b, _ := json.Marshal(storedBody{Purged: true, EnvelopeSHA256: hex.EncodeToString(h[:]), PayloadSHA256: hex.EncodeToString(ph[:])})
+	return b
+}
+
+// purgedHashes returns the envelope and payload hashes a purged body's
+// tombstone keeps, or false when there is none (a body purged before
+// tombstones were kept, or missing).
+func purgedHashes(bodies Bodies, rl *RestrictedLeaf) (env, payload [32]byte, ok bool) {
+	if bodies == nil {
+		return env, payload, false
+	}
+	raw, err := bodies.Get(bodyName(rl.Digest))
+	if err != nil {
+		return env, payload, false
+	}
+	var sb storedBody
+	if json.Unmarshal(raw, &sb) != nil || !sb.Purged {
+		return env, payload, false
+	}
+	e, err1 := hex.DecodeString(sb.EnvelopeSHA256)
+	p, err2 := hex.DecodeString(sb.PayloadSHA256)
+	if err1 != nil || err2 != nil || len(e) != 32 || len(p) != 32 {
+		return env, payload, false
+	}
+	return [32]byte(e), [32]byte(p), true
 }
 
 // bodyName is the file name a restricted leaf's body is kept under.
@@ -65,6 +101,9 @@ func openBody(bodies Bodies, rl *RestrictedLeaf) (*Envelope, *Record, []byte, er
 	var sb storedBody
 	if err := json.Unmarshal(raw, &sb); err != nil {
 		return nil, nil, nil, fmt.Errorf("restricted body %s: %v", rl.Digest, err)
+	}
+	if sb.Purged {
+		return nil, nil, nil, ErrPurged
 	}
 	salt, err := hex.DecodeString(sb.Salt)
 	if err != nil || len(salt) != SaltSize {

@@ -38,7 +38,7 @@ func TestRestricted(t *testing.T) {
 	if err != nil || leaf.Restricted == nil {
 		t.Fatalf("leaf %s: %v", leafBytes, err)
 	}
-	if rc := f.Submit(req); rc.Index != i || !rc.Duplicate {
+	if rc := f.Submit(req); rc.Index != i || rc.Duplicate == "" {
 		t.Errorf("resubmission: %+v", rc)
 	}
 
@@ -82,7 +82,7 @@ func TestRestricted(t *testing.T) {
 	}
 
 	f.Reopen()
-	if rc := f.Submit(req); rc.Index != i || !rc.Duplicate {
+	if rc := f.Submit(req); rc.Index != i || rc.Duplicate == "" {
 		t.Errorf("resubmission after restart: %+v", rc)
 	}
 	cfg := truce.Config{Origin: trucetest.Origin, Admin: c.Admin.Verifier()}
@@ -121,10 +121,7 @@ func TestPurge(t *testing.T) {
 	c := f.Setup()
 	req := f.Submit(trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": "Witness W. saw the crossing"},
 		func(m map[string]any) { m["visibility"] = "addressed"; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)).Index
-	name, size, _, err := f.Evidence.PutStream(strings.NewReader("a statement naming the witness"), 1<<20)
-	if err != nil {
-		t.Fatal(err)
-	}
+	name, size := f.Upload("a statement naming the witness", c.Qatar)
 	ev := f.Submit(trucetest.Sign(t, trucetest.Record("evidence", map[string]any{"sha256": name, "media_type": "text/plain", "size": size, "description": "Witness statement"},
 		func(m map[string]any) { m["visibility"] = "mediators" }), c.Qatar)).Index
 	public := f.Submit(trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim("public words")), c.PakistanFO)).Index

@@ -16,9 +16,13 @@ import (
 // membership, the parties, and for every earlier entry its type, its
 // time and its signers. It is rebuilt from the log alone.
 type state struct {
-	cfg     Config
-	size    uint64
-	byHash  map[[32]byte]uint64
+	cfg    Config
+	size   uint64
+	byHash map[[32]byte]uint64
+	// byPayload holds, by payload hash, the entries recording that payload.
+	byPayload map[[32]byte][]uint64
+	// anchors are the key ids of the mediators' trust anchors.
+	anchors map[string]bool
 	keys    map[string]*memberKey // by key id, every key ever admitted
 	members map[string]*memberKey // by member id, the current key
 	parties map[string]bool
@@ -50,6 +54,9 @@ type memberKey struct {
 	verifier *Verifier
 	member   MemberBody
 	revoked  bool
+	// trusted marks a mediator admitted under version 2 of the rules,
+	// by k trusted mediators or as a trust anchor.
+	trusted bool
 
 	noteOnce sync.Once
 	note     note.Verifier
@@ -60,6 +67,7 @@ type entryMeta struct {
 	typ     string
 	created time.Time
 	signers []string // member ids
+	keyids  []string // the keys that signed it
 	// routing is a restricted record's routing metadata (its digest aside),
 	// nil for a public record: what decides who may read it.
 	routing *RestrictedLeaf
@@ -67,11 +75,64 @@ type entryMeta struct {
 }
 
 func newState(cfg Config) *state {
-	return &state{
-		cfg: cfg, byHash: map[[32]byte]uint64{}, keys: map[string]*memberKey{},
-		members: map[string]*memberKey{}, parties: map[string]bool{}, requests: map[uint64][]string{},
-		evidence: map[string][]uint64{}, purged: map[uint64]bool{},
+	s := &state{
+		cfg: cfg, byHash: map[[32]byte]uint64{}, byPayload: map[[32]byte][]uint64{}, anchors: map[string]bool{},
+		keys: map[string]*memberKey{}, members: map[string]*memberKey{}, parties: map[string]bool{},
+		requests: map[uint64][]string{}, evidence: map[string][]uint64{}, purged: map[uint64]bool{},
 	}
+	for _, v := range cfg.Mediators {
+		s.anchors[v.KeyID()] = true
+	}
+	return s
+}
+
+// v2 reports whether version 2 of the rules judges the entry at index i:
+// the mediators' keys are trust anchors, and only mediators resting on
+// them count towards k.
+func (s *state) v2(i uint64) bool { return len(s.anchors) > 0 && i >= s.cfg.RulesV2From }
+
+// mediator selects the mediators who count towards k for the next entry:
+// under version 2, those whose key is a trust anchor or who were admitted
+// by k such mediators, so that the admin alone can mint none.
+func (s *state) mediator() func(*memberKey) bool {
+	if !s.v2(s.size) {
+		return role("mediator")
+	}
+	return func(k *memberKey) bool {
+		return k.member.Role == "mediator" && (k.trusted || s.anchors[k.verifier.KeyID()])
+	}
+}
+
+// IsRepeat reports whether a payload recorded with the keys recorded,
+// posted again signed by signers, is the same record: it is when signers
+// are some of recorded (docs/RULES.md §1). Such a repeat never counts twice.
+func IsRepeat(recorded, signers []string) bool {
+	for _, id := range signers {
+		if !slices.Contains(recorded, id) {
+			return false
+		}
+	}
+	return len(signers) > 0
+}
+
+// repeatOf finds the entry that a payload hashing to ph, signed by keyIDs,
+// repeats, and the keys that must have signed it for it to be that entry.
+func (s *state) repeatOf(ph [32]byte, keyIDs []string) (uint64, []*Verifier, bool) {
+	for _, i := range s.byPayload[ph] {
+		if !IsRepeat(s.entries[i].keyids, keyIDs) {
+			continue
+		}
+		var vs []*Verifier
+		for _, id := range keyIDs {
+			k, ok := s.keys[id]
+			if !ok {
+				return 0, nil, false
+			}
+			vs = append(vs, k.verifier)
+		}
+		return i, vs, true
+	}
+	return 0, nil, false
 }
 
 // admission is a record judged admissible but for its signatures, which
@@ -335,6 +396,11 @@ func (s *state) checkAuthority(a *admission) error {
 	case "response":
 		to := s.requests[*b.Request]
 		if ids := a.has(func(k *memberKey) bool { return k.member.Role == "party" && slices.Contains(to, k.member.Party) }); len(ids) == 0 {
+			if s.entries[*b.Request].routing != nil {
+				// Who a restricted request is addressed to is its audience's
+				// to know: the refusal names no party.
+				return refuse(Forbidden, "signatures", "a response to request %d needs the signature of a member of a party it is addressed to", *b.Request)
+			}
 			return refuse(Forbidden, "signatures", "a response to request %d needs the signature of a member of %s, to whom it is addressed", *b.Request, strings.Join(to, " or "))
 		}
 		return nil
@@ -342,7 +408,7 @@ func (s *state) checkAuthority(a *admission) error {
 		if !s.parties[b.Violator] {
 			return refuse(Unresolved, "body.violator", "party %q does not exist", b.Violator)
 		}
-		if ids := a.has(role("mediator")); len(ids) < s.cfg.Quorum {
+		if ids := a.has(s.mediator()); len(ids) < s.cfg.Quorum {
 			return refuse(Forbidden, "signatures", "a finding needs the signatures of %d mediators; it has %d (%s)", s.cfg.Quorum, len(ids), listOrNone(ids))
 		}
 		return nil
@@ -350,7 +416,7 @@ func (s *state) checkAuthority(a *admission) error {
 		if len(a.has(role("admin"))) == 0 {
 			return refuse(Forbidden, "signatures", "a %s needs the admin's signature", a.rec.Type)
 		}
-		if ids := a.has(role("mediator")); len(ids) < s.cfg.Quorum {
+		if ids := a.has(s.mediator()); len(ids) < s.cfg.Quorum {
 			return refuse(Forbidden, "signatures", "a %s needs the signatures of the admin and %d mediators; it has %d mediators (%s)", a.rec.Type, s.cfg.Quorum, len(ids), listOrNone(ids))
 		}
 		if a.rec.Type == "policy" {
@@ -390,13 +456,19 @@ func (s *state) checkMember(a *admission) error {
 	if k, ok := s.keys[a.newKey.KeyID()]; ok && k.member.ID != b.ID {
 		return refuse(Invalid, "body.key", "key %s already belongs to member %q", a.newKey.KeyID(), k.member.ID)
 	}
+	if s.anchors[a.newKey.KeyID()] && b.Role != "mediator" {
+		return refuse(Forbidden, "body.role", "key %s is a mediator's trust anchor: it can be admitted as a mediator only", a.newKey.KeyID())
+	}
+	if b.Role == "mediator" && s.v2(s.size) {
+		return s.checkMediator(a)
+	}
 	if b.Role != "party" {
 		return nil
 	}
 	if !s.parties[b.Party] {
 		return refuse(Unresolved, "body.party", "party %q does not exist (record it with a party record first)", b.Party)
 	}
-	mediators := a.has(role("mediator"))
+	mediators := a.has(s.mediator())
 	if len(mediators) >= s.cfg.Quorum {
 		return nil
 	}
@@ -413,6 +485,84 @@ func (s *state) checkMember(a *admission) error {
 	// rotating its key with the key it has.
 	if len(a.has(ofParty(b.Party))) == 0 {
 		return refuse(Forbidden, "signatures", "a member of party %q needs the co-signature of an existing member of that party, or of %d mediators", b.Party, s.cfg.Quorum)
+	}
+	return nil
+}
+
+// MaxClockSkew is how far ahead of the server's clock a record's created
+// may be (docs/RULES.md §1).
+const MaxClockSkew = 10 * time.Minute
+
+// limits checks what version 1 of the rules let through and the log alone
+// can judge: a record created before the mechanism's first entry, an
+// audience naming a party that does not exist, and an evidence record describing a file already described by records none of
+// its signers may read. Admission refuses such a record, with nothing in
+// the refusal that the signers may not read; audit names it.
+func (s *state) limits(a *admission, audit bool) error {
+	if len(s.entries) > 0 && s.entries[0].typ != "" && a.created.Before(s.entries[0].created) {
+		return refuse(Invalid, "created", "%s is earlier than the mechanism's first entry, created %s", a.rec.Created, s.entries[0].created.Format(time.RFC3339))
+	}
+	for i, p := range a.rec.Audience {
+		if !s.parties[p] {
+			return refuse(Unresolved, fmt.Sprintf("audience[%d]", i), "party %q does not exist", p)
+		}
+	}
+	if a.rec.Type == "evidence" {
+		described := s.evidence[a.body.SHA256]
+		readable := func(j uint64) bool {
+			rl := s.entries[j].routing
+			return rl == nil || slices.ContainsFunc(a.signers, func(k *memberKey) bool { return s.canRead(k.verifier.KeyID(), rl) })
+		}
+		if len(described) > 0 && !slices.ContainsFunc(described, readable) {
+			if audit {
+				return refuse(Forbidden, "body.sha256", "describes the file that log entries %v describe, none of which its signers may read", described)
+			}
+			return errNotUploaded(a.body.SHA256)
+		}
+	}
+	return nil
+}
+
+// errNotUploaded refuses an evidence record whose file this server does
+// not hold, or holds for others only: the two are told apart by no one.
+func errNotUploaded(sha256 string) error {
+	return refuse(Unresolved, "body.sha256", "no evidence file with SHA-256 %s was uploaded by a signer of this record, or may be read by one (POST /api/v1/evidence)", sha256)
+}
+
+// lateCreated names the entries created later than any entry after them,
+// by more than MaxClockSkew: audit has no trusted clock, but a record was
+// created no later than its admission, plus the skew, and so no later
+// than a later record's.
+func (s *state) lateCreated() []error {
+	var named []error
+	var latest time.Time
+	for i := len(s.entries) - 1; i >= 0; i-- {
+		m := s.entries[i]
+		if m.typ == "" {
+			continue
+		}
+		if !latest.IsZero() && m.created.After(latest.Add(MaxClockSkew)) {
+			named = append(named, fmt.Errorf("log entry %d breaks a rule: created: %s is later than every entry after it (the latest %s) by more than %v", i, m.created.Format(time.RFC3339), latest.Format(time.RFC3339), MaxClockSkew))
+		}
+		if m.created.After(latest) {
+			latest = m.created
+		}
+	}
+	slices.Reverse(named)
+	return named
+}
+
+// checkMediator applies version 2's rule for the mediator set: it changes
+// only with k trusted mediators' signatures, but for a trust anchor's
+// first admission, which the anchor itself authorizes (the admin records
+// its id and name).
+func (s *state) checkMediator(a *admission) error {
+	b := &a.body
+	if _, known := s.members[b.ID]; !known && s.anchors[a.newKey.KeyID()] {
+		return nil
+	}
+	if ids := a.has(s.mediator()); len(ids) < s.cfg.Quorum {
+		return refuse(Forbidden, "signatures", "the mediator set changes only with the signatures of %d mediators resting on the trust anchors; it has %d (%s)", s.cfg.Quorum, len(ids), listOrNone(ids))
 	}
 	return nil
 }
@@ -440,8 +590,13 @@ func listOrNone(ids []string) string {
 }
 
 // applyRouting records what the log alone says of a restricted record
-// whose body is not kept: its type, time and authors.
-func (s *state) applyRouting(i uint64, rl *RestrictedLeaf) {
+// whose body is not kept: its type, time and authors; and, from the
+// purge's tombstone, its payload's hash, so that it is still recognized
+// when posted again.
+func (s *state) applyRouting(i uint64, rl *RestrictedLeaf, payload *[32]byte) {
+	if payload != nil {
+		s.notePayload(i, *payload)
+	}
 	for uint64(len(s.entries)) <= i {
 		s.entries = append(s.entries, entryMeta{})
 	}
@@ -452,7 +607,7 @@ func (s *state) applyRouting(i uint64, rl *RestrictedLeaf) {
 			signers = append(signers, k.member.ID)
 		}
 	}
-	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, routing: rl}
+	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, keyids: rl.Authors, routing: rl}
 	s.addRestricted(i)
 	s.settle()
 	if rl.Type == "request" {
@@ -480,31 +635,9 @@ func (s *state) addRestricted(i uint64) {
 	}
 }
 
-// apply records the effects of the record at index i.
+// apply records the record at index i and its effects.
 func (s *state) apply(i uint64, a *admission) {
-	h := a.env.Hash()
-	if _, ok := s.byHash[h]; !ok {
-		s.byHash[h] = i
-	}
-	for uint64(len(s.entries)) <= i {
-		s.entries = append(s.entries, entryMeta{})
-	}
-	signers := make([]string, 0, len(a.signers)+1)
-	for _, k := range a.signers {
-		signers = append(signers, k.member.ID)
-	}
-	if a.genesis {
-		signers = append(signers, a.body.ID)
-	}
-	s.entries[i] = entryMeta{typ: a.rec.Type, created: a.created, signers: signers}
-	if a.rec.Visibility != Public {
-		s.entries[i].routing = &RestrictedLeaf{Type: a.rec.Type, Visibility: a.rec.Visibility, Audience: a.rec.Audience, Authors: a.env.KeyIDs(), Created: a.rec.Created}
-		s.addRestricted(i)
-	}
-	s.settle()
-	if i+1 > s.size {
-		s.size = i + 1
-	}
+	s.record(i, a)
 	b := &a.body
 	switch a.rec.Type {
 	case "party":
@@ -529,8 +662,46 @@ func (s *state) apply(i uint64, a *admission) {
 		}
 		var mb MemberBody
 		json.Unmarshal(a.rec.Body, &mb)
-		k := &memberKey{verifier: a.newKey, member: mb, revoked: b.Status == "revoked"}
+		k := &memberKey{verifier: a.newKey, member: mb, revoked: b.Status == "revoked", trusted: mb.Role == "mediator" && s.v2(i)}
 		s.keys[a.newKey.KeyID()] = k
 		s.members[b.ID] = k
+	}
+}
+
+// record notes the record at index i in the log, without its effects: a
+// repeat of a recorded payload (IsRepeat) is recorded, and changes nothing.
+func (s *state) record(i uint64, a *admission) {
+	h := a.env.Hash()
+	if _, ok := s.byHash[h]; !ok {
+		s.byHash[h] = i
+	}
+	s.notePayload(i, a.env.PayloadHash())
+	for uint64(len(s.entries)) <= i {
+		s.entries = append(s.entries, entryMeta{})
+	}
+	signers := make([]string, 0, len(a.signers)+1)
+	for _, k := range a.signers {
+		signers = append(signers, k.member.ID)
+	}
+	if a.genesis {
+		signers = append(signers, a.body.ID)
+	}
+	s.entries[i] = entryMeta{typ: a.rec.Type, created: a.created, signers: signers, keyids: a.env.KeyIDs()}
+	if a.rec.Visibility != Public {
+		s.entries[i].routing = &RestrictedLeaf{Type: a.rec.Type, Visibility: a.rec.Visibility, Audience: a.rec.Audience, Authors: a.env.KeyIDs(), Created: a.rec.Created}
+		s.addRestricted(i)
+	}
+	s.settle()
+	if i+1 > s.size {
+		s.size = i + 1
+	}
+}
+
+// notePayload adds entry i to the entries recording the payload hashing
+// to ph, in index order.
+func (s *state) notePayload(i uint64, ph [32]byte) {
+	idx := s.byPayload[ph]
+	if j, found := slices.BinarySearch(idx, i); !found {
+		s.byPayload[ph] = slices.Insert(idx, j, i)
 	}
 }

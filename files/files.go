@@ -252,3 +252,40 @@ func (d *Dir) List() ([]string, error) {
 	}
 	return names, nil
 }
+
+// MarkUploaded notes, durably, that the member whose key is keyID
+// uploaded the file under name: the first record describing a file needs
+// its uploader's signature.
+func (d *Dir) MarkUploaded(name, keyID string) error {
+	p, err := d.uploader(name, keyID)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return err
+	}
+	return WriteAtomic(p, nil, 0o600)
+}
+
+// Uploaded reports whether MarkUploaded noted keyID as an uploader of name.
+func (d *Dir) Uploaded(name, keyID string) (bool, error) {
+	p, err := d.uploader(name, keyID)
+	if err != nil {
+		return false, err
+	}
+	_, err = os.Stat(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func (d *Dir) uploader(name, keyID string) (string, error) {
+	if !truce.IsHexSHA256(name) || !truce.IsHexSHA256(keyID) {
+		return "", fmt.Errorf("uploader of %q: %q is not a key id", name, keyID)
+	}
+	return filepath.Join(d.path, "uploaders", name+"-"+keyID), nil
+}
+
+var _ truce.EvidenceFiles = (*Dir)(nil)
+var _ truce.Bodies = (*Dir)(nil)

@@ -40,6 +40,10 @@ func (s *Server) postEvidence(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnsupportedMediaType, errorBody{Error: fmt.Sprintf("declared %s, but the content is %s; nothing was kept", declared, sniffed), Field: "Content-Type"})
 		return
 	}
+	if err := s.evidence.MarkUploaded(name, keyID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusCreated, map[string]any{"sha256": name, "size": size, "media_type": sniffed})
 }
 

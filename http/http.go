@@ -127,11 +127,11 @@ func (s *Server) postRecord(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	status := http.StatusCreated
-	if rc.Duplicate {
-		status = http.StatusOK
+	if rc.Duplicate != "" {
+		writeJSON(w, http.StatusOK, map[string]any{"index": rc.Index, "duplicate": rc.Duplicate})
+		return
 	}
-	writeJSON(w, status, map[string]any{"index": rc.Index, "duplicate": rc.Duplicate})
+	writeJSON(w, http.StatusCreated, map[string]any{"index": rc.Index})
 }
 
 func (s *Server) getRecord(w http.ResponseWriter, r *http.Request) {

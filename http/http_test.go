@@ -67,11 +67,11 @@ func TestSubmitAndRead(t *testing.T) {
 	a := newAPI(t)
 	env := trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim("at least 206 Afghan Taliban fighters")), a.Admin)
 	code, out := a.do("POST", "/api/v1/records", env)
-	if code != 201 || out["index"] != 1.0 || out["duplicate"] != false {
+	if code != 201 || out["index"] != 1.0 || out["duplicate"] != nil {
 		t.Fatalf("POST: %d %v", code, out)
 	}
 	code, out = a.do("POST", "/api/v1/records", env)
-	if code != 200 || out["index"] != 1.0 || out["duplicate"] != true {
+	if code != 200 || out["index"] != 1.0 || out["duplicate"] != "envelope" {
 		t.Fatalf("POST again: %d %v", code, out)
 	}
 

@@ -34,7 +34,7 @@ func TestNothingAcknowledgedIsLost(t *testing.T) {
 	queue := make(chan []byte, total)
 	for i := range total {
 		rec, _ := json.Marshal(map[string]any{"type": "claim", "v": 1, "mechanism": "example.org/crash",
-			"created": "2025-10-12T08:00:00+05:00", "visibility": "public",
+			"created": time.Now().UTC().Format(time.RFC3339), "visibility": "public",
 			"body": map[string]any{"speaker": "ISPR", "text": fmt.Sprintf("claim %d", i), "quoted": false, "language": "en"}})
 		env, err := trucerec.SignRecord(rec, admin)
 		if err != nil {

@@ -32,8 +32,9 @@ type submitter interface {
 	checkpoint(ctx context.Context, index uint64) ([]byte, error)
 	inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error)
 	uploadEvidence(ctx context.Context, s *truce.Signer, file string) (*uploaded, error)
-	// salt fetches a restricted record's salt, as a member of its audience.
-	salt(ctx context.Context, s *truce.Signer, index uint64) ([]byte, error)
+	// recorded fetches the envelope recorded at index and, for a
+	// restricted record, its salt, as a member of its audience (s).
+	recorded(ctx context.Context, s *truce.Signer, index uint64) (*truce.Envelope, []byte, error)
 	close() error
 }
 
@@ -184,17 +185,24 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("record %d: fetching its inclusion proof: %v", rc.Index, err)
 	}
+	// The log holds the envelope first recorded: for a repeated payload,
+	// one with other signatures than ours; for a restricted record, a salt
+	// only the server and the audience know.
 	leaf := truce.PublicLeaf(env)
-	if rec.Visibility != truce.Public {
-		// The leaf holds a salt only the server and the audience know.
-		if signer == nil {
+	if rc.Duplicate == truce.DuplicatePayload || rec.Visibility != truce.Public {
+		if rec.Visibility != truce.Public && signer == nil {
 			return fmt.Errorf("record %d is restricted: give --key to fetch its salt and check its inclusion", rc.Index)
 		}
-		salt, err := sub.salt(ctx, signer, rc.Index)
+		recEnv, salt, err := sub.recorded(ctx, signer, rc.Index)
 		if err != nil {
-			return fmt.Errorf("record %d: fetching its salt: %v", rc.Index, err)
+			return fmt.Errorf("record %d: fetching it: %v", rc.Index, err)
 		}
-		if leaf, err = truce.NewRestrictedLeaf(env, rec, salt); err != nil {
+		if !bytes.Equal(recEnv.Payload(), env.Payload()) {
+			return fmt.Errorf("the server says log entry %d records this payload, but it records another", rc.Index)
+		}
+		if rec.Visibility == truce.Public {
+			leaf = truce.PublicLeaf(recEnv)
+		} else if leaf, err = truce.NewRestrictedLeaf(recEnv, rec, salt); err != nil {
 			return err
 		}
 	}
@@ -211,8 +219,11 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			"checkpoint_verified": logVerifier != nil,
 		})
 	}
-	if rc.Duplicate {
+	switch rc.Duplicate {
+	case truce.DuplicateEnvelope:
 		fmt.Fprintln(stdout, "duplicate: this envelope was already in the log at this index")
+	case truce.DuplicatePayload:
+		fmt.Fprintln(stdout, "duplicate: this payload was already in the log at this index, signed by these signers and maybe more; the proof is of that envelope")
 	}
 	fmt.Fprintf(stdout, "leaf hash %s\ninclusion proof in tree of size %d (%d hashes, verified):\n", base64.StdEncoding.EncodeToString(leafHash), cp.Size, len(hashes))
 	for _, h := range hashes {
@@ -267,7 +278,7 @@ func (s httpSubmitter) origin(ctx context.Context) (string, error) {
 func (s httpSubmitter) submit(ctx context.Context, env []byte) (truce.Receipt, error) {
 	var out struct {
 		Index     uint64 `json:"index"`
-		Duplicate bool   `json:"duplicate"`
+		Duplicate string `json:"duplicate"`
 	}
 	if _, err := s.c.do(ctx, "POST", "/api/v1/records", env, &out); err != nil {
 		return truce.Receipt{}, err
@@ -320,16 +331,36 @@ func (s httpSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer,
 	return &up, nil
 }
 
-func (s httpSubmitter) salt(ctx context.Context, signer *truce.Signer, index uint64) ([]byte, error) {
-	origin, err := s.origin(ctx)
+func (s httpSubmitter) recorded(ctx context.Context, signer *truce.Signer, index uint64) (*truce.Envelope, []byte, error) {
+	var out struct {
+		Envelope json.RawMessage
+		Salt     string
+	}
+	path := fmt.Sprintf("/api/v1/records/%d", index)
+	if signer == nil {
+		if _, err := s.c.do(ctx, "GET", path, nil, &out); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		origin, err := s.origin(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := s.c.signedDo(ctx, signer, origin, "GET", path, nil, &out); err != nil {
+			return nil, nil, err
+		}
+	}
+	env, err := truce.ParseEnvelope(out.Envelope)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out struct{ Salt string }
-	if _, err := s.c.signedDo(ctx, signer, origin, "GET", fmt.Sprintf("/api/v1/records/%d", index), nil, &out); err != nil {
-		return nil, err
+	var salt []byte
+	if out.Salt != "" {
+		if salt, err = hex.DecodeString(out.Salt); err != nil {
+			return nil, nil, fmt.Errorf("salt: %v", err)
+		}
 	}
-	return hex.DecodeString(out.Salt)
+	return env, salt, nil
 }
 
 type localSubmitter struct{ m *mechanism }
@@ -356,25 +387,31 @@ func (s localSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer
 	if err != nil {
 		return nil, err
 	}
+	if err := s.m.evidence.MarkUploaded(name, signer.KeyID()); err != nil {
+		return nil, err
+	}
 	mt, _, _ := mime.ParseMediaType(http.DetectContentType(head))
 	return &uploaded{SHA256: name, Size: size, MediaType: mt}, nil
 }
 
-func (s localSubmitter) salt(ctx context.Context, signer *truce.Signer, index uint64) ([]byte, error) {
+func (s localSubmitter) recorded(ctx context.Context, signer *truce.Signer, index uint64) (*truce.Envelope, []byte, error) {
 	data, err := s.m.log.Leaf(ctx, index)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	leaf, err := truce.ParseLeaf(data)
-	if err != nil || leaf.Restricted == nil {
-		return nil, fmt.Errorf("log entry %d is not a restricted record", index)
+	if err != nil {
+		return nil, nil, err
+	}
+	if leaf.Envelope != nil {
+		return leaf.Envelope, nil, nil
 	}
 	body, ok, err := s.m.mech.ReadRestricted(signer.KeyID(), leaf.Restricted)
 	if !ok {
-		return nil, fmt.Errorf("your key may not read log entry %d", index)
+		return nil, nil, fmt.Errorf("your key may not read log entry %d", index)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return body.Salt, nil
+	return body.Envelope, body.Salt, nil
 }

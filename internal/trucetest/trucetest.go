@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/truce-dev/truce"
@@ -69,6 +70,11 @@ type Mechanism struct {
 	Mech    *truce.Mechanism
 	// Evidence holds uploaded evidence files.
 	Evidence *files.Dir
+	// Mediators are the trust anchors the mechanism is opened with:
+	// testdata/keys/mediator-{qatar,turkiye}, unless a test changes them
+	// before Reopen; RulesV2From is where version 2 of the rules begins.
+	Mediators   []*truce.Verifier
+	RulesV2From uint64
 	// Concurrency is how many submissions SubmitAll keeps in flight
 	// (at least 64).
 	Concurrency int
@@ -89,7 +95,8 @@ func NewMechanism(t testing.TB) *Mechanism {
 // closed when the test ends.
 func OpenMechanism(t testing.TB, dir, logSKey, logVKey string) *Mechanism {
 	t.Helper()
-	m := &Mechanism{T: t, Dir: dir, LogSKey: logSKey, LogVKey: logVKey, Admin: Signer(t, "admin")}
+	m := &Mechanism{T: t, Dir: dir, LogSKey: logSKey, LogVKey: logVKey, Admin: Signer(t, "admin"),
+		Mediators: []*truce.Verifier{Signer(t, "mediator-qatar").Verifier(), Signer(t, "mediator-turkiye").Verifier()}}
 	m.open()
 	t.Cleanup(m.Close)
 	return m
@@ -125,6 +132,17 @@ func (m *Mechanism) open() {
 	if err != nil {
 		m.T.Fatal(err)
 	}
+	mech, err := truce.Open(context.Background(), m.Config(), l)
+	if err != nil {
+		m.T.Fatal(err)
+	}
+	m.Log, m.Mech, m.closed = l, mech, false
+}
+
+// Config is the mechanism's configuration: what it is opened with, and
+// what an audit of its log is given.
+func (m *Mechanism) Config() truce.Config {
+	m.T.Helper()
 	bodies, err := files.Open(m.Dir + ".bodies")
 	if err != nil {
 		m.T.Fatal(err)
@@ -132,11 +150,7 @@ func (m *Mechanism) open() {
 	if m.Evidence, err = files.Open(m.Dir + ".evidence"); err != nil {
 		m.T.Fatal(err)
 	}
-	mech, err := truce.Open(context.Background(), truce.Config{Origin: Origin, Admin: m.Admin.Verifier(), Bodies: bodies, Evidence: m.Evidence}, l)
-	if err != nil {
-		m.T.Fatal(err)
-	}
-	m.Log, m.Mech, m.closed = l, mech, false
+	return truce.Config{Origin: Origin, Admin: m.Admin.Verifier(), Bodies: bodies, Evidence: m.Evidence, Mediators: m.Mediators, RulesV2From: m.RulesV2From}
 }
 
 // Reopen closes the log and opens it and the mechanism again, as a restart.
@@ -210,4 +224,18 @@ func Sign(t testing.TB, rec []byte, signers ...*truce.Signer) []byte {
 // Claim is a valid claim body saying text.
 func Claim(text string) map[string]any {
 	return map[string]any{"speaker": "Foreign Office spokesperson", "text": text, "quoted": true, "language": "en"}
+}
+
+// Upload keeps data as an evidence file uploaded by by, as POST
+// /api/v1/evidence does, and returns its SHA-256 and size.
+func (m *Mechanism) Upload(data string, by *truce.Signer) (string, int64) {
+	m.T.Helper()
+	name, size, _, err := m.Evidence.PutStream(strings.NewReader(data), 1<<20)
+	if err == nil {
+		err = m.Evidence.MarkUploaded(name, by.KeyID())
+	}
+	if err != nil {
+		m.T.Fatal(err)
+	}
+	return name, size
 }
