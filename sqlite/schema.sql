@@ -42,3 +42,6 @@ CREATE TABLE IF NOT EXISTS figures (
   qualifier TEXT NOT NULL, attributed_to TEXT, PRIMARY KEY (claim, n)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
+-- The payloads of public entries and the keys that signed them: a payload
+-- re-posted with some of its signers is the entry already recorded.
+CREATE TABLE IF NOT EXISTS payloads (sha256 BLOB NOT NULL, idx INTEGER NOT NULL, keyids TEXT NOT NULL, PRIMARY KEY (sha256, idx)) WITHOUT ROWID;

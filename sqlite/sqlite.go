@@ -53,7 +53,7 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %v", path, err)
 	}
-	if _, err := db.Exec(schema); err != nil {
+	if err := migrate(db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("creating the projection in %s: %v", path, err)
 	}
@@ -63,6 +63,46 @@ func Open(path string) (*DB, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// schemaVersion changes whenever what the projection holds for the same
+// entries changes; a projection of another version is dropped and rebuilt
+// from the log, which it is a function of.
+const schemaVersion = 2
+
+func migrate(db *sql.DB) error {
+	if _, err := db.Exec(schema); err != nil {
+		return err
+	}
+	var v int
+	err := db.QueryRow(`SELECT v FROM meta WHERE k = 'schema'`).Scan(&v)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if v == schemaVersion {
+		return nil
+	}
+	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'`)
+	if err != nil {
+		return err
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	for _, t := range tables {
+		if _, err := db.Exec(`DROP TABLE IF EXISTS "` + t + `"`); err != nil {
+			return err
+		}
+	}
+	if _, err := db.Exec(schema); err != nil {
+		return err
+	}
+	_, err = db.Exec(`INSERT INTO meta (k, v) VALUES ('schema', ?)`, schemaVersion)
+	return err
 }
 
 func (d *DB) loadMembers(ctx context.Context) error {
@@ -237,6 +277,10 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 	}
 	signersJSON, _ := json.Marshal(signers)
 	h := e.Envelope.Hash()
+	same, repeat, err := a.repeats(ctx, e)
+	if err != nil {
+		return err
+	}
 	var content any
 	if r.Type == "source" || r.Type == "evidence" {
 		content = b.SHA256
@@ -249,6 +293,14 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 	if err := a.exec(ctx, `INSERT INTO entries (idx, type, created, visibility, signers, envelope_sha256, content_sha256, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.Index, r.Type, r.Created, r.Visibility, string(signersJSON), h[:], content, record); err != nil {
 		return err
+	}
+	if repeat {
+		return nil // the same record again: it changes nothing
+	}
+	if _, listed := lists[r.Type]; listed && same != nil {
+		// The same statement with more signers is still one item, signed
+		// by them all: it never counts twice.
+		return a.cosign(ctx, *same, signers, parties)
 	}
 	item := func(subtype, date, deadline, place, status string, concerns []string) error {
 		if err := a.exec(ctx, `INSERT INTO items (idx, list, subtype, date, deadline, place, status, signers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -429,6 +481,58 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 	return nil
 }
 
+// repeats finds the entries recording e's payload before it: repeat when
+// one was signed by all of e's signers (truce.IsRepeat), same when any was.
+func (a *applier) repeats(ctx context.Context, e truce.Entry) (same *uint64, repeat bool, err error) {
+	ph := e.Envelope.PayloadHash()
+	rows, err := a.query(ctx, `SELECT idx, keyids FROM payloads WHERE sha256 = ? ORDER BY idx`, ph[:])
+	if err != nil {
+		return nil, false, err
+	}
+	for rows.Next() {
+		var i uint64
+		var keyidsJSON string
+		if err := rows.Scan(&i, &keyidsJSON); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		var keyids []string
+		json.Unmarshal([]byte(keyidsJSON), &keyids)
+		if same == nil {
+			same = &i
+		}
+		repeat = repeat || truce.IsRepeat(keyids, e.Envelope.KeyIDs())
+	}
+	rows.Close()
+	keyidsJSON, _ := json.Marshal(e.Envelope.KeyIDs())
+	return same, repeat, a.exec(ctx, `INSERT INTO payloads (sha256, idx, keyids) VALUES (?, ?, ?)`, ph[:], e.Index, string(keyidsJSON))
+}
+
+// cosign adds signers, and the parties they speak for, to the item at i.
+func (a *applier) cosign(ctx context.Context, i uint64, signers, parties []string) error {
+	var signersJSON string
+	if err := a.scan(ctx, `SELECT signers FROM items WHERE idx = ?`, []any{i}, &signersJSON); err != nil {
+		return err
+	}
+	var all []string
+	json.Unmarshal([]byte(signersJSON), &all)
+	for _, s := range signers {
+		if !slices.Contains(all, s) {
+			all = append(all, s)
+		}
+	}
+	out, _ := json.Marshal(all)
+	if err := a.exec(ctx, `UPDATE items SET signers = ? WHERE idx = ?`, string(out), i); err != nil {
+		return err
+	}
+	for _, p := range parties {
+		if err := a.exec(ctx, `INSERT OR IGNORE INTO item_parties (party, idx) VALUES (?, ?)`, p, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // corroborate recomputes an unassessed incident's status: corroborated
 // once two claims about it are independent (docs/RULES.md). A new claim
 // cannot undo corroboration, so it need not recompute it (grows).
@@ -556,6 +660,7 @@ func (d *DB) Dump(ctx context.Context, w func(string) error) error {
 		`SELECT 'links', dst, rel, src FROM links ORDER BY dst, rel, src`,
 		`SELECT 'figures', claim, n, what, count, qualifier, coalesce(attributed_to, '') FROM figures ORDER BY claim, n`,
 		`SELECT 'search', rowid, text FROM search ORDER BY rowid`,
+		`SELECT 'payloads', hex(sha256), idx, keyids FROM payloads ORDER BY sha256, idx`,
 	} {
 		if err := dumpQuery(ctx, tx, q, w); err != nil {
 			return err

@@ -26,6 +26,57 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Scenario", func(t *testing.T) { testScenario(t, open) })
 	t.Run("ExactlyOnce", func(t *testing.T) { testExactlyOnce(t, open) })
 	t.Run("RebuildEqualsLive", func(t *testing.T) { testRebuildEqualsLive(t, open, 10000) })
+	t.Run("OneStatementCountsOnce", func(t *testing.T) { testOneStatementCountsOnce(t, open) })
+}
+
+// testOneStatementCountsOnce: one jointly signed claim, re-posted with one
+// signature each (as a log written before version 2 may hold them, or
+// with a new co-signer as any log may), is one claim: it corroborates
+// nothing alone and is listed once, signed by all.
+func testOneStatementCountsOnce(t *testing.T, open Opener) {
+	m := trucetest.NewMechanism(t)
+	c := m.Setup()
+	sub := func(typ string, body map[string]any, signers ...*truce.Signer) uint64 {
+		return m.Submit(trucetest.Sign(t, trucetest.Record(typ, body), signers...)).Index
+	}
+	inc := sub("incident", map[string]any{"event_type": "Battles", "date": "2025-10-12", "date_precision": "day",
+		"place": map[string]any{"name": "Kurram", "precision": "district"}, "actors": []string{"Pakistan Army"}, "description": "Clash"}, c.Admin)
+	claim := trucetest.Record("claim", map[string]any{"speaker": "Joint statement", "text": "Both sides confirm the clash", "quoted": true, "language": "en", "about": []uint64{inc}})
+	k := m.Submit(trucetest.Sign(t, claim, c.PakistanFO, c.AfghanistanMOFA)).Index
+	for _, s := range []*truce.Signer{c.PakistanFO, c.AfghanistanMOFA} {
+		env, err := truce.ParseEnvelope(trucetest.Sign(t, claim, s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.Log.Append(t.Context(), truce.PublicLeaf(env)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.Reopen()
+	more := m.Submit(trucetest.Sign(t, claim, c.Observer, c.Monitor)).Index
+	st := open(t)
+	m.Project(st)
+	if it := byIndex(list(t, st, truce.Query{List: "incidents"}), inc); it["status"] != "reported" {
+		t.Errorf("incident status %v, want reported: one claim, however often posted", it["status"])
+	}
+	claims := list(t, st, truce.Query{List: "claims"})
+	if got := indices(claims); !slices.Equal(got, []uint64{k}) {
+		t.Fatalf("claims %v, want [%d] (entry %d is the same claim with more signers)", got, k, more)
+	}
+	raw, _ := json.Marshal(claims[0]["signers"])
+	var signers []string
+	json.Unmarshal(raw, &signers)
+	slices.Sort(signers)
+	if !slices.Equal(signers, []string{"afghanistan-mofa", "monitor", "observer", "pakistan-fo"}) {
+		t.Errorf("signers %s, want the four who signed the claim", raw)
+	}
+	// The second claim that makes two independent sources.
+	sub("claim", map[string]any{"speaker": "ISPR", "text": "A clash in Kurram", "quoted": false, "language": "en", "about": []uint64{inc}}, c.PakistanISPR)
+	sub("claim", map[string]any{"speaker": "Mujahid", "text": "A clash in Kurram", "quoted": false, "language": "en", "about": []uint64{inc}}, c.AfghanistanMOFA)
+	m.Project(st)
+	if it := byIndex(list(t, st, truce.Query{List: "incidents"}), inc); it["status"] != "corroborated" {
+		t.Errorf("incident status %v, want corroborated", it["status"])
+	}
 }
 
 type scenario struct {
