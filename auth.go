@@ -159,7 +159,7 @@ func ParseAuthorization(header string) (*Authorization, error) {
 	for _, s := range times {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
-			return nil, refuse(Invalid, "Authorization", "time %q is not RFC 3339", s)
+			return nil, refuse(Invalid, "Authorization", "time %.64q is not RFC 3339", s)
 		}
 		parsed = append(parsed, t)
 	}
@@ -193,7 +193,7 @@ func (m *Mechanism) Authenticate(header, method, host, target string, now time.T
 		return nil, err
 	}
 	if a.Origin != m.cfg.Origin {
-		return nil, refuse(Forbidden, "Authorization", "is for mechanism %q, not %q", a.Origin, m.cfg.Origin)
+		return nil, refuse(Forbidden, "Authorization", "is for mechanism %.64q, not %q", a.Origin, m.cfg.Origin)
 	}
 	if a.Token {
 		if err := tokenUse(a, method, host); err != nil {
@@ -210,7 +210,7 @@ func (m *Mechanism) Authenticate(header, method, host, target string, now time.T
 	} else {
 		switch {
 		case a.Method != method || a.Target != target:
-			return nil, refuse(Forbidden, "Authorization", "signs %s %s, not this request", a.Method, a.Target)
+			return nil, refuse(Forbidden, "Authorization", "signs %.16q %.64q, not this request", a.Method, a.Target)
 		case a.Time.Before(now.Add(-RequestWindow)) || a.Time.After(now.Add(RequestWindow)):
 			return nil, refuse(Forbidden, "Authorization", "was signed at %s, outside %v of the server's time: expired or from the future", a.Time.Format(time.RFC3339), RequestWindow)
 		}

@@ -188,7 +188,6 @@ func newSigner(t *testing.T, name string) *truce.Signer {
 	return s
 }
 
-
 // TestEvidenceDescribedOnlyByItsReaders: a member who may not read a
 // stored file cannot publish it by its hash, and no refusal tells it the
 // file's size or that it exists.

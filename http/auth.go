@@ -1,6 +1,7 @@
 package http
 
 import (
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -10,8 +11,11 @@ import (
 
 // nonces remembers the nonces of signed requests (tokens have none to
 // spend: they are good until they expire) for as long as their
-// signatures could be accepted, so that each is accepted once.
+// signatures could be accepted, so that each is accepted once. It forgets
+// them when the server stops, so it accepts no request signed before it
+// was made (since): one used before a restart cannot be used again.
 type nonces struct {
+	since time.Time
 	mu    sync.Mutex
 	seen  map[string]time.Time // nonce to when it can be forgotten
 	swept time.Time
@@ -58,6 +62,13 @@ func (s *Server) reader(w http.ResponseWriter, r *http.Request) (keyID string, o
 			return "", false
 		}
 		s.fail(w, r, err)
+		return "", false
+	}
+	// A signed time has whole seconds: one in the second the server
+	// started may be just after it.
+	if started := s.nonces.since.Truncate(time.Second); !a.Token && a.Time.Before(started) {
+		writeJSON(w, http.StatusUnauthorized, errorBody{Error: fmt.Sprintf("this request was signed at %s, before this server started at %s: sign it again",
+			a.Time.Format(time.RFC3339), started.UTC().Format(time.RFC3339)), Field: "Authorization"})
 		return "", false
 	}
 	if !a.Token && !s.nonces.use(a.Nonce, a.Expires, now) {

@@ -37,7 +37,7 @@ func (s *Server) postEvidence(w http.ResponseWriter, r *http.Request) {
 	if declared, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil && declared != "application/octet-stream" &&
 		sniffed != "application/octet-stream" && declared != sniffed {
 		s.evidence.Delete(name)
-		writeJSON(w, http.StatusUnsupportedMediaType, errorBody{Error: fmt.Sprintf("declared %s, but the content is %s; nothing was kept", declared, sniffed), Field: "Content-Type"})
+		writeJSON(w, http.StatusUnsupportedMediaType, errorBody{Error: fmt.Sprintf("declared %s, but the content is %s; nothing was kept", clip(declared), sniffed), Field: "Content-Type"})
 		return
 	}
 	if err := s.evidence.MarkUploaded(name, keyID); err != nil {
@@ -52,7 +52,7 @@ func (s *Server) postEvidence(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getEvidence(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("sha256")
 	if !truce.IsHexSHA256(name) {
-		badRequest(w, "sha256", "%q is not a hex SHA-256", name)
+		badRequest(w, "sha256", "%s is not a hex SHA-256", quote(name))
 		return
 	}
 	keyID, ok := s.reader(w, r)

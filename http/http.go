@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
@@ -48,6 +49,7 @@ type Server struct {
 // queue of.
 func NewServer(mech *truce.Mechanism, log *tlog.Log, store truce.Store, evidence, drafts *files.Dir, logger *slog.Logger) *Server {
 	s := &Server{mech: mech, log: log, store: store, evidence: evidence, drafts: drafts, logger: logger, mux: http.NewServeMux()}
+	s.nonces.since = time.Now()
 	s.mux.HandleFunc("POST /api/v1/import", s.postImport)
 	s.mux.HandleFunc("GET /api/v1/drafts", s.getDrafts)
 	s.mux.HandleFunc("DELETE /api/v1/drafts/{id}", s.deleteDraft)
@@ -137,7 +139,7 @@ func (s *Server) postRecord(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getRecord(w http.ResponseWriter, r *http.Request) {
 	i, err := strconv.ParseUint(r.PathValue("index"), 10, 64)
 	if err != nil {
-		badRequest(w, "index", "%q is not a log index", r.PathValue("index"))
+		badRequest(w, "index", "%s is not a log index", quote(r.PathValue("index")))
 		return
 	}
 	s.writeRecord(w, r, i)
@@ -146,7 +148,7 @@ func (s *Server) getRecord(w http.ResponseWriter, r *http.Request) {
 func (s *Server) getRecordByHash(w http.ResponseWriter, r *http.Request) {
 	raw, err := hex.DecodeString(r.PathValue("sha256"))
 	if err != nil || len(raw) != 32 {
-		badRequest(w, "sha256", "%q is not a hex SHA-256", r.PathValue("sha256"))
+		badRequest(w, "sha256", "%s is not a hex SHA-256", quote(r.PathValue("sha256")))
 		return
 	}
 	i, ok := s.mech.Lookup([32]byte(raw))
@@ -234,7 +236,7 @@ func (s *Server) restricted(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Query()
 	typ := p.Get("type")
 	if typ != "" && !truce.IsRecordType(typ) {
-		badRequest(w, "type", "%q is not a record type (one of %s)", typ, strings.Join(truce.RecordTypes(), ", "))
+		badRequest(w, "type", "%s is not a record type (one of %s)", quote(typ), strings.Join(truce.RecordTypes(), ", "))
 		return
 	}
 	after, limit, ok := pageParams(w, p)
@@ -267,7 +269,7 @@ func (s *Server) inclusionProof(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	index, err := strconv.ParseUint(q.Get("index"), 10, 64)
 	if err != nil {
-		badRequest(w, "index", "%q is not a log index", q.Get("index"))
+		badRequest(w, "index", "%s is not a log index", quote(q.Get("index")))
 		return
 	}
 	size, ok := s.treeSize(w, r, "size")
@@ -290,7 +292,7 @@ func (s *Server) consistencyProof(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	old, err := strconv.ParseUint(q.Get("old"), 10, 64)
 	if err != nil {
-		badRequest(w, "old", "%q is not a tree size", q.Get("old"))
+		badRequest(w, "old", "%s is not a tree size", quote(q.Get("old")))
 		return
 	}
 	size, ok := s.treeSize(w, r, "new")
@@ -315,7 +317,7 @@ func (s *Server) treeSize(w http.ResponseWriter, r *http.Request, name string) (
 	if v := r.URL.Query().Get(name); v != "" {
 		n, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
-			badRequest(w, name, "%q is not a tree size", v)
+			badRequest(w, name, "%s is not a tree size", quote(v))
 			return 0, false
 		}
 		return n, true

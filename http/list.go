@@ -2,6 +2,7 @@ package http
 
 import (
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -33,7 +34,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, list string) {
 	for _, d := range []struct{ name, v string }{{"from", q.From}, {"to", q.To}} {
 		if d.v != "" {
 			if _, err := time.Parse(time.DateOnly, d.v); err != nil {
-				badRequest(w, d.name, "%q is not a date (YYYY-MM-DD)", d.v)
+				badRequest(w, d.name, "%s is not a date (YYYY-MM-DD)", quote(d.v))
 				return
 			}
 		}
@@ -44,7 +45,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, list string) {
 			if len(known) == 0 {
 				badRequest(w, "status", "%s have no status", list)
 			} else {
-				badRequest(w, "status", "%q is not a status of %s (one of %s)", q.Status, list, strings.Join(known, ", "))
+				badRequest(w, "status", "%s is not a status of %s (one of %s)", quote(q.Status), list, strings.Join(known, ", "))
 			}
 			return
 		}
@@ -66,20 +67,22 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, list string) {
 }
 
 // pageParams reads the cursor and the limit every list takes (limit 0 when
-// not given). It answers 400 and returns ok false when either is bad.
+// not given). It answers 400 and returns ok false when either is bad. A
+// cursor too large for any index is past the end: it gives an empty page.
+// A limit above the maximum, however large, is clamped, never refused.
 func pageParams(w http.ResponseWriter, p url.Values) (after uint64, limit int, ok bool) {
 	if c := p.Get("cursor"); c != "" {
-		n, err := strconv.ParseUint(c, 10, 64)
-		if err != nil {
-			badRequest(w, "cursor", "%q is not a cursor from next_cursor", c)
+		n, err := strconv.ParseUint(c, 10, 64) // math.MaxUint64 when out of range
+		if err != nil && !errors.Is(err, strconv.ErrRange) {
+			badRequest(w, "cursor", "%s is not a cursor from next_cursor", quote(c))
 			return 0, 0, false
 		}
 		after = n
 	}
 	if l := p.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 {
-			badRequest(w, "limit", "%q is not a positive number", l)
+		n, err := strconv.Atoi(l) // math.MaxInt or math.MinInt when out of range
+		if err != nil && !errors.Is(err, strconv.ErrRange) || n < 1 {
+			badRequest(w, "limit", "%s is not a positive number", quote(l))
 			return 0, 0, false
 		}
 		limit = min(n, truce.MaxLimit) // clamped, never refused
@@ -92,7 +95,7 @@ func pageParams(w http.ResponseWriter, p url.Values) (after uint64, limit int, o
 func (s *Server) lookup(w http.ResponseWriter, r *http.Request) {
 	h := r.PathValue("sha256")
 	if raw, err := hex.DecodeString(h); err != nil || len(raw) != 32 {
-		badRequest(w, "sha256", "%q is not a hex SHA-256", h)
+		badRequest(w, "sha256", "%s is not a hex SHA-256", quote(h))
 		return
 	}
 	idx, err := s.store.Lookup(r.Context(), h)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -32,6 +33,11 @@ func (d *DB) List(ctx context.Context, q truce.Query) (*truce.Page, error) {
 	now := q.Now
 	if now.IsZero() {
 		now = time.Now()
+	}
+	if q.After > math.MaxInt64 {
+		// Past every index the log can hold: an empty last page (as int64,
+		// the cursor would wrap round to the first).
+		return &truce.Page{Items: []map[string]any{}}, nil
 	}
 	where := []string{"i.list = :list", "i.idx > :after"}
 	args := []any{sql.Named("list", q.List), sql.Named("after", int64(q.After)), sql.Named("now", now.UTC().Format(time.RFC3339)), sql.Named("limit", limit+1)}
@@ -252,8 +258,12 @@ func likeEscape(s string) string {
 }
 
 // ftsQuery turns free text into an FTS5 query of quoted terms, all
-// required, so that no user input is read as FTS5 syntax.
+// required, so that no user input is read as FTS5 syntax. A NUL byte
+// separates terms, as the tokenizer reads it in the indexed text: inside a
+// term it would end the query string early within SQLite, leaving a quote
+// open.
 func ftsQuery(text string) string {
+	text = strings.ReplaceAll(text, "\x00", " ")
 	var terms []string
 	for _, t := range strings.Fields(text) {
 		terms = append(terms, `"`+strings.ReplaceAll(t, `"`, `""`)+`"`)

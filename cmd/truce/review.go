@@ -67,12 +67,23 @@ func queueImports(ctx context.Context, server, data, keyFile string, args []stri
 		if err != nil {
 			return err
 		}
+		importedBy := "" // the key id of the member who queued it, as the server keeps it
+		if keyFile != "" {
+			s, err := readSigner(keyFile)
+			if err != nil {
+				return err
+			}
+			importedBy = s.KeyID()
+		}
 		queue = func(name string) (string, int, error) {
 			d, err := importOne(name)
 			if err != nil {
 				return "", 0, err
 			}
-			raw, _ := json.Marshal(d)
+			raw, _ := json.Marshal(struct {
+				*ingest.Draft
+				ImportedBy string `json:"imported_by,omitempty"`
+			}{d, importedBy})
 			return d.Source.SHA256, len(d.Claims), local.Put(d.Source.SHA256, raw)
 		}
 	} else {
@@ -206,7 +217,8 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 			fmt.Fprintf(stdout, "claim %d: index %d\n", i+1, idx)
 		}
-		return m.do(ctx, "DELETE", "/api/v1/drafts/"+it.ID, nil, nil)
+		// The source just signed shows the server this member accepted it.
+		return m.do(ctx, "DELETE", fmt.Sprintf("/api/v1/drafts/%s?accepted=%d", it.ID, src), nil, nil)
 	}
 	return fmt.Errorf("no draft %s in the queue", *accept)
 }
