@@ -25,6 +25,11 @@ type config struct {
 	Admin string `json:"admin"`
 	// Quorum is k: the mediators a finding or a party's first member needs.
 	Quorum int `json:"quorum"`
+	// Mediators are the mediators' public keys, trust anchors held outside
+	// the log (truce init --mediator); with them, version 2 of the rules
+	// applies from log index RulesV2From on (docs/RULES.md).
+	Mediators   []string `json:"mediators,omitempty"`
+	RulesV2From uint64   `json:"rules_v2_from,omitempty"`
 	// Witnesses must cosign each checkpoint before it is published, at
 	// least MinWitnesses of them (0: all); serve's --witness flags, when
 	// given, replace them.
@@ -184,7 +189,47 @@ func (c *config) mechanism(dir dataDir) (truce.Config, error) {
 	if err != nil {
 		return truce.Config{}, err
 	}
-	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum, Bodies: bodies, Evidence: evidence}, nil
+	mediators, err := parseMediators(c.Mediators)
+	if err != nil {
+		return truce.Config{}, err
+	}
+	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum, Bodies: bodies, Evidence: evidence, Mediators: mediators, RulesV2From: c.RulesV2From}, nil
+}
+
+// parseMediators parses the mediators' trust anchors, refusing a key given
+// twice.
+func parseMediators(vkeys []string) ([]*truce.Verifier, error) {
+	var out []*truce.Verifier
+	seen := map[string]bool{}
+	for i, k := range vkeys {
+		v, err := truce.ParseVerifier(k)
+		if err != nil {
+			return nil, fmt.Errorf("mediators[%d]: %v", i, err)
+		}
+		if seen[v.KeyID()] {
+			return nil, fmt.Errorf("mediators[%d]: key %s is given twice", i, v.KeyID())
+		}
+		seen[v.KeyID()] = true
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// readMediatorFiles reads the mediators' public key files given with
+// --mediator.
+func readMediatorFiles(paths []string) ([]string, error) {
+	var keys []string
+	for _, p := range paths {
+		k, err := readKeyFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("--mediator %s: %v", p, err)
+		}
+		if _, err := truce.ParseVerifier(k); err != nil {
+			return nil, fmt.Errorf("--mediator %s: %v", p, err)
+		}
+		keys = append(keys, k)
+	}
+	return keys, nil
 }
 
 // close waits for every appended record to be covered by a published

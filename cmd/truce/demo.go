@@ -58,7 +58,20 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 	}
 	if _, err := os.Stat(dir.configPath()); os.IsNotExist(err) {
-		if err := initMechanism(ctx, dir, demoOrigin, truce.DefaultQuorum); err != nil {
+		// The cast's keys come first: the mediators' are the mechanism's
+		// trust anchors.
+		if err := demoKeys(dir); err != nil {
+			return err
+		}
+		var mediators []string
+		for _, m := range []string{"qatar", "turkiye"} {
+			k, err := readKeyFile(dir.path("keys", "demo", m+".vkey"))
+			if err != nil {
+				return err
+			}
+			mediators = append(mediators, k)
+		}
+		if err := initMechanism(ctx, dir, demoOrigin, truce.DefaultQuorum, mediators); err != nil {
 			return err
 		}
 	}
@@ -108,6 +121,25 @@ func startDemoWitness(ctx context.Context, dir dataDir, name string) (tlog.Witne
 	return tlog.Witness{VKey: vkey, URL: "http://" + ln.Addr().String()}, nil
 }
 
+// demoKeys writes DIR/keys/demo/ROLE.key and .vkey for every role of the
+// cast but the admin, where they are missing.
+func demoKeys(dir dataDir) error {
+	if err := os.MkdirAll(dir.path("keys", "demo"), 0o700); err != nil {
+		return err
+	}
+	for _, role := range demo.Roles {
+		if role == "admin" {
+			continue
+		}
+		if _, err := os.Stat(dir.path("keys", "demo", role+".key")); os.IsNotExist(err) {
+			if _, err := writeKeyPair(dir.path("keys", "demo", role), role); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // loadDemo appends the scenario to a mechanism whose log holds only its
 // genesis; a loaded one is served as it is.
 func loadDemo(ctx context.Context, dir dataDir, ws []tlog.Witness, name string, scenario []byte) error {
@@ -122,18 +154,15 @@ func loadDemo(ctx context.Context, dir dataDir, ws []tlog.Witness, name string, 
 		m.close()
 		return err
 	}
+	if err := demoKeys(dir); err != nil {
+		m.close()
+		return err
+	}
 	cast := demo.Cast{}
 	for _, role := range demo.Roles {
 		path := dir.key(role + ".key")
 		if role != "admin" {
 			path = dir.path("keys", "demo", role+".key")
-			if _, err := os.Stat(path); os.IsNotExist(err) {
-				os.MkdirAll(dir.path("keys", "demo"), 0o700)
-				if _, err := writeKeyPair(dir.path("keys", "demo", role), role); err != nil {
-					m.close()
-					return err
-				}
-			}
 		}
 		s, err := readSigner(path)
 		if err != nil {

@@ -61,10 +61,12 @@ func writeKeyPair(prefix, name string) (string, error) {
 }
 
 func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("init", "--data DIR --name ORIGIN", stdout)
+	fs := newFlags("init", "--data DIR --name ORIGIN [--mediator VKEYFILE]... [--quorum K]", stdout)
 	data := fs.String("data", "", "the new mechanism's data directory")
 	name := fs.String("name", "", "the mechanism's origin: the log key's name and every checkpoint's first line")
 	quorum := fs.Int("quorum", truce.DefaultQuorum, "k: how many mediators must sign a finding or admit a party's first member")
+	var mediatorFiles stringList
+	fs.Var(&mediatorFiles, "mediator", "a mediator's public key file: a trust anchor held outside the log, as the log key is (repeatable; at least k of them)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -74,7 +76,20 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *quorum < 1 {
 		return usagef("--quorum %d: must be at least 1", *quorum)
 	}
-	if err := initMechanism(ctx, dataDir(*data), *name, *quorum); err != nil {
+	if len(mediatorFiles) > 0 && len(mediatorFiles) < *quorum {
+		return usagef("--quorum %d: only %d --mediator keys given, so no finding could ever be adopted", *quorum, len(mediatorFiles))
+	}
+	mediators, err := readMediatorFiles(mediatorFiles)
+	if err != nil {
+		return err
+	}
+	if _, err := parseMediators(mediators); err != nil {
+		return usagef("--mediator: %v", err)
+	}
+	if len(mediators) == 0 {
+		fmt.Fprintln(stderr, "truce init: no --mediator given: the log is judged by version 1 of the rules, under which the admin alone admits mediators (docs/RULES.md)")
+	}
+	if err := initMechanism(ctx, dataDir(*data), *name, *quorum, mediators); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "mechanism %s created in %s\nlog key: %s\n", *name, *data, must(readKeyFile(dataDir(*data).key("log.vkey"))))
@@ -85,7 +100,7 @@ func must[T any](v T, _ error) T { return v }
 
 // initMechanism lays out dir, writes the log and admin keys and the config,
 // and appends the admin's self-signed membership as the log's first record.
-func initMechanism(ctx context.Context, dir dataDir, origin string, quorum int) error {
+func initMechanism(ctx context.Context, dir dataDir, origin string, quorum int, mediators []string) error {
 	if _, err := os.Stat(dir.configPath()); err == nil {
 		return fmt.Errorf("%s already holds a mechanism", dir)
 	}
@@ -99,7 +114,7 @@ func initMechanism(ctx context.Context, dir dataDir, origin string, quorum int) 
 	if err != nil {
 		return fmt.Errorf("admin key: %v", err)
 	}
-	cfg, err := json.MarshalIndent(config{Origin: origin, Admin: adminVkey, Quorum: quorum}, "", "  ")
+	cfg, err := json.MarshalIndent(config{Origin: origin, Admin: adminVkey, Quorum: quorum, Mediators: mediators}, "", "  ")
 	if err != nil {
 		return err
 	}

@@ -27,7 +27,15 @@ func TestFindingSignReindexAudit(t *testing.T) {
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "mech")
 	origin := "example.org/talks"
-	truce(t, "", "init", "--data", data, "--name", origin).must(t, 0)
+	vkey := func(name string) string {
+		truce(t, "", "keygen", "--out", filepath.Join(tmp, name)).must(t, 0)
+		return strings.TrimSpace(string(must(os.ReadFile(filepath.Join(tmp, name+".vkey")))))
+	}
+	anchors := map[string]string{"qatar": vkey("qatar"), "turkiye": vkey("turkiye")}
+	puppet := vkey("puppet")
+	vkeyFile := func(name string) string { return filepath.Join(tmp, name+".vkey") }
+	truce(t, "", "init", "--data", data, "--name", origin, "--mediator", vkeyFile("qatar")).must(t, 2, "--quorum 2: only 1 --mediator keys given")
+	truce(t, "", "init", "--data", data, "--name", origin, "--mediator", vkeyFile("qatar"), "--mediator", vkeyFile("turkiye")).must(t, 0)
 	cmd, url := launch(t, "serve", "--data", data, "--addr", "127.0.0.1:0", "--checkpoint-interval", "100ms")
 	stopped := false
 	stop := func() {
@@ -47,15 +55,15 @@ func TestFindingSignReindexAudit(t *testing.T) {
 		fmt.Sscanf(r.stdout, "index %d", &i)
 		return i
 	}
-	vkey := func(name string) string {
-		truce(t, "", "keygen", "--out", filepath.Join(tmp, name)).must(t, 0)
-		return strings.TrimSpace(string(must(os.ReadFile(filepath.Join(tmp, name+".vkey")))))
-	}
 	submit(admin, `{"type":"party","body":{"id":"pakistan","name":"Pakistan"}}`)
 	submit(admin, `{"type":"party","body":{"id":"afghanistan","name":"Afghanistan"}}`)
 	for _, m := range []string{"qatar", "turkiye"} {
-		submit(admin, fmt.Sprintf(`{"type":"member","body":{"id":%q,"role":"mediator","name":%q,"key":%q}}`, m, m, vkey(m)))
+		submit(admin, fmt.Sprintf(`{"type":"member","body":{"id":%q,"role":"mediator","name":%q,"key":%q}}`, m, m, anchors[m]))
 	}
+	// The admin alone mints no mediator: the mediators' keys are anchors.
+	truce(t, "", "submit", "--server", url, "--key", admin, writeFile(t, filepath.Join(tmp, "puppet.json"),
+		fmt.Sprintf(`{"type":"member","body":{"id":"puppet","role":"mediator","name":"Puppet","key":%q}}`, puppet))).
+		must(t, 1, "the mediator set changes only with the signatures of 2 mediators resting on the trust anchors; it has 0 (none)")
 	com := submit(admin, `{"type":"commitment","body":{"obligor":"afghanistan","text":"Verifiable action against the TTP","category":"counter_terrorism","criteria":"Monitors verify"}}`)
 	inc := submit(admin, `{"type":"incident","body":{"event_type":"Battles","sub_event_type":"Armed clash","date":"2025-10-12","date_precision":"day","place":{"name":"Kurram","precision":"district"},"actors":["Pakistan Army","Afghan Taliban"],"description":"Border clashes"}}`)
 
@@ -89,7 +97,15 @@ func TestFindingSignReindexAudit(t *testing.T) {
 		t.Fatalf("breached commitments: %+v", page)
 	}
 
-	truce(t, "", "audit", "--data", data).must(t, 0, "all 8 entries hold", "equal to a rebuild", "OK")
+	truce(t, "", "verify", "--server", url, "--log-key", filepath.Join(data, "keys", "log.vkey"), "--index", fmt.Sprint(inc+1),
+		"--mediator", vkeyFile("qatar"), "--mediator", vkeyFile("turkiye"), "--mediator", vkeyFile("puppet")).
+		must(t, 0, fmt.Sprintf("entry %d: signed by 2 of the 3 mediators' trust anchors given (qatar, turkiye)", inc+1))
+	truce(t, "", "audit", "--data", data).must(t, 0, "version 2 throughout", "all 8 entries hold", "equal to a rebuild", "OK")
+	// An independent auditor passes its own anchors: with other ones, the
+	// admin alone admitted a mediator.
+	truce(t, "", "audit", "--data", data, "--mediator", vkeyFile("qatar"), "--mediator", vkeyFile("turkiye")).must(t, 0, "all 8 entries hold")
+	truce(t, "", "audit", "--data", data, "--mediator", vkeyFile("qatar"), "--mediator", vkeyFile("puppet")).
+		must(t, 1, "log entry 4 breaks a rule: signatures: the mediator set changes only with the signatures of 2 mediators resting on the trust anchors; it has 0 (none)")
 	stop()
 	truce(t, "", "reindex", "--data", data).must(t, 0, "reindexed 8 entries")
 	truce(t, "", "audit", "--data", data).must(t, 0, "equal to a rebuild")

@@ -46,13 +46,42 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	dir, cfg, err := dataCommand("audit", "the mechanism's data directory (a server may be running on it)", args, stdout)
+	fs := newFlags("audit", "--data DIR [--mediator VKEYFILE]... [--rules-v2-from N]", stdout)
+	data := fs.String("data", "", "the mechanism's data directory (a server may be running on it)")
+	var mediatorFiles stringList
+	fs.Var(&mediatorFiles, "mediator", "a mediator's public key file, a trust anchor (repeatable; default: the anchors truce init wrote into DIR/config.json)")
+	v2From := fs.Uint64("rules-v2-from", 0, "with --mediator: the log index from which version 2 of the rules applies")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *data == "" || fs.NArg() > 0 {
+		return usagef("--data DIR is required")
+	}
+	dir := dataDir(*data)
+	cfg, err := dir.config()
 	if err != nil {
 		return err
+	}
+	if len(mediatorFiles) > 0 {
+		// An independent auditor's own anchors replace the operator's.
+		if cfg.Mediators, err = readMediatorFiles(mediatorFiles); err != nil {
+			return err
+		}
+		cfg.RulesV2From = *v2From
+	} else if *v2From != 0 {
+		return usagef("--rules-v2-from needs the --mediator keys it applies with")
 	}
 	mcfg, err := cfg.mechanism(dir)
 	if err != nil {
 		return err
+	}
+	switch {
+	case len(mcfg.Mediators) > 0 && mcfg.RulesV2From > 0:
+		fmt.Fprintf(stdout, "rules: version 1 before index %d, version 2 from it, with %d mediators' trust anchors\n", mcfg.RulesV2From, len(mcfg.Mediators))
+	case len(mcfg.Mediators) > 0:
+		fmt.Fprintf(stdout, "rules: version 2 throughout, with %d mediators' trust anchors\n", len(mcfg.Mediators))
+	default:
+		fmt.Fprintln(stdout, "rules: version 1 throughout (no mediators' trust anchors)")
 	}
 	return audit(ctx, dir, mcfg, stdout)
 }

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/files"
@@ -30,6 +32,8 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	proofOut := fs.String("proof-out", "split-view.txt", "with --compare: where to save the two conflicting signed checkpoints")
 	fs.Var(&indices, "index", "a log index whose inclusion to prove (repeatable)")
 	fs.Var(&witnesses, "witness", "a witness's public key file (C2SP cosignature/v1 or Ed25519 vkey); repeatable")
+	var mediatorFiles stringList
+	fs.Var(&mediatorFiles, "mediator", "a mediator's public key file, a trust anchor: name, for each record proved, which anchors signed it, each signature checked (repeatable)")
 	minWitnesses := fs.Int("min-witnesses", 0, "how many of the --witness keys must have cosigned the checkpoint (default: all)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -57,6 +61,14 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	v, err := readLogVerifier(*logKey)
 	if err != nil {
 		return err
+	}
+	mediatorKeys, err := readMediatorFiles(mediatorFiles)
+	if err != nil {
+		return err
+	}
+	anchors, err := parseMediators(mediatorKeys)
+	if err != nil {
+		return usagef("--mediator: %v", err)
 	}
 	c, err := newAPIClient(*server)
 	if err != nil {
@@ -133,13 +145,23 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		fmt.Fprintf(stdout, "entry %d: included (%s)\n", i, describeLeaf(entry))
+		if leaf, err := truce.ParseLeaf(entry); err == nil && leaf.Envelope != nil && len(anchors) > 0 {
+			if err := reportAnchors(stdout, fmt.Sprintf("entry %d", i), leaf.Envelope, anchors); err != nil {
+				return err
+			}
+		}
 	}
 	if *record != "" {
-		i, err := verifyRecordFile(ctx, c, f, cp, *record)
+		i, env, err := verifyRecordFile(ctx, c, f, cp, *record)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "record %s: included at index %d, byte for byte\n", *record, i)
+		if len(anchors) > 0 {
+			if err := reportAnchors(stdout, "record "+*record, env, anchors); err != nil {
+				return err
+			}
+		}
 	}
 
 	if *stateFile != "" {
@@ -151,13 +173,35 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
+// reportAnchors names the mediators' trust anchors that signed env, each
+// signature checked: a signature under an anchor's key id that does not
+// verify fails.
+func reportAnchors(stdout io.Writer, what string, env *truce.Envelope, anchors []*truce.Verifier) error {
+	names := []string{}
+	for _, a := range anchors {
+		if !slices.Contains(env.KeyIDs(), a.KeyID()) {
+			continue
+		}
+		if err := env.Verify(a); err != nil {
+			return fmt.Errorf("%s: %v", what, err)
+		}
+		names = append(names, a.Name())
+	}
+	list := strings.Join(names, ", ")
+	if len(names) == 0 {
+		list = "none"
+	}
+	fmt.Fprintf(stdout, "%s: signed by %d of the %d mediators' trust anchors given (%s)\n", what, len(names), len(anchors), list)
+	return nil
+}
+
 // verifyRecordFile proves that the envelope in file is in the log: it forms
 // the leaf the envelope must have, finds its index (from the file, or by
 // the envelope's hash), and checks the entry there is that leaf.
-func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlog.Checkpoint, file string) (uint64, error) {
+func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlog.Checkpoint, file string) (uint64, *truce.Envelope, error) {
 	raw, err := os.ReadFile(file)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	var wrapped struct {
 		Index    *uint64         `json:"index"`
@@ -170,7 +214,7 @@ func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlo
 	}
 	env, err := truce.ParseEnvelope(envJSON)
 	if err != nil {
-		return 0, fmt.Errorf("record %s: %v", file, err)
+		return 0, nil, fmt.Errorf("record %s: %v", file, err)
 	}
 	var index uint64
 	if wrapped.Index != nil {
@@ -181,13 +225,13 @@ func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlo
 		h := env.Hash()
 		var out struct{ Index uint64 }
 		if _, err := c.do(ctx, "GET", "/api/v1/records/by-hash/"+hex.EncodeToString(h[:]), nil, &out); err != nil {
-			return 0, fmt.Errorf("record %s: looking up its index: %v", file, err)
+			return 0, nil, fmt.Errorf("record %s: looking up its index: %v", file, err)
 		}
 		index = out.Index
 	}
 	entry, err := tlog.VerifyEntry(ctx, f, cp, index)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	want := truce.PublicLeaf(env)
 	if wrapped.Salt != "" {
@@ -195,20 +239,20 @@ func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlo
 		// salt must give the leaf's digest and routing metadata.
 		salt, err := hex.DecodeString(wrapped.Salt)
 		if err != nil {
-			return 0, fmt.Errorf("record %s: salt is not hex", file)
+			return 0, nil, fmt.Errorf("record %s: salt is not hex", file)
 		}
 		rec, err := truce.ParseRecord(env.Payload())
 		if err != nil {
-			return 0, fmt.Errorf("record %s: %v", file, err)
+			return 0, nil, fmt.Errorf("record %s: %v", file, err)
 		}
 		if want, err = truce.NewRestrictedLeaf(env, rec, salt); err != nil {
-			return 0, fmt.Errorf("record %s: %v", file, err)
+			return 0, nil, fmt.Errorf("record %s: %v", file, err)
 		}
 	}
 	if !bytes.Equal(entry, want) {
-		return 0, fmt.Errorf("record %s: the log's entry %d is not this record", file, index)
+		return 0, nil, fmt.Errorf("record %s: the log's entry %d is not this record", file, index)
 	}
-	return index, nil
+	return index, env, nil
 }
 
 func describeLeaf(entry []byte) string {
