@@ -1,8 +1,10 @@
 package http
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 
@@ -25,19 +27,27 @@ func (s *Server) postEvidence(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "uploading evidence needs a member's signed request", Field: "Authorization"})
 		return
 	}
-	name, size, head, err := s.evidence.PutStream(r.Body, MaxEvidenceSize)
-	if errors.Is(err, files.ErrTooLarge) {
-		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("evidence file is larger than the limit of %d bytes; nothing was kept", MaxEvidenceSize)})
-		return
-	} else if err != nil {
-		s.fail(w, r, err)
+	// The media type is judged on the first bytes before anything is
+	// stored: refusing after would delete a file that others may have
+	// uploaded under the same SHA-256.
+	body := bufio.NewReaderSize(r.Body, 512)
+	head, err := body.Peek(512)
+	if err != nil && !errors.Is(err, io.EOF) {
+		badRequest(w, "", "reading the upload: %v", err)
 		return
 	}
 	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(head))
 	if declared, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil && declared != "application/octet-stream" &&
 		sniffed != "application/octet-stream" && declared != sniffed {
-		s.evidence.Delete(name)
 		writeJSON(w, http.StatusUnsupportedMediaType, errorBody{Error: fmt.Sprintf("declared %s, but the content is %s; nothing was kept", clip(declared), sniffed), Field: "Content-Type"})
+		return
+	}
+	name, size, _, err := s.evidence.PutStream(body, MaxEvidenceSize)
+	if errors.Is(err, files.ErrTooLarge) {
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("evidence file is larger than the limit of %d bytes; nothing was kept", MaxEvidenceSize)})
+		return
+	} else if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	if err := s.evidence.MarkUploaded(name, keyID); err != nil {

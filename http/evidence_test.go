@@ -40,6 +40,7 @@ func (a *api) upload(s *truce.Signer, contentType string, data []byte) (int, map
 	return resp.StatusCode, out
 }
 
+// countFiles counts the files kept in dir (not its subdirectories).
 func countFiles(t *testing.T, dir string) int {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -47,7 +48,7 @@ func countFiles(t *testing.T, dir string) int {
 	}
 	n := 0
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") {
+		if !strings.HasPrefix(e.Name(), ".") && !e.IsDir() {
 			n++
 		}
 	}
@@ -97,6 +98,14 @@ func TestEvidence(t *testing.T) {
 		}
 	}
 	a.Submit(evidence(name, len(photo)))
+	// The same bytes mislabelled by someone else are refused before they
+	// are stored, and the file kept for the record stays.
+	if code, _ := a.upload(c.AfghanistanMOFA, "text/plain", photo); code != 415 {
+		t.Errorf("the described file, mislabelled: %d", code)
+	}
+	if n := countFiles(t, a.Dir+".evidence"); n != 1 {
+		t.Errorf("after a refused upload of a kept file: %d files, want 1", n)
+	}
 
 	path := "/api/v1/evidence/" + name
 	for _, tc := range []struct {
