@@ -45,3 +45,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'unicode61
 -- The payloads of public entries and the keys that signed them: a payload
 -- re-posted with some of its signers is the entry already recorded.
 CREATE TABLE IF NOT EXISTS payloads (sha256 BLOB NOT NULL, idx INTEGER NOT NULL, keyids TEXT NOT NULL, PRIMARY KEY (sha256, idx)) WITHOUT ROWID;
+-- Entries that are a statement already listed (a payload recorded before):
+-- what cites them reaches the item of the first.
+CREATE TABLE IF NOT EXISTS repeats (idx INTEGER PRIMARY KEY, first INTEGER NOT NULL);

@@ -37,6 +37,9 @@ type DB struct {
 	mu      sync.Mutex
 	members map[string]member // by key id
 	parties map[string]string // member id to party
+	// repeats maps an entry that repeats a listed statement to the entry
+	// whose item stands for both.
+	repeats map[uint64]uint64
 }
 
 type member struct {
@@ -68,7 +71,7 @@ func Open(path string) (*DB, error) {
 // schemaVersion changes whenever what the projection holds for the same
 // entries changes; a projection of another version is dropped and rebuilt
 // from the log, which it is a function of.
-const schemaVersion = 2
+const schemaVersion = 3
 
 func migrate(db *sql.DB) error {
 	if _, err := db.Exec(schema); err != nil {
@@ -106,7 +109,20 @@ func migrate(db *sql.DB) error {
 }
 
 func (d *DB) loadMembers(ctx context.Context) error {
-	d.members, d.parties = map[string]member{}, map[string]string{}
+	d.members, d.parties, d.repeats = map[string]member{}, map[string]string{}, map[uint64]uint64{}
+	reps, err := d.db.QueryContext(ctx, `SELECT idx, first FROM repeats`)
+	if err != nil {
+		return err
+	}
+	for reps.Next() {
+		var i, first uint64
+		if err := reps.Scan(&i, &first); err != nil {
+			reps.Close()
+			return err
+		}
+		d.repeats[i] = first
+	}
+	reps.Close()
 	rows, err := d.db.QueryContext(ctx, `SELECT keyid, id, role, coalesce(party, '') FROM members`)
 	if err != nil {
 		return err
@@ -294,14 +310,23 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 		e.Index, r.Type, r.Created, r.Visibility, string(signersJSON), h[:], content, record); err != nil {
 		return err
 	}
-	if repeat {
-		return nil // the same record again: it changes nothing
-	}
-	if _, listed := lists[r.Type]; listed && same != nil {
+	if _, listed := lists[r.Type]; same != nil && (repeat || listed) {
+		first := *same
+		if f, ok := a.d.repeats[first]; ok {
+			first = f
+		}
+		a.d.repeats[e.Index] = first
+		if err := a.exec(ctx, `INSERT INTO repeats (idx, first) VALUES (?, ?)`, e.Index, first); err != nil {
+			return err
+		}
+		if repeat {
+			return nil // the same record again: it changes nothing
+		}
 		// The same statement with more signers is still one item, signed
 		// by them all: it never counts twice.
-		return a.cosign(ctx, *same, signers, parties)
+		return a.cosign(ctx, first, signers, parties)
 	}
+	a.canonical(b)
 	item := func(subtype, date, deadline, place, status string, concerns []string) error {
 		if err := a.exec(ctx, `INSERT INTO items (idx, list, subtype, date, deadline, place, status, signers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.Index, lists[r.Type], nullable(subtype), nullable(day(date)), nullable(deadline), nullable(place), nullable(status), string(signersJSON), string(r.Body)); err != nil {
@@ -508,6 +533,34 @@ func (a *applier) repeats(ctx context.Context, e truce.Entry) (same *uint64, rep
 	return same, repeat, a.exec(ctx, `INSERT INTO payloads (sha256, idx, keyids) VALUES (?, ?, ?)`, ph[:], e.Index, string(keyidsJSON))
 }
 
+// canonical makes the refs of b cite the entries whose items stand for
+// them: what cites a repeated statement reaches its one item.
+func (a *applier) canonical(b *truce.Fields) {
+	if len(a.d.repeats) == 0 {
+		return
+	}
+	one := func(p **uint64) {
+		if *p != nil {
+			if f, ok := a.d.repeats[**p]; ok {
+				*p = &f
+			}
+		}
+	}
+	many := func(refs []uint64) {
+		for i, r := range refs {
+			if f, ok := a.d.repeats[r]; ok {
+				refs[i] = f
+			}
+		}
+	}
+	for _, p := range []**uint64{&b.Round, &b.Source, &b.TranslationOf, &b.Subject, &b.Request, &b.Target} {
+		one(p)
+	}
+	for _, refs := range [][]uint64{b.Violates, b.About, b.Evidence, b.Commitments, b.Basis} {
+		many(refs)
+	}
+}
+
 // cosign adds signers, and the parties they speak for, to the item at i.
 func (a *applier) cosign(ctx context.Context, i uint64, signers, parties []string) error {
 	var signersJSON string
@@ -661,6 +714,7 @@ func (d *DB) Dump(ctx context.Context, w func(string) error) error {
 		`SELECT 'figures', claim, n, what, count, qualifier, coalesce(attributed_to, '') FROM figures ORDER BY claim, n`,
 		`SELECT 'search', rowid, text FROM search ORDER BY rowid`,
 		`SELECT 'payloads', hex(sha256), idx, keyids FROM payloads ORDER BY sha256, idx`,
+		`SELECT 'repeats', idx, first FROM repeats ORDER BY idx`,
 	} {
 		if err := dumpQuery(ctx, tx, q, w); err != nil {
 			return err

@@ -70,6 +70,13 @@ func testOneStatementCountsOnce(t *testing.T, open Opener) {
 	if !slices.Equal(signers, []string{"afghanistan-mofa", "monitor", "observer", "pakistan-fo"}) {
 		t.Errorf("signers %s, want the four who signed the claim", raw)
 	}
+	// What cites the statement by its second entry reaches its one item.
+	cor := sub("correction", map[string]any{"target": more, "reason": "Names the clash's place"}, c.Observer)
+	m.Project(st)
+	claims = list(t, st, truce.Query{List: "claims"})
+	if len(claims) != 1 || toUint(claims[0]["corrected_by"]) != cor {
+		t.Errorf("claims after a correction citing entry %d: %v", more, claims)
+	}
 	// The second claim that makes two independent sources.
 	sub("claim", map[string]any{"speaker": "ISPR", "text": "A clash in Kurram", "quoted": false, "language": "en", "about": []uint64{inc}}, c.PakistanISPR)
 	sub("claim", map[string]any{"speaker": "Mujahid", "text": "A clash in Kurram", "quoted": false, "language": "en", "about": []uint64{inc}}, c.AfghanistanMOFA)
