@@ -327,7 +327,7 @@ func (m *Mechanism) Submit(ctx context.Context, data []byte) (Receipt, error) {
 	h, ph := e.Hash(), e.PayloadHash()
 	for {
 		m.mu.Lock()
-		if i, ok := m.st.byHash[h]; ok {
+		if i, ok := m.st.byHash[h]; ok && m.st.mayConfirm(i, e.KeyIDs()) {
 			m.mu.Unlock()
 			return Receipt{Index: i, Duplicate: DuplicateEnvelope}, nil
 		}
@@ -345,6 +345,7 @@ func (m *Mechanism) Submit(ctx context.Context, data []byte) (Receipt, error) {
 		done := make(chan struct{})
 		m.pending[ph] = done
 		of, keys, repeat := m.st.repeatOf(ph, e.KeyIDs())
+		repeat = repeat && m.st.mayConfirm(of, e.KeyIDs())
 		m.mu.Unlock()
 
 		var rc Receipt

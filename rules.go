@@ -115,6 +115,24 @@ func IsRepeat(recorded, signers []string) bool {
 	return len(signers) > 0
 }
 
+// mayConfirm reports whether a submission signed by keyIDs may be told
+// that it is the entry at index i. A public record: always. A restricted
+// one: only while each of those keys is active, so that a revoked key — a
+// stolen one, say — re-signing a guess learns nothing it may no longer
+// read (Ed25519 signatures are deterministic, so its guess would be the
+// very envelope recorded); it gets the refusal a new record gets.
+func (s *state) mayConfirm(i uint64, keyIDs []string) bool {
+	if s.entries[i].routing == nil {
+		return true
+	}
+	for _, id := range keyIDs {
+		if k, ok := s.keys[id]; !ok || k.revoked {
+			return false
+		}
+	}
+	return true
+}
+
 // repeatOf finds the entry that a payload hashing to ph, signed by keyIDs,
 // repeats, and the keys that must have signed it for it to be that entry.
 func (s *state) repeatOf(ph [32]byte, keyIDs []string) (uint64, []*Verifier, bool) {
