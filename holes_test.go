@@ -3,7 +3,6 @@ package truce_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -52,32 +51,6 @@ func (f fixture) appendBehind(env []byte) uint64 {
 	return i
 }
 
-// dropSignature re-encodes env without the signature of s: the same
-// payload, a new envelope hash.
-func dropSignature(t *testing.T, env []byte, s *truce.Signer) []byte {
-	t.Helper()
-	var m struct {
-		PayloadType string           `json:"payloadType"`
-		Payload     string           `json:"payload"`
-		Signatures  []map[string]any `json:"signatures"`
-	}
-	if err := json.Unmarshal(env, &m); err != nil {
-		t.Fatal(err)
-	}
-	var kept []map[string]any
-	for _, sig := range m.Signatures {
-		if sig["keyid"] != s.KeyID() {
-			kept = append(kept, sig)
-		}
-	}
-	if len(kept) == len(m.Signatures) {
-		t.Fatalf("%s did not sign the envelope", s.KeyID())
-	}
-	m.Signatures = kept
-	out, _ := json.Marshal(m)
-	return out
-}
-
 func TestRepeatedPayloadCountsOnce(t *testing.T) {
 	f := newFixture(t)
 	c := f.Setup()
@@ -88,20 +61,20 @@ func TestRepeatedPayloadCountsOnce(t *testing.T) {
 	admit := sign(t, memberRecord("pakistan-mod", "party", stranger, inParty("pakistan")), c.Admin, c.PakistanFO)
 	admitted := f.Submit(admit).Index
 	f.Submit(sign(t, memberRecord("pakistan-mod", "party", stranger, inParty("pakistan"), func(b map[string]any) { b["status"] = "revoked" }), c.Admin, c.PakistanFO))
-	f.duplicate(dropSignature(t, admit, c.PakistanFO), admitted, truce.DuplicatePayload)
-	f.duplicate(dropSignature(t, admit, c.Admin), admitted, truce.DuplicatePayload)
+	f.duplicate(trucetest.DropSignature(t, admit, c.PakistanFO), admitted, truce.DuplicatePayload)
+	f.duplicate(trucetest.DropSignature(t, admit, c.Admin), admitted, truce.DuplicatePayload)
 	f.duplicate(admit, admitted, truce.DuplicateEnvelope)
 	f.refused(sign(t, record("claim", trucetest.Claim("still here")), stranger), truce.Forbidden, "signatures[0].keyid", "is revoked")
 
 	// A jointly signed claim re-posted once per signer is one claim.
 	joint := sign(t, record("claim", trucetest.Claim("We both say so.")), c.PakistanFO, c.AfghanistanMOFA)
 	i := f.Submit(joint).Index
-	f.duplicate(dropSignature(t, joint, c.PakistanFO), i, truce.DuplicatePayload)
-	f.duplicate(dropSignature(t, joint, c.AfghanistanMOFA), i, truce.DuplicatePayload)
+	f.duplicate(trucetest.DropSignature(t, joint, c.PakistanFO), i, truce.DuplicatePayload)
+	f.duplicate(trucetest.DropSignature(t, joint, c.AfghanistanMOFA), i, truce.DuplicatePayload)
 
 	// A signature that does not verify is no repeat: it is judged as a
 	// new record would be, and refused as one.
-	forged := dropSignature(t, joint, c.AfghanistanMOFA)
+	forged := trucetest.DropSignature(t, joint, c.AfghanistanMOFA)
 	forged = bytes.Replace(forged, []byte(`"sig":"`), []byte(`"sig":"AAAA`), 1)
 	f.refused(forged, truce.Forbidden, "signatures[0].sig", "does not verify")
 
@@ -114,8 +87,8 @@ func TestRepeatedPayloadCountsOnce(t *testing.T) {
 
 	// After a restart, the same.
 	f.Reopen()
-	f.duplicate(dropSignature(t, joint, c.PakistanFO), i, truce.DuplicatePayload)
-	f.duplicate(dropSignature(t, admit, c.PakistanFO), admitted, truce.DuplicatePayload)
+	f.duplicate(trucetest.DropSignature(t, joint, c.PakistanFO), i, truce.DuplicatePayload)
+	f.duplicate(trucetest.DropSignature(t, admit, c.PakistanFO), admitted, truce.DuplicatePayload)
 }
 
 // TestGuessingARestrictedPayload signs a guess of a restricted record that
@@ -152,7 +125,7 @@ func TestPurgedRecordIsNotKeptAgain(t *testing.T) {
 	before := dirDigest(t, bodies)
 	f.Reopen()
 	f.duplicate(env, i, truce.DuplicateEnvelope)
-	f.duplicate(dropSignature(t, sign(t, record("request", body{"to": []string{"afghanistan"}, "kind": "handover", "text": "Witness W. saw the crossing"},
+	f.duplicate(trucetest.DropSignature(t, sign(t, record("request", body{"to": []string{"afghanistan"}, "kind": "handover", "text": "Witness W. saw the crossing"},
 		func(m map[string]any) { m["visibility"] = truce.Addressed; m["audience"] = []string{"afghanistan"} }), c.PakistanFO, c.Admin), c.Admin), i, truce.DuplicateEnvelope)
 	if after := dirDigest(t, bodies); after != before {
 		t.Errorf("the body store changed:\n%s\n%s", before, after)
@@ -172,20 +145,6 @@ func dirDigest(t *testing.T, dir string) string {
 		fmt.Fprintf(&b, "%s %d\n", e.Name(), info.Size())
 	}
 	return b.String()
-}
-
-// newSigner is a fresh key pair named name.
-func newSigner(t *testing.T, name string) *truce.Signer {
-	t.Helper()
-	skey, _, err := truce.GenerateKey(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := truce.ParseSigner(skey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }
 
 // TestEvidenceDescribedOnlyByItsReaders: a member who may not read a
@@ -234,7 +193,7 @@ func TestTheOperatorCannotSpeakForAParty(t *testing.T) {
 	f.refused(sign(t, memberRecord("puppet", "mediator", puppet), c.Admin, c.Qatar), truce.Forbidden, "signatures", "it has 1 (qatar)")
 
 	// A trust anchor is admitted as a mediator, never as anything else.
-	anchor := newSigner(t, "anchor")
+	anchor := trucetest.NewSigner(t, "anchor")
 	f.Mediators = append(f.Mediators, anchor.Verifier())
 	f.Reopen()
 	f.refused(sign(t, memberRecord("isp", "monitor", anchor), c.Admin), truce.Forbidden, "body.role", "trust anchor")
@@ -242,7 +201,7 @@ func TestTheOperatorCannotSpeakForAParty(t *testing.T) {
 	// k mediators change the set; the new mediator counts towards k.
 	f.Submit(sign(t, memberRecord("un", "mediator", puppet), c.Admin, c.Qatar, c.Turkiye))
 	f.Submit(sign(t, record("party", body{"id": "ttp", "name": "TTP"}), c.Admin))
-	first := memberRecord("ttp-1", "party", newSigner(t, "ttp-1"), inParty("ttp"))
+	first := memberRecord("ttp-1", "party", trucetest.NewSigner(t, "ttp-1"), inParty("ttp"))
 	f.refused(sign(t, first, c.Admin, c.Qatar), truce.Forbidden, "signatures", "it has 1 (qatar)")
 	f.Submit(sign(t, first, c.Admin, c.Qatar, puppet))
 }
@@ -272,7 +231,7 @@ func TestRulesVersion2FromAnIndex(t *testing.T) {
 	}
 	again := record("finding", body{"violator": "afghanistan", "commitments": []uint64{com}, "basis": []uint64{inc}, "decision": "again"})
 	f.refused(sign(t, again, c.Qatar, puppet), truce.Forbidden, "signatures", "it has 1 (qatar)")
-	f.refused(sign(t, memberRecord("ttp-1", "party", newSigner(t, "ttp-1"), inParty("ttp")), c.Admin, c.Qatar, puppet), truce.Forbidden, "signatures", "it has 1 (qatar)")
+	f.refused(sign(t, memberRecord("ttp-1", "party", trucetest.NewSigner(t, "ttp-1"), inParty("ttp")), c.Admin, c.Qatar, puppet), truce.Forbidden, "signatures", "it has 1 (qatar)")
 	f.Submit(sign(t, again, c.Qatar, c.Turkiye))
 
 	// The same entry after the switch, appended behind the mechanism's back,
@@ -340,10 +299,10 @@ func TestAuditNamesRepeats(t *testing.T) {
 	admit := sign(t, memberRecord("pakistan-mod", "party", stranger, inParty("pakistan")), c.Admin, c.PakistanFO)
 	admitted := f.Submit(admit).Index
 	f.Submit(sign(t, memberRecord("pakistan-mod", "party", stranger, inParty("pakistan"), func(b map[string]any) { b["status"] = "revoked" }), c.Admin, c.PakistanFO))
-	replayed := f.appendBehind(dropSignature(t, admit, c.PakistanFO))
+	replayed := f.appendBehind(trucetest.DropSignature(t, admit, c.PakistanFO))
 	joint := sign(t, record("claim", trucetest.Claim("We both say so.")), c.PakistanFO, c.AfghanistanMOFA)
 	j := f.Submit(joint).Index
-	r1, r2 := f.appendBehind(dropSignature(t, joint, c.PakistanFO)), f.appendBehind(dropSignature(t, joint, c.AfghanistanMOFA))
+	r1, r2 := f.appendBehind(trucetest.DropSignature(t, joint, c.PakistanFO)), f.appendBehind(trucetest.DropSignature(t, joint, c.AfghanistanMOFA))
 	f.Reopen()
 	f.refused(sign(t, record("claim", trucetest.Claim("still here")), stranger), truce.Forbidden, "signatures[0].keyid", "is revoked")
 	err := truce.Audit(t.Context(), f.Config(), f.Log)

@@ -25,7 +25,7 @@ func TestAttacks(t *testing.T) {
 	a := newAPI(t)
 	c := a.Setup()
 	stranger := trucetest.Signer(t, "stranger")
-	puppet := attackSigner(t, "puppet")
+	puppet := trucetest.NewSigner(t, "puppet")
 	rec := trucetest.Record
 	env := func(r []byte, signers ...*truce.Signer) []byte { return trucetest.Sign(t, r, signers...) }
 	inParty := func(p string) func(map[string]any) { return func(b map[string]any) { b["party"] = p } }
@@ -117,17 +117,17 @@ func TestAttacks(t *testing.T) {
 	attacks := []attack{
 		// 1. A payload already recorded, re-posted with some of its signers.
 		{name: "joint claim re-posted by its first signer alone", who: c.PakistanFO,
-			env: dropSig(t, joint, c.AfghanistanMOFA), status: 200, index: jointI, dup: truce.DuplicatePayload},
+			env: trucetest.DropSignature(t, joint, c.AfghanistanMOFA), status: 200, index: jointI, dup: truce.DuplicatePayload},
 		{name: "joint claim re-posted by its second signer alone", who: c.AfghanistanMOFA,
-			env: dropSig(t, joint, c.PakistanFO), status: 200, index: jointI, dup: truce.DuplicatePayload},
+			env: trucetest.DropSignature(t, joint, c.PakistanFO), status: 200, index: jointI, dup: truce.DuplicatePayload},
 		{name: "joint claim re-posted as it is", who: c.PakistanFO, env: joint, status: 200, index: jointI, dup: truce.DuplicateEnvelope},
 		{name: "admission re-posted after the revocation, without the party's signature", who: c.Admin,
-			env: dropSig(t, admission, c.PakistanFO), status: 200, index: admitted, dup: truce.DuplicatePayload},
+			env: trucetest.DropSignature(t, admission, c.PakistanFO), status: 200, index: admitted, dup: truce.DuplicatePayload},
 		{name: "admission re-posted after the revocation, without the admin's signature", who: c.PakistanFO,
-			env: dropSig(t, admission, c.Admin), status: 200, index: admitted, dup: truce.DuplicatePayload},
+			env: trucetest.DropSignature(t, admission, c.Admin), status: 200, index: admitted, dup: truce.DuplicatePayload},
 		{name: "the revoked member still signs nothing", who: stranger, env: env(rec("claim", trucetest.Claim("still here")), stranger),
 			status: 403, field: "signatures[0].keyid", err: "is revoked"},
-		{name: "joint claim re-posted with a forged signature", who: c.Observer, env: forgeSig(t, dropSig(t, joint, c.AfghanistanMOFA)),
+		{name: "joint claim re-posted with a forged signature", who: c.Observer, env: forgeSig(t, trucetest.DropSignature(t, joint, c.AfghanistanMOFA)),
 			status: 403, field: "signatures[0].sig", err: "does not verify"},
 		{name: "joint claim with a signer it did not have: a new record", who: c.Observer,
 			env: env(rec("claim", trucetest.Claim("We both say so.")), c.PakistanFO, c.Observer), status: 201},
@@ -294,42 +294,11 @@ func attackReads(readers []*truce.Signer, s *truce.Signer) bool {
 	return false
 }
 
-// attackSigner is a fresh key pair named name.
-func attackSigner(t *testing.T, name string) *truce.Signer {
-	t.Helper()
-	skey, _, err := truce.GenerateKey(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return must(truce.ParseSigner(skey))
-}
-
 // envelopeJSON is an envelope as sent.
 type envelopeJSON struct {
 	PayloadType string           `json:"payloadType"`
 	Payload     string           `json:"payload"`
 	Signatures  []map[string]any `json:"signatures"`
-}
-
-// dropSig re-encodes env without the signature of s: the same payload, a
-// new envelope.
-func dropSig(t *testing.T, env []byte, s *truce.Signer) []byte {
-	t.Helper()
-	var e envelopeJSON
-	if err := json.Unmarshal(env, &e); err != nil {
-		t.Fatal(err)
-	}
-	var kept []map[string]any
-	for _, sig := range e.Signatures {
-		if sig["keyid"] != s.KeyID() {
-			kept = append(kept, sig)
-		}
-	}
-	if len(kept) == len(e.Signatures) {
-		t.Fatalf("%s did not sign the envelope", s.Name())
-	}
-	e.Signatures = kept
-	return must(json.Marshal(e))
 }
 
 // forgeSig flips a bit of env's first signature: the key id stays, the

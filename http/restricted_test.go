@@ -26,7 +26,6 @@ func (a *api) host() string { return strings.TrimPrefix(a.url, "http://") }
 
 func (a *api) signedGet(path string, s *truce.Signer, header string) (int, map[string]any, string) {
 	a.T.Helper()
-	req, _ := http.NewRequest("GET", a.url+path, nil)
 	if header == "" && s != nil {
 		h, err := truce.SignRequest(s, trucetest.Origin, "GET", path, time.Now())
 		if err != nil {
@@ -34,18 +33,7 @@ func (a *api) signedGet(path string, s *truce.Signer, header string) (int, map[s
 		}
 		header = h
 	}
-	if header != "" {
-		req.Header.Set("Authorization", header)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		a.T.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
-	var out map[string]any
-	json.Unmarshal(raw, &out)
-	return resp.StatusCode, out, string(raw)
+	return a.send("GET", path, nil, header)
 }
 
 // handover records Pakistan's handover demand, addressed to Afghanistan,

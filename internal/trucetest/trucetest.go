@@ -239,3 +239,48 @@ func (m *Mechanism) Upload(data string, by *truce.Signer) (string, int64) {
 	}
 	return name, size
 }
+
+// DropSignature re-encodes env without the signature of s: the same
+// payload, a new envelope hash, as an attacker replaying part of a
+// multi-signature envelope makes it.
+func DropSignature(t testing.TB, env []byte, s *truce.Signer) []byte {
+	t.Helper()
+	var m struct {
+		PayloadType string           `json:"payloadType"`
+		Payload     string           `json:"payload"`
+		Signatures  []map[string]any `json:"signatures"`
+	}
+	if err := json.Unmarshal(env, &m); err != nil {
+		t.Fatal(err)
+	}
+	var kept []map[string]any
+	for _, sig := range m.Signatures {
+		if sig["keyid"] != s.KeyID() {
+			kept = append(kept, sig)
+		}
+	}
+	if len(kept) == len(m.Signatures) {
+		t.Fatalf("%s did not sign the envelope", s.Name())
+	}
+	m.Signatures = kept
+	out, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// NewSigner is a fresh key pair named name, for a member no fixed test key
+// stands for.
+func NewSigner(t testing.TB, name string) *truce.Signer {
+	t.Helper()
+	skey, _, err := truce.GenerateKey(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := truce.ParseSigner(skey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
