@@ -102,11 +102,21 @@ func TestGuessingARestrictedPayload(t *testing.T) {
 			func(m map[string]any) { m["visibility"] = truce.Addressed; m["audience"] = []string{"afghanistan"} })
 	}
 	f.Submit(sign(t, demand("Hand over commander K."), c.PakistanFO))
-	for _, s := range []*truce.Signer{c.Observer, c.PakistanISPR} {
-		_, recorded := f.Mech.Submit(t.Context(), sign(t, demand("Hand over commander K."), s))
-		_, fresh := f.Mech.Submit(t.Context(), sign(t, demand("Hand over commander Q."), s))
-		if fmt.Sprint(recorded) != fmt.Sprint(fresh) {
-			t.Errorf("%s: a recorded guess gets %v, an unrecorded one %v", s.KeyID()[:8], recorded, fresh)
+	forge := func(env []byte) []byte { return bytes.Replace(env, []byte(`"sig":"`), []byte(`"sig":"AAAA`), 1) }
+	for _, tc := range []struct {
+		name string
+		env  func(text string) []byte
+	}{
+		{"the observer", func(text string) []byte { return sign(t, demand(text), c.Observer) }},
+		{"the author's colleague", func(text string) []byte { return sign(t, demand(text), c.PakistanISPR) }},
+		{"a forger under the author's key id", func(text string) []byte { return forge(sign(t, demand(text), c.PakistanFO)) }},
+	} {
+		before := f.Size()
+		recorded, rerr := f.Mech.Submit(t.Context(), tc.env("Hand over commander K."))
+		fresh, ferr := f.Mech.Submit(t.Context(), tc.env("Hand over commander Q."))
+		if fmt.Sprint(rerr) != fmt.Sprint(ferr) || recorded.Duplicate != "" || fresh.Duplicate != "" ||
+			(rerr == nil && (recorded.Index != before || fresh.Index != before+1)) {
+			t.Errorf("%s: a recorded guess gets %+v %v, an unrecorded one %+v %v", tc.name, recorded, rerr, fresh, ferr)
 		}
 	}
 }
@@ -224,6 +234,15 @@ func TestRulesVersion2FromAnIndex(t *testing.T) {
 	f.Submit(sign(t, finding, c.Qatar, puppet)) // version 1: any two mediators
 
 	f.Mediators = []*truce.Verifier{c.Qatar.Verifier(), c.Turkiye.Verifier()}
+	// Anchors added without the index version 2 begins at: the server
+	// trusts no mediator the anchors did not make, and the audit names the
+	// admin's.
+	f.Reopen()
+	f.refused(sign(t, record("finding", body{"violator": "afghanistan", "commitments": []uint64{com}, "basis": []uint64{inc}, "decision": "misconfigured"}), c.Qatar, puppet),
+		truce.Forbidden, "signatures", "it has 1 (qatar)")
+	if err := truce.Audit(t.Context(), f.Config(), f.Log); err == nil || !strings.Contains(err.Error(), "the mediator set changes only with") {
+		t.Errorf("audit of a version 1 log as version 2: %v", err)
+	}
 	f.RulesV2From = f.Size()
 	f.Reopen()
 	if err := truce.Audit(t.Context(), f.Config(), f.Log); err != nil {
@@ -265,12 +284,15 @@ func TestCreatedInBounds(t *testing.T) {
 	fi, pi := f.appendBehind(future), f.appendBehind(past)
 	f.Reopen()
 	f.duplicate(future, fi, truce.DuplicateEnvelope)
-	f.Submit(sign(t, record("claim", trucetest.Claim("later"), at("2025-11-09T09:00:00+05:00")), c.PakistanFO))
+	// An honest log: a record created now, then one signed offline long
+	// before; neither is named.
+	f.Submit(sign(t, record("claim", trucetest.Claim("now"), at(time.Now().UTC().Format(time.RFC3339))), c.PakistanFO))
+	f.Submit(sign(t, record("claim", trucetest.Claim("signed offline, sent later"), at("2025-11-09T09:00:00+05:00")), c.PakistanFO))
 	err := truce.Audit(t.Context(), f.Config(), f.Log)
 	want := fmt.Sprintf("log entry %d breaks a rule: created: 0001-01-01T00:00:00Z is earlier than the mechanism's first entry, created 2025-11-07T12:00:00+03:00\n"+
-		"log entry %d breaks a rule: created: 9999-01-01T00:00:00Z is later than every entry after it", pi, fi)
-	if err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("audit: %v\nwant %s", err, want)
+		"log entry %d breaks a rule: created: 9999-01-01T00:00:00Z is later than this auditor's clock (", pi, fi)
+	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), "\n") != 1 {
+		t.Errorf("audit: %v\nwant two entries named: %s…", err, want)
 	}
 }
 
@@ -287,6 +309,13 @@ func TestRefusalsRevealNoAudience(t *testing.T) {
 		t.Errorf("refusal: %v", err)
 	}
 	f.refused(sign(t, record("response", body{"request": req, "status": "accepted", "text": "yes"}), c.PakistanFO), truce.Forbidden, "signatures", "a member of a party it is addressed to")
+	// Nor does a forged signature under a member's key id tell the
+	// addressees from the others: signatures are verified before any rule.
+	for _, s := range []*truce.Signer{c.PakistanFO, c.AfghanistanMOFA} {
+		forged := sign(t, record("response", body{"request": req, "status": "accepted", "text": "yes"}), s)
+		forged = bytes.Replace(forged, []byte(`"sig":"`), []byte(`"sig":"AAAA`), 1)
+		f.refused(forged, truce.Forbidden, "signatures[0].sig", "does not verify")
+	}
 }
 
 // TestAuditNamesRepeats: a log written before version 2 may hold a

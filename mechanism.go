@@ -279,7 +279,7 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 				return nil, fmt.Errorf("log entry %d breaks a rule: its restricted body is missing from the body store and no purge record targets it", i)
 			}
 		}
-		named = append(named, st.lateCreated()...)
+		named = append(named, st.futureCreated(time.Now())...)
 		if len(named) > 0 {
 			return nil, joinNamed(named)
 		}
@@ -346,15 +346,23 @@ func (m *Mechanism) Submit(ctx context.Context, data []byte) (Receipt, error) {
 		m.pending[ph] = done
 		of, keys, repeat := m.st.repeatOf(ph, e.KeyIDs())
 		repeat = repeat && m.st.mayConfirm(of, e.KeyIDs())
+		secret := repeat && m.st.entries[of].routing != nil
 		m.mu.Unlock()
 
 		var rc Receipt
-		if repeat && verifyAll(e, keys) == nil {
-			rc = Receipt{Index: of, Duplicate: DuplicatePayload}
-		} else {
-			// Not a repeat, or not signed by those keys after all: judged
-			// as any new record, so that the answer tells nothing of
-			// whether the payload is recorded.
+		if repeat {
+			err = verifyAll(e, keys)
+			if err == nil {
+				rc = Receipt{Index: of, Duplicate: DuplicatePayload}
+			}
+		}
+		// Not a repeat, or not signed by those keys after all: judged as
+		// any new record, so that the answer tells nothing of whether the
+		// payload is recorded. A restricted one whose signature failed
+		// already has the answer a new record gets (its keys are active,
+		// and a new record's signatures are verified first), at the cost
+		// of one verification, as a new record's.
+		if !repeat || (err != nil && !secret) {
 			rc.Index, err = m.submit(ctx, e)
 		}
 		m.mu.Lock()
@@ -405,22 +413,45 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 		m.order.RLock()
 		defer m.order.RUnlock()
 	}
-	// Judge under the lock on a consistent state, but verify signatures
-	// outside it: they are the costliest step and must run on every core.
+	// Signatures first, outside the lock (they are the costliest step and
+	// must run on every core): no rule is judged, and so nothing the log
+	// holds is told, for a signature that does not verify.
 	m.mu.Lock()
-	a, err := m.st.check(e, r)
-	if err == nil {
-		err = m.st.limits(a, false)
+	genesis := m.st.size == 0
+	var signers []*memberKey
+	if !genesis {
+		signers, err = m.st.signersOf(e)
 	}
 	m.mu.Unlock()
 	if err != nil {
 		return 0, err
 	}
-	if err := a.verify(); err != nil {
+	keys := make([]*Verifier, len(signers))
+	for i, k := range signers {
+		keys[i] = k.verifier
+	}
+	if err := verifyAll(e, keys); err != nil {
 		return 0, err
 	}
+	// Then the rules, under the lock on a consistent state. A key revoked
+	// meanwhile is refused here.
+	m.mu.Lock()
+	a, err := m.st.check(e, r)
+	if err == nil {
+		err = m.st.limits(a, false)
+	}
+	described := err == nil && len(m.st.evidence[a.body.SHA256]) > 0
+	m.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	if genesis {
+		if err := a.verify(); err != nil {
+			return 0, err
+		}
+	}
 	if r.Type == "evidence" && m.cfg.Evidence != nil {
-		if err := m.checkEvidenceFile(a); err != nil {
+		if err := m.checkEvidenceFile(a, described); err != nil {
 			return 0, err
 		}
 	}
@@ -460,12 +491,21 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 // log such as the projection.
 func (m *Mechanism) Appended() <-chan struct{} { return m.appended }
 
-// Lookup returns the index of the envelope whose canonical form hashes to h.
-func (m *Mechanism) Lookup(h [32]byte) (uint64, bool) {
+// Lookup returns the index of the envelope whose canonical form hashes to
+// h, for the member whose key is keyID ("" for anyone): a restricted
+// record is found only by who may read it, so that no one confirms a
+// guessed envelope (one a revoked key re-signs, say) by its hash.
+func (m *Mechanism) Lookup(keyID string, h [32]byte) (uint64, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	i, ok := m.st.byHash[h]
-	return i, ok
+	if !ok {
+		return 0, false
+	}
+	if rl := m.st.entries[i].routing; rl != nil && (keyID == "" || !m.st.canRead(keyID, rl)) {
+		return 0, false
+	}
+	return i, true
 }
 
 // checkEvidenceFile checks that an evidence record describes a file that
@@ -473,7 +513,11 @@ func (m *Mechanism) Lookup(h [32]byte) (uint64, bool) {
 // the first record of a file needs its uploader's signature, a later one
 // the signature of someone who may read an earlier one (limits). Until
 // that holds, the refusal is the same whether or not the file is here.
-func (m *Mechanism) checkEvidenceFile(a *admission) error {
+//
+// described says whether a record described the file when limits judged
+// this one, in the same state: deciding it again later would let a record
+// appended meanwhile skip both checks.
+func (m *Mechanism) checkEvidenceFile(a *admission, described bool) error {
 	var b struct {
 		Size int64 `json:"size"`
 	}
@@ -485,9 +529,6 @@ func (m *Mechanism) checkEvidenceFile(a *admission) error {
 	} else if err != nil {
 		return err
 	}
-	m.mu.Lock()
-	described := len(m.st.evidence[sha]) > 0
-	m.mu.Unlock()
 	if !described {
 		uploaded := false
 		for _, k := range a.signers {

@@ -94,8 +94,11 @@ func (s *state) v2(i uint64) bool { return len(s.anchors) > 0 && i >= s.cfg.Rule
 // mediator selects the mediators who count towards k for the next entry:
 // under version 2, those whose key is a trust anchor or who were admitted
 // by k such mediators, so that the admin alone can mint none.
-func (s *state) mediator() func(*memberKey) bool {
-	if !s.v2(s.size) {
+func (s *state) mediator() func(*memberKey) bool { return s.mediatorAt(s.size) }
+
+// mediatorAt is mediator for the entry at index i.
+func (s *state) mediatorAt(i uint64) func(*memberKey) bool {
+	if !s.v2(i) {
 		return role("mediator")
 	}
 	return func(k *memberKey) bool {
@@ -228,7 +231,18 @@ func (s *state) check(e *Envelope, r *Record) (*admission, error) {
 	if a.genesis {
 		return a, s.checkGenesis(a)
 	}
-	a.signers = a.signers[:0]
+	if a.signers, err = s.signersOf(e); err != nil {
+		return nil, err
+	}
+	if err := s.checkRefs(a); err != nil {
+		return nil, err
+	}
+	return a, s.checkAuthority(a)
+}
+
+// signersOf resolves the keys that signed e to active members' keys.
+func (s *state) signersOf(e *Envelope) ([]*memberKey, error) {
+	var signers []*memberKey
 	for i, id := range e.KeyIDs() {
 		k, ok := s.keys[id]
 		if !ok {
@@ -237,12 +251,9 @@ func (s *state) check(e *Envelope, r *Record) (*admission, error) {
 		if k.revoked {
 			return nil, refuse(Forbidden, fmt.Sprintf("signatures[%d].keyid", i), "key %s of member %q is revoked", id, k.member.ID)
 		}
-		a.signers = append(a.signers, k)
+		signers = append(signers, k)
 	}
-	if err := s.checkRefs(a); err != nil {
-		return nil, err
-	}
-	return a, s.checkAuthority(a)
+	return signers, nil
 }
 
 func (s *state) checkGenesis(a *admission) error {
@@ -547,26 +558,18 @@ func errNotUploaded(sha256 string) error {
 	return refuse(Unresolved, "body.sha256", "no evidence file with SHA-256 %s was uploaded by a signer of this record, or may be read by one (POST /api/v1/evidence)", sha256)
 }
 
-// lateCreated names the entries created later than any entry after them,
-// by more than MaxClockSkew: audit has no trusted clock, but a record was
-// created no later than its admission, plus the skew, and so no later
-// than a later record's.
-func (s *state) lateCreated() []error {
+// futureCreated names the entries created later than now, the auditor's
+// own clock, by more than MaxClockSkew: a record is created no later than
+// its admission plus the skew, and admitted before it is audited. (A later
+// entry's created bounds nothing: it may have been signed offline, long
+// before.)
+func (s *state) futureCreated(now time.Time) []error {
 	var named []error
-	var latest time.Time
-	for i := len(s.entries) - 1; i >= 0; i-- {
-		m := s.entries[i]
-		if m.typ == "" {
-			continue
-		}
-		if !latest.IsZero() && m.created.After(latest.Add(MaxClockSkew)) {
-			named = append(named, fmt.Errorf("log entry %d breaks a rule: created: %s is later than every entry after it (the latest %s) by more than %v", i, m.created.Format(time.RFC3339), latest.Format(time.RFC3339), MaxClockSkew))
-		}
-		if m.created.After(latest) {
-			latest = m.created
+	for i, m := range s.entries {
+		if m.typ != "" && m.created.After(now.Add(MaxClockSkew)) {
+			named = append(named, fmt.Errorf("log entry %d breaks a rule: created: %s is later than this auditor's clock (%s) by more than %v", i, m.created.Format(time.RFC3339), now.UTC().Format(time.RFC3339), MaxClockSkew))
 		}
 	}
-	slices.Reverse(named)
 	return named
 }
 
@@ -655,6 +658,11 @@ func (s *state) addRestricted(i uint64) {
 
 // apply records the record at index i and its effects.
 func (s *state) apply(i uint64, a *admission) {
+	// A mediator is trusted for what it rests on, never for its index
+	// alone: a log replayed with anchors added to a version 1 config does
+	// not trust the admin's mediators.
+	trusted := a.rec.Type == "member" && a.body.Role == "mediator" && s.v2(i) &&
+		(s.anchors[a.newKey.KeyID()] || len(a.has(s.mediatorAt(i))) >= s.cfg.Quorum)
 	s.record(i, a)
 	b := &a.body
 	switch a.rec.Type {
@@ -680,7 +688,7 @@ func (s *state) apply(i uint64, a *admission) {
 		}
 		var mb MemberBody
 		json.Unmarshal(a.rec.Body, &mb)
-		k := &memberKey{verifier: a.newKey, member: mb, revoked: b.Status == "revoked", trusted: mb.Role == "mediator" && s.v2(i)}
+		k := &memberKey{verifier: a.newKey, member: mb, revoked: b.Status == "revoked", trusted: trusted}
 		s.keys[a.newKey.KeyID()] = k
 		s.members[b.ID] = k
 	}

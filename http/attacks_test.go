@@ -2,6 +2,7 @@ package http_test
 
 import (
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -313,4 +314,45 @@ func forgeSig(t *testing.T, env []byte) []byte {
 	sig[len(sig)-1] ^= 1
 	e.Signatures[0]["sig"] = base64.StdEncoding.EncodeToString(sig)
 	return must(json.Marshal(e))
+}
+
+// TestLookupByHashHidesRestricted: a restricted record is found by its
+// envelope hash only by who may read it. Otherwise anyone holding a key
+// that signed it once — revoked since, or stolen — could re-sign a guess
+// (Ed25519 is deterministic) and confirm it by its hash.
+func TestLookupByHashHidesRestricted(t *testing.T) {
+	a := newAPI(t)
+	c := a.Setup()
+	env := trucetest.Sign(t, trucetest.Record("request", map[string]any{"to": []string{"afghanistan"}, "kind": "handover", "text": "Hand over commander xraylookup."},
+		func(m map[string]any) { m["visibility"] = truce.Addressed; m["audience"] = []string{"afghanistan"} }), c.PakistanFO)
+	i := a.Submit(env).Index
+	e := must(truce.ParseEnvelope(env))
+	h := e.Hash()
+	path := "/api/v1/records/by-hash/" + hex.EncodeToString(h[:])
+	for _, tc := range []struct {
+		who  *truce.Signer
+		want int
+	}{{nil, 404}, {c.PakistanFO, 200}, {c.AfghanistanMOFA, 200}, {c.Qatar, 200}, {c.PakistanISPR, 404}, {c.Monitor, 404}, {c.Observer, 404}} {
+		code, out, raw := a.signedGet(path, tc.who, "")
+		if code != tc.want {
+			who := "anonymous"
+			if tc.who != nil {
+				who = tc.who.Name()
+			}
+			t.Errorf("%s looks up the restricted record by hash: %d %s, want %d", who, code, raw, tc.want)
+		}
+		if code == 200 && out["index"] != float64(i) {
+			t.Errorf("lookup: %s", raw)
+		}
+		if strings.Contains(raw, "xraylookup") && tc.want != 200 {
+			t.Errorf("a refused lookup carries the record's words: %s", raw)
+		}
+	}
+	// A public record is found by anyone.
+	pub := trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim("public words")), c.PakistanFO)
+	j := a.Submit(pub).Index
+	ph := must(truce.ParseEnvelope(pub)).Hash()
+	if code, out, raw := a.signedGet("/api/v1/records/by-hash/"+hex.EncodeToString(ph[:]), nil, ""); code != 200 || out["index"] != float64(j) {
+		t.Errorf("public lookup: %d %s", code, raw)
+	}
 }

@@ -142,7 +142,11 @@ func (s *Server) getRecord(w http.ResponseWriter, r *http.Request) {
 		badRequest(w, "index", "%s is not a log index", quote(r.PathValue("index")))
 		return
 	}
-	s.writeRecord(w, r, i)
+	keyID, ok := s.reader(w, r)
+	if !ok {
+		return
+	}
+	s.writeRecord(w, r, keyID, i)
 }
 
 func (s *Server) getRecordByHash(w http.ResponseWriter, r *http.Request) {
@@ -151,21 +155,22 @@ func (s *Server) getRecordByHash(w http.ResponseWriter, r *http.Request) {
 		badRequest(w, "sha256", "%s is not a hex SHA-256", quote(r.PathValue("sha256")))
 		return
 	}
-	i, ok := s.mech.Lookup([32]byte(raw))
-	if !ok {
-		writeJSON(w, http.StatusNotFound, errorBody{Error: "no record has this envelope hash", Field: "sha256"})
-		return
-	}
-	s.writeRecord(w, r, i)
-}
-
-// writeRecord answers with the leaf at i: a public record's envelope and its
-// decoded record, or a restricted record's routing metadata alone.
-func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, i uint64) {
 	keyID, ok := s.reader(w, r)
 	if !ok {
 		return
 	}
+	i, ok := s.mech.Lookup(keyID, [32]byte(raw))
+	if !ok {
+		writeJSON(w, http.StatusNotFound, errorBody{Error: "no record has this envelope hash", Field: "sha256"})
+		return
+	}
+	s.writeRecord(w, r, keyID, i)
+}
+
+// writeRecord answers with the leaf at i: a public record's envelope and its
+// decoded record, or a restricted record's routing metadata alone, as the
+// member whose key is keyID (anonymous when empty) may read it.
+func (s *Server) writeRecord(w http.ResponseWriter, r *http.Request, keyID string, i uint64) {
 	size, err := s.log.Size(r.Context())
 	if err != nil {
 		s.fail(w, r, err)

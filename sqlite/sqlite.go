@@ -534,7 +534,9 @@ func (a *applier) repeats(ctx context.Context, e truce.Entry) (same *uint64, rep
 }
 
 // canonical makes the refs of b cite the entries whose items stand for
-// them: what cites a repeated statement reaches its one item.
+// them: what cites a repeated statement reaches its one item. A
+// correction's target is left as it is: a co-signer of the second entry
+// may correct that entry, never the statement its first authors made.
 func (a *applier) canonical(b *truce.Fields) {
 	if len(a.d.repeats) == 0 {
 		return
@@ -553,7 +555,7 @@ func (a *applier) canonical(b *truce.Fields) {
 			}
 		}
 	}
-	for _, p := range []**uint64{&b.Round, &b.Source, &b.TranslationOf, &b.Subject, &b.Request, &b.Target} {
+	for _, p := range []**uint64{&b.Round, &b.Source, &b.TranslationOf, &b.Subject, &b.Request} {
 		one(p)
 	}
 	for _, refs := range [][]uint64{b.Violates, b.About, b.Evidence, b.Commitments, b.Basis} {

@@ -70,12 +70,14 @@ func testOneStatementCountsOnce(t *testing.T, open Opener) {
 	if !slices.Equal(signers, []string{"afghanistan-mofa", "monitor", "observer", "pakistan-fo"}) {
 		t.Errorf("signers %s, want the four who signed the claim", raw)
 	}
-	// What cites the statement by its second entry reaches its one item.
-	cor := sub("correction", map[string]any{"target": more, "reason": "Names the clash's place"}, c.Observer)
+	// What cites the statement by its second entry reaches its one item;
+	// but a co-signer of the second entry, correcting it, corrects no
+	// word of what the first one's authors said.
+	sub("correction", map[string]any{"target": more, "reason": "r", "replacement": map[string]any{"speaker": "Joint statement", "text": "We retract everything", "quoted": true, "language": "en"}}, c.Observer)
 	m.Project(st)
-	claims = list(t, st, truce.Query{List: "claims"})
-	if len(claims) != 1 || toUint(claims[0]["corrected_by"]) != cor {
-		t.Errorf("claims after a correction citing entry %d: %v", more, claims)
+	claims = list(t, st, truce.Query{List: "claims", After: k - 1, Limit: 1})
+	if len(claims) != 1 || claims[0]["corrected_by"] != nil || claims[0]["text"] != "Both sides confirm the clash" {
+		t.Errorf("the joint claim after its second entry's correction: %v", claims)
 	}
 	// The second claim that makes two independent sources.
 	sub("claim", map[string]any{"speaker": "ISPR", "text": "A clash in Kurram", "quoted": false, "language": "en", "about": []uint64{inc}}, c.PakistanISPR)

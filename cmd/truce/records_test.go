@@ -100,6 +100,9 @@ func TestFindingSignReindexAudit(t *testing.T) {
 	truce(t, "", "verify", "--server", url, "--log-key", filepath.Join(data, "keys", "log.vkey"), "--index", fmt.Sprint(inc+1),
 		"--mediator", vkeyFile("qatar"), "--mediator", vkeyFile("turkiye"), "--mediator", vkeyFile("puppet")).
 		must(t, 0, fmt.Sprintf("entry %d: signed by 2 of the 3 mediators' trust anchors given (qatar, turkiye)", inc+1))
+	// With --data, the log key, the server and the anchors are the data directory's.
+	truce(t, "", "verify", "--data", data, "--index", fmt.Sprint(inc+1)).
+		must(t, 0, fmt.Sprintf("entry %d: signed by 2 of the 2 mediators' trust anchors given (qatar, turkiye)", inc+1), "OK")
 	truce(t, "", "audit", "--data", data).must(t, 0, "version 2 throughout", "all 8 entries hold", "equal to a rebuild", "OK")
 	// An independent auditor passes its own anchors: with other ones, the
 	// admin alone admitted a mediator.

@@ -20,8 +20,9 @@ import (
 )
 
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("verify", "--server URL --log-key VKEY [--state FILE] [--all] [--index N]... [--record FILE]", stdout)
+	fs := newFlags("verify", "--server URL --log-key VKEY | --data DIR [--state FILE] [--all] [--index N]... [--record FILE] [--mediator VKEYFILE]...", stdout)
 	server := fs.String("server", "", "the log's URL (its /checkpoint and /tile/ resources)")
+	data := fs.String("data", "", "a mechanism's data directory: the defaults for --log-key (DIR/keys/log.vkey), --mediator (the anchors in DIR/config.json) and --server (DIR's running server)")
 	bundle := fs.String("bundle", "", "an offline proof bundle (not available in this version)")
 	logKey := fs.String("log-key", "", "the log's public key file (signed-note format); its name is the expected origin")
 	stateFile := fs.String("state", "", "file keeping the last verified checkpoint: the new one must be consistent with it, and replaces it when every check holds")
@@ -38,13 +39,28 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	var anchorKeys []string
+	if *data != "" {
+		dir := dataDir(*data)
+		cfg, err := dir.config()
+		if err != nil {
+			return err
+		}
+		if *logKey == "" {
+			*logKey = dir.key("log.vkey")
+		}
+		if url, ok := runningServer(dir); ok && *server == "" {
+			*server = url
+		}
+		anchorKeys = cfg.Mediators
+	}
 	switch {
 	case *bundle != "":
 		return usagef("--bundle is not available in this version; use --server")
 	case *minWitnesses > len(witnesses):
 		return usagef("--min-witnesses %d: only %d --witness keys given", *minWitnesses, len(witnesses))
 	case *server == "":
-		return usagef("--server URL is required")
+		return usagef("--server URL is required (or --data DIR of a running server)")
 	case *logKey == "":
 		return usagef("--log-key VKEY is required")
 	case fs.NArg() > 0:
@@ -62,11 +78,13 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	mediatorKeys, err := readMediatorFiles(mediatorFiles)
-	if err != nil {
-		return err
+	if len(mediatorFiles) > 0 {
+		// Anchors given outside the data directory replace its config's.
+		if anchorKeys, err = readMediatorFiles(mediatorFiles); err != nil {
+			return err
+		}
 	}
-	anchors, err := parseMediators(mediatorKeys)
+	anchors, err := parseMediators(anchorKeys)
 	if err != nil {
 		return usagef("--mediator: %v", err)
 	}
