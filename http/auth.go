@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/files"
 )
 
 // nonces remembers the nonces of signed requests (tokens have none to
@@ -19,6 +20,32 @@ type nonces struct {
 	mu    sync.Mutex
 	seen  map[string]time.Time // nonce to when it can be forgotten
 	swept time.Time
+	// kept, when set, keeps the nonces of requests that change something
+	// across restarts: one signed ahead of the server's clock is after its
+	// start, yet may have been used before it.
+	kept NonceKeeper
+}
+
+// NonceKeeper keeps nonces durably until they expire (files.NonceLog).
+type NonceKeeper interface {
+	Add(nonce string, until time.Time) error
+}
+
+var _ NonceKeeper = (*files.NonceLog)(nil)
+
+// KeepNonces has the server note the nonce of every signed request that
+// changes something in k before serving it, and refuse the nonces in seen
+// (those k kept before a restart, with their expiry).
+func (s *Server) KeepNonces(k NonceKeeper, seen map[string]time.Time) {
+	s.nonces.mu.Lock()
+	defer s.nonces.mu.Unlock()
+	s.nonces.kept = k
+	if s.nonces.seen == nil {
+		s.nonces.seen = map[string]time.Time{}
+	}
+	for n, until := range seen {
+		s.nonces.seen[n] = until
+	}
 }
 
 func (n *nonces) use(nonce string, until, now time.Time) bool {
@@ -74,6 +101,12 @@ func (s *Server) reader(w http.ResponseWriter, r *http.Request) (keyID string, o
 	if !a.Token && !s.nonces.use(a.Nonce, a.Expires, now) {
 		writeJSON(w, http.StatusUnauthorized, errorBody{Error: "this signed request was already used (replay)", Field: "Authorization"})
 		return "", false
+	}
+	if k := s.nonces.kept; k != nil && !a.Token && r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if err := k.Add(a.Nonce, a.Expires); err != nil {
+			s.fail(w, r, fmt.Errorf("keeping the request's nonce: %v", err))
+			return "", false
+		}
 	}
 	return a.KeyID, true
 }

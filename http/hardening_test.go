@@ -165,6 +165,50 @@ func TestSignedRequestReplayAfterRestart(t *testing.T) {
 	}
 }
 
+// TestSignedAheadReplayAfterRestart: a request signed ahead of the
+// server's clock (within the two minutes allowed) is after the server's
+// start, yet was used before it; the nonces of requests that change
+// something are kept on disk, so it is refused after a restart too.
+func TestSignedAheadReplayAfterRestart(t *testing.T) {
+	a := newAPI(t)
+	c := a.Setup()
+	path := filepath.Join(t.TempDir(), "nonces.log")
+	start := func(m *trucetest.Mechanism) *api {
+		h := trucehttp.NewServer(m.Mech, m.Log, a.store, m.Evidence, must(files.Open(m.Dir+".drafts")), slog.New(slog.NewTextHandler(io.Discard, nil)))
+		kept, seen, err := files.OpenNonceLog(path, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { kept.Close() })
+		h.KeepNonces(kept, seen)
+		srv := httptest.NewServer(h)
+		t.Cleanup(srv.Close)
+		return &api{Mechanism: m, url: srv.URL, store: a.store}
+	}
+	b := start(a.Mechanism)
+	id, _ := b.importSeed(c.PakistanFO)
+	target := "/api/v1/drafts/" + id
+	ahead, err := truce.SignRequest(c.PakistanFO, trucetest.Origin, "DELETE", target, time.Now().Add(90*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, raw := b.send("DELETE", target, nil, ahead); code != 204 {
+		t.Fatalf("delete signed ahead: %d %s", code, raw)
+	}
+	b.importSeed(c.PakistanFO)
+	a.Reopen()
+	r := start(a.Mechanism)
+	if code, out, raw := r.send("DELETE", target, nil, ahead); code != 401 || out["field"] != "Authorization" || !strings.Contains(raw, "already used") {
+		t.Errorf("replay after the restart: %d %s", code, raw)
+	}
+	if ids := r.queued(c.PakistanFO); len(ids) != 1 || ids[0] != id {
+		t.Errorf("queue after the refused replay: %v", ids)
+	}
+	if code, _, raw := r.signed(c.PakistanFO, "DELETE", target, nil); code != 204 {
+		t.Errorf("a fresh signature after the restart: %d %s", code, raw)
+	}
+}
+
 // TestDraftDeletion: only a draft's importer, the member who accepted it,
 // a mediator or the admin may delete it, and each deletion is logged.
 func TestDraftDeletion(t *testing.T) {

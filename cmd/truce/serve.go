@@ -174,6 +174,12 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 		}
 	}()
 	api := trucehttp.NewServer(m.mech, m.log, m.store, m.evidence, m.drafts, slog.Default())
+	nonceLog, seen, err := files.OpenNonceLog(dir.path("nonces.log"), time.Now())
+	if err != nil {
+		return err
+	}
+	defer nonceLog.Close()
+	api.KeepNonces(nonceLog, seen)
 	if sf.publicURL != "" {
 		u, _ := neturl.Parse(sf.publicURL) // checked with the flags
 		api.PublicHost = u.Host
