@@ -396,7 +396,7 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 			// Without a store beside the log, accepting one would lose its body.
 			return 0, refuse(Invalid, "visibility", "%q records are not accepted by this server: it keeps no restricted bodies", r.Visibility)
 		}
-		if r.Type == "member" || r.Type == "party" || r.Type == "policy" {
+		if t, _ := TypeOf(r.Type); t.Public {
 			return 0, refuse(Invalid, "visibility", "membership and the witness policy are public: a %s record cannot be %q", r.Type, r.Visibility)
 		}
 	}

@@ -9,11 +9,14 @@ import (
 	"time"
 )
 
-// Record types, as docs/FORMAT.md lists them.
-var recordTypes = []string{
-	"member", "party", "round", "commitment", "incident", "claim", "source",
-	"evidence", "assessment", "request", "response", "finding", "correction", "purge", "policy",
-}
+// recordTypes are the registry's type names, in docs/FORMAT.md's order.
+var recordTypes = func() []string {
+	var names []string
+	for _, t := range registry {
+		names = append(names, t.Name)
+	}
+	return names
+}()
 
 // IsRecordType reports whether t is a record type.
 func IsRecordType(t string) bool { return slices.Contains(recordTypes, t) }

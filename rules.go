@@ -284,36 +284,17 @@ func (s *state) checkRefs(a *admission) error {
 	for i, ref := range a.rec.Refs {
 		cites = append(cites, cite{fmt.Sprintf("refs[%d]", i), ref, nil})
 	}
-	one := func(field string, ref *uint64, types ...string) {
-		if ref != nil {
-			cites = append(cites, cite{field, *ref, types})
-		}
-	}
-	many := func(field string, refs []uint64, types ...string) {
-		for i, ref := range refs {
-			cites = append(cites, cite{fmt.Sprintf("%s[%d]", field, i), ref, types})
-		}
-	}
 	b := &a.body
-	switch a.rec.Type {
-	case "commitment":
-		one("body.round", b.Round, "round")
-	case "incident":
-		many("body.violates", b.Violates, "commitment")
-	case "claim":
-		one("body.source", b.Source, "source")
-		many("body.about", b.About)
-		one("body.translation_of", b.TranslationOf, "claim")
-	case "assessment":
-		one("body.subject", b.Subject, "incident", "commitment")
-		many("body.evidence", b.Evidence, "evidence", "source", "claim")
-	case "response":
-		one("body.request", b.Request, "request")
-	case "finding":
-		many("body.commitments", b.Commitments, "commitment")
-		many("body.basis", b.Basis, "incident", "assessment")
-	case "correction", "purge":
-		one("body.target", b.Target)
+	rt, _ := TypeOf(a.rec.Type)
+	for _, f := range rt.Refs {
+		refs, list := b.refs(f.Field)
+		for i, ref := range refs {
+			field := f.Field
+			if list {
+				field = fmt.Sprintf("%s[%d]", f.Field, i)
+			}
+			cites = append(cites, cite{field, ref, f.Types})
+		}
 	}
 	for _, c := range cites {
 		if c.index >= s.size {
@@ -333,7 +314,8 @@ func (s *state) checkRefs(a *admission) error {
 	switch a.rec.Type {
 	case "assessment":
 		subject := s.entries[*b.Subject].typ
-		allowed := map[string][]string{"incident": {"verified", "disputed", "unfounded"}, "commitment": {"in_progress", "fulfilled", "partly_fulfilled"}}[subject]
+		st, _ := TypeOf(subject)
+		allowed := st.Assessed
 		if !slices.Contains(allowed, b.Status) {
 			return refuse(Invalid, "body.status", "%q is not a status for %s (one of %s)", b.Status, article(subject), strings.Join(allowed, ", "))
 		}

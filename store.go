@@ -39,8 +39,16 @@ type Entry struct {
 	Restricted *RestrictedLeaf
 }
 
-// Lists a Store answers, as GET /api/v1/{list}.
-var Lists = []string{"rounds", "commitments", "incidents", "claims", "sources", "requests", "findings"}
+// Lists a Store answers, as GET /api/v1/{list}: the registry's lists.
+var Lists = func() []string {
+	var lists []string
+	for _, t := range registry {
+		if t.List != "" {
+			lists = append(lists, t.List)
+		}
+	}
+	return lists
+}()
 
 // Query selects and pages a list.
 type Query struct {

@@ -19,13 +19,6 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-// statuses are the statuses each list's items can have (docs/RULES.md).
-var statuses = map[string][]string{
-	"incidents":   {"reported", "corroborated", "verified", "disputed", "unfounded"},
-	"commitments": {"open", "in_progress", "fulfilled", "partly_fulfilled", "breached", "lapsed"},
-	"requests":    {"open", "answered", "overdue"},
-}
-
 // list answers GET /api/v1/{list} in DESIGN.md's list shape.
 func (s *Server) list(w http.ResponseWriter, r *http.Request, list string) {
 	p := r.URL.Query()
@@ -40,7 +33,8 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, list string) {
 		}
 	}
 	if q.Status != "" {
-		known := statuses[list]
+		t, _ := truce.ListOf(list)
+		known := t.Statuses
 		if !strings.Contains(","+strings.Join(known, ",")+",", ","+q.Status+",") {
 			if len(known) == 0 {
 				badRequest(w, "status", "%s have no status", list)

@@ -250,9 +250,10 @@ func (a *applier) query(ctx context.Context, query string, args ...any) (*sql.Ro
 	return s.QueryContext(ctx, args...)
 }
 
-var lists = map[string]string{
-	"round": "rounds", "commitment": "commitments", "incident": "incidents", "claim": "claims",
-	"source": "sources", "request": "requests", "finding": "findings",
+// listOf is the list a record type's records appear in, "" for none.
+func listOf(typ string) string {
+	t, _ := truce.TypeOf(typ)
+	return t.List
 }
 
 func (a *applier) apply(ctx context.Context, e truce.Entry) error {
@@ -303,14 +304,14 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 	}
 	// A listed record's body lives in its item; the others keep theirs here.
 	var record any = string(e.Envelope.Payload())
-	if _, listed := lists[r.Type]; listed {
+	if listOf(r.Type) != "" {
 		record = nil
 	}
 	if err := a.exec(ctx, `INSERT INTO entries (idx, type, created, visibility, signers, envelope_sha256, content_sha256, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.Index, r.Type, r.Created, r.Visibility, string(signersJSON), h[:], content, record); err != nil {
 		return err
 	}
-	if _, listed := lists[r.Type]; same != nil && (repeat || listed) {
+	if same != nil && (repeat || listOf(r.Type) != "") {
 		first := *same
 		if f, ok := a.d.repeats[first]; ok {
 			first = f
@@ -329,7 +330,7 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 	a.canonical(b)
 	item := func(subtype, date, deadline, place, status string, concerns []string) error {
 		if err := a.exec(ctx, `INSERT INTO items (idx, list, subtype, date, deadline, place, status, signers, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.Index, lists[r.Type], nullable(subtype), nullable(day(date)), nullable(deadline), nullable(place), nullable(status), string(signersJSON), string(r.Body)); err != nil {
+			e.Index, listOf(r.Type), nullable(subtype), nullable(day(date)), nullable(deadline), nullable(place), nullable(status), string(signersJSON), string(r.Body)); err != nil {
 			return err
 		}
 		for _, p := range concerns {

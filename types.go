@@ -1,0 +1,121 @@
+package truce
+
+import "slices"
+
+// RecordType declares one record type, once: the rules (rules.go), the
+// projection, the HTTP lists and the documents' tests all read it here.
+// Adding a type means a declaration below, its schema (docs/schema/) and
+// its RULES.md text; TestRegistry checks the three agree.
+type RecordType struct {
+	Name string
+	// List is the list its records appear in (GET /api/v1/{list}), "" for
+	// none.
+	List string
+	// Statuses are the statuses its list items can take (docs/RULES.md
+	// §2), the computed ones included.
+	Statuses []string
+	// Assessed are the statuses an assessment of it may give; none when
+	// it cannot be assessed.
+	Assessed []string
+	// Refs are the body fields that cite earlier log entries.
+	Refs []Ref
+	// Public records are never restricted: membership and the witness
+	// policy must be verifiable by everyone.
+	Public bool
+}
+
+// Ref is a body field citing earlier log entries, and the types it may
+// cite (nil: any).
+type Ref struct {
+	Field string // "body.violates"
+	Types []string
+}
+
+// registry is every record type, in docs/FORMAT.md's order.
+var registry = []RecordType{
+	{Name: "member", Public: true},
+	{Name: "party", Public: true},
+	{Name: "round", List: "rounds"},
+	{Name: "commitment", List: "commitments",
+		Statuses: []string{"open", "in_progress", "fulfilled", "partly_fulfilled", "breached", "lapsed"},
+		Assessed: []string{"in_progress", "fulfilled", "partly_fulfilled"},
+		Refs:     []Ref{{"body.round", []string{"round"}}}},
+	{Name: "incident", List: "incidents",
+		Statuses: []string{"reported", "corroborated", "verified", "disputed", "unfounded"},
+		Assessed: []string{"verified", "disputed", "unfounded"},
+		Refs:     []Ref{{"body.violates", []string{"commitment"}}}},
+	{Name: "claim", List: "claims",
+		Refs: []Ref{{"body.source", []string{"source"}}, {"body.about", nil}, {"body.translation_of", []string{"claim"}}}},
+	{Name: "source", List: "sources"},
+	{Name: "evidence"},
+	{Name: "assessment",
+		Refs: []Ref{{"body.subject", []string{"incident", "commitment"}}, {"body.evidence", []string{"evidence", "source", "claim"}}}},
+	{Name: "request", List: "requests",
+		Statuses: []string{"open", "answered", "overdue"}},
+	{Name: "response",
+		Refs: []Ref{{"body.request", []string{"request"}}}},
+	{Name: "finding", List: "findings",
+		Refs: []Ref{{"body.commitments", []string{"commitment"}}, {"body.basis", []string{"incident", "assessment"}}}},
+	{Name: "correction",
+		Refs: []Ref{{"body.target", nil}}},
+	{Name: "purge",
+		Refs: []Ref{{"body.target", nil}}},
+	{Name: "policy", Public: true},
+}
+
+// Types returns every record type's declaration, in docs/FORMAT.md's order.
+func Types() []RecordType { return slices.Clone(registry) }
+
+// TypeOf returns the declaration of the record type named name.
+func TypeOf(name string) (RecordType, bool) {
+	i := slices.IndexFunc(registry, func(t RecordType) bool { return t.Name == name })
+	if i < 0 {
+		return RecordType{}, false
+	}
+	return registry[i], true
+}
+
+// ListOf returns the declaration of the type whose records list is list.
+func ListOf(list string) (RecordType, bool) {
+	i := slices.IndexFunc(registry, func(t RecordType) bool { return t.List != "" && t.List == list })
+	if i < 0 {
+		return RecordType{}, false
+	}
+	return registry[i], true
+}
+
+// refs returns the log indices a body's ref field cites, and whether the
+// field is a list of them.
+func (b *Fields) refs(field string) (refs []uint64, list bool) {
+	one := func(p *uint64) ([]uint64, bool) {
+		if p == nil {
+			return nil, false
+		}
+		return []uint64{*p}, false
+	}
+	switch field {
+	case "body.round":
+		return one(b.Round)
+	case "body.violates":
+		return b.Violates, true
+	case "body.source":
+		return one(b.Source)
+	case "body.about":
+		return b.About, true
+	case "body.translation_of":
+		return one(b.TranslationOf)
+	case "body.subject":
+		return one(b.Subject)
+	case "body.evidence":
+		return b.Evidence, true
+	case "body.request":
+		return one(b.Request)
+	case "body.commitments":
+		return b.Commitments, true
+	case "body.basis":
+		return b.Basis, true
+	case "body.target":
+		return one(b.Target)
+	}
+	panic("truce: no ref field " + field) // a registry entry without its accessor
+}
