@@ -1,6 +1,9 @@
 package truce
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // RecordType declares one record type, once: the rules (rules.go), the
 // projection, the HTTP lists and the documents' tests all read it here.
@@ -22,6 +25,16 @@ type RecordType struct {
 	// Public records are never restricted: membership and the witness
 	// policy must be verifiable by everyone.
 	Public bool
+	// Expires, when set, is the status its items take once their deadline
+	// has passed: the one status computed when it is read (StatusAt).
+	Expires *Expiry
+}
+
+// Expiry says which stored statuses an item leaves for As once its
+// deadline has passed.
+type Expiry struct {
+	From []string
+	As   string
 }
 
 // Ref is a body field citing earlier log entries, and the types it may
@@ -39,7 +52,8 @@ var registry = []RecordType{
 	{Name: "commitment", List: "commitments",
 		Statuses: []string{"open", "in_progress", "fulfilled", "partly_fulfilled", "breached", "lapsed"},
 		Assessed: []string{"in_progress", "fulfilled", "partly_fulfilled"},
-		Refs:     []Ref{{"body.round", []string{"round"}}}},
+		Refs:     []Ref{{"body.round", []string{"round"}}},
+		Expires:  &Expiry{From: []string{"open", "in_progress"}, As: "lapsed"}},
 	{Name: "incident", List: "incidents",
 		Statuses: []string{"reported", "corroborated", "verified", "disputed", "unfounded"},
 		Assessed: []string{"verified", "disputed", "unfounded"},
@@ -51,7 +65,8 @@ var registry = []RecordType{
 	{Name: "assessment",
 		Refs: []Ref{{"body.subject", []string{"incident", "commitment"}}, {"body.evidence", []string{"evidence", "source", "claim"}}}},
 	{Name: "request", List: "requests",
-		Statuses: []string{"open", "answered", "overdue"}},
+		Statuses: []string{"open", "answered", "overdue"},
+		Expires:  &Expiry{From: []string{"open"}, As: "overdue"}},
 	{Name: "response",
 		Refs: []Ref{{"body.request", []string{"request"}}}},
 	{Name: "finding", List: "findings",
@@ -82,6 +97,37 @@ func ListOf(list string) (RecordType, bool) {
 		return RecordType{}, false
 	}
 	return registry[i], true
+}
+
+// StatusAt is the status a list item of type typ shows at now, given the
+// status the log's records gave it and its deadline (as Deadline writes
+// it; "" for none): docs/RULES.md §2's lapsed and overdue. It is the rule
+// every store's translation of it into a query is tested against.
+func StatusAt(typ, stored, deadline string, now time.Time) string {
+	t, _ := TypeOf(typ)
+	if t.Expires == nil || deadline == "" || !slices.Contains(t.Expires.From, stored) {
+		return stored
+	}
+	if d, err := time.Parse(time.RFC3339, deadline); err == nil && d.Before(now) {
+		return t.Expires.As
+	}
+	return stored
+}
+
+// Deadline is a commitment's deadline or a request's due time as the
+// rules compare it: UTC, RFC 3339; a date alone runs to the end of that
+// day, UTC (docs/RULES.md §2). It is "" when s is empty or no date.
+func Deadline(s string) string {
+	if s == "" {
+		return ""
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC().Format(time.RFC3339)
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t.Add(24*time.Hour - time.Second).UTC().Format(time.RFC3339)
+	}
+	return ""
 }
 
 // refs returns the log indices a body's ref field cites, and whether the

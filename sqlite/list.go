@@ -13,12 +13,33 @@ import (
 	"github.com/truce-dev/truce"
 )
 
-// statusExpr is the status shown: the stored one, unless the time says a
-// commitment has lapsed or a request is overdue (docs/RULES.md).
-const statusExpr = `CASE
-  WHEN i.list = 'commitments' AND i.status IN ('open', 'in_progress') AND i.deadline < :now THEN 'lapsed'
-  WHEN i.list = 'requests' AND i.status = 'open' AND i.deadline < :now THEN 'overdue'
-  ELSE i.status END`
+// statusExpr is the status shown: truce.StatusAt, in SQL. The registry
+// declares which stored statuses expire into which once the deadline has
+// passed; deadlines are stored as truce.Deadline writes them (UTC RFC
+// 3339), so comparing them as text compares them as times.
+var statusExpr = func() string {
+	var b strings.Builder
+	b.WriteString("CASE")
+	for _, t := range truce.Types() {
+		if t.Expires != nil {
+			fmt.Fprintf(&b, "\n  WHEN i.list = %s AND i.status IN (%s) AND i.deadline < :now THEN %s", sqlString(t.List), sqlStrings(t.Expires.From), sqlString(t.Expires.As))
+		}
+	}
+	b.WriteString("\n  ELSE i.status END")
+	return b.String()
+}()
+
+// sqlString is s as an SQL string literal; the registry's names have no
+// quotes, but a literal is quoted whatever it holds.
+func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+func sqlStrings(ss []string) string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, sqlString(s))
+	}
+	return strings.Join(out, ", ")
+}
 
 // List answers a list query in index order.
 func (d *DB) List(ctx context.Context, q truce.Query) (*truce.Page, error) {
@@ -50,15 +71,13 @@ func (d *DB) List(ctx context.Context, q truce.Query) (*truce.Page, error) {
 	}
 	if q.Status != "" {
 		// Written so that a stored status can use the index on it: only
-		// lapsed and overdue depend on the time.
+		// the statuses that expire (lapsed, overdue) depend on the time.
+		t, _ := truce.ListOf(q.List)
 		switch {
-		case q.List == "commitments" && q.Status == "lapsed":
-			add("i.status IN ('open', 'in_progress') AND i.deadline < :now AND :status = 'lapsed'", "status", q.Status)
-		case q.List == "commitments" && (q.Status == "open" || q.Status == "in_progress"),
-			q.List == "requests" && q.Status == "open":
+		case t.Expires != nil && q.Status == t.Expires.As:
+			where = append(where, "i.status IN ("+sqlStrings(t.Expires.From)+") AND i.deadline < :now")
+		case t.Expires != nil && slices.Contains(t.Expires.From, q.Status):
 			add("i.status = :status AND NOT coalesce(i.deadline < :now, 0)", "status", q.Status)
-		case q.List == "requests" && q.Status == "overdue":
-			add("i.status = 'open' AND i.deadline < :now AND :status = 'overdue'", "status", q.Status)
 		default:
 			add("i.status = :status", "status", q.Status)
 		}

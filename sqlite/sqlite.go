@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/truce-dev/truce"
 	_ "modernc.org/sqlite"
@@ -383,7 +382,7 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 	case "round":
 		return item("", b.Start, "", "", "", nil)
 	case "commitment":
-		if err := item(b.Category, r.Created, deadline(b.Deadline), "", "open", []string{b.Obligor, b.Beneficiary}); err != nil {
+		if err := item(b.Category, r.Created, truce.Deadline(b.Deadline), "", "open", []string{b.Obligor, b.Beneficiary}); err != nil {
 			return err
 		}
 		return link("round", one(b.Round)...)
@@ -451,7 +450,7 @@ func (a *applier) apply(ctx context.Context, e truce.Entry) error {
 		// mechanism is final.
 		return a.exec(ctx, `UPDATE items SET status = ? WHERE idx = ? AND coalesce(status, '') != 'breached'`, b.Status, *b.Subject)
 	case "request":
-		return item(b.Kind, r.Created, deadline(b.Due), "", "open", append(slices.Clone(b.To), parties...))
+		return item(b.Kind, r.Created, truce.Deadline(b.Due), "", "open", append(slices.Clone(b.To), parties...))
 	case "response":
 		if err := link("response", one(b.Request)...); err != nil {
 			return err
@@ -661,20 +660,6 @@ func day(s string) string {
 	return ""
 }
 
-// deadline normalizes a date or time to UTC RFC 3339; a date alone is due
-// by the end of that day, UTC.
-func deadline(s string) string {
-	if s == "" {
-		return ""
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC().Format(time.RFC3339)
-	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t.Add(24*time.Hour - time.Second).UTC().Format(time.RFC3339)
-	}
-	return ""
-}
 
 // Lookup finds entries by envelope hash or content hash.
 func (d *DB) Lookup(ctx context.Context, hash string) ([]uint64, error) {

@@ -27,6 +27,94 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ExactlyOnce", func(t *testing.T) { testExactlyOnce(t, open) })
 	t.Run("RebuildEqualsLive", func(t *testing.T) { testRebuildEqualsLive(t, open, 10000) })
 	t.Run("OneStatementCountsOnce", func(t *testing.T) { testOneStatementCountsOnce(t, open) })
+	t.Run("TimeStatuses", func(t *testing.T) { testTimeStatuses(t, open) })
+}
+
+// testTimeStatuses checks the store's translation of the statuses that
+// depend on the time (lapsed, overdue) against the domain's rule,
+// truce.StatusAt: at many moments around the deadlines, every item shows
+// the status the rule gives, and filtering by each status pages exactly
+// the items that show it.
+func testTimeStatuses(t *testing.T, open Opener) {
+	m := trucetest.NewMechanism(t)
+	c := m.Setup()
+	sub := func(typ string, body map[string]any, signers ...*truce.Signer) uint64 {
+		return m.Submit(trucetest.Sign(t, trucetest.Record(typ, body), signers...)).Index
+	}
+	deadlines := []string{"", "2025-11-20", "2025-11-20T12:00:00+05:00", "2025-11-21T00:00:00Z", "2026-03-01"}
+	var commitments, requests []uint64
+	for i, d := range deadlines {
+		b := map[string]any{"obligor": "afghanistan", "text": fmt.Sprintf("Act %d", i), "category": "ceasefire", "criteria": "c"}
+		r := map[string]any{"to": []string{"pakistan"}, "kind": "information", "text": fmt.Sprintf("Share %d", i)}
+		if d != "" {
+			b["deadline"], r["due"] = d, d
+		}
+		commitments = append(commitments, sub("commitment", b, c.Admin))
+		requests = append(requests, sub("request", r, c.Admin))
+	}
+	// Some leave the statuses that expire: assessed, fulfilled, answered.
+	sub("assessment", map[string]any{"subject": commitments[1], "status": "in_progress", "rationale": "r"}, c.Monitor)
+	sub("assessment", map[string]any{"subject": commitments[2], "status": "fulfilled", "rationale": "r"}, c.Monitor)
+	sub("response", map[string]any{"request": requests[3], "status": "accepted", "text": "yes"}, c.PakistanFO)
+	st := open(t)
+	m.Project(st)
+
+	long := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) // before every deadline: the stored statuses
+	var moments []time.Time
+	for _, d := range []string{"2025-11-20T06:59:59Z", "2025-11-20T07:00:01Z", "2025-11-20T23:59:58Z", "2025-11-21T00:00:00Z", "2025-11-21T00:00:01Z", "2026-03-01T23:59:59Z", "2026-03-02T00:00:00Z"} {
+		moments = append(moments, must(time.Parse(time.RFC3339, d)))
+	}
+	for _, rt := range truce.Types() {
+		if rt.Expires == nil {
+			continue
+		}
+		stored := map[uint64]string{}
+		bodies := map[uint64]map[string]any{}
+		for _, it := range list(t, st, truce.Query{List: rt.List, Now: long, Limit: truce.MaxLimit}) {
+			stored[toUint(it["index"])] = it["status"].(string)
+			bodies[toUint(it["index"])] = it
+		}
+		for _, now := range moments {
+			shown := map[string][]uint64{}
+			for _, it := range list(t, st, truce.Query{List: rt.List, Now: now, Limit: truce.MaxLimit}) {
+				i := toUint(it["index"])
+				d, _ := bodies[i]["deadline"].(string)
+				if d == "" {
+					d, _ = bodies[i]["due"].(string)
+				}
+				want := truce.StatusAt(rt.Name, stored[i], truce.Deadline(d), now)
+				if it["status"] != want {
+					t.Errorf("%s %d (stored %s, deadline %q) at %s: shows %v, the rule says %s", rt.Name, i, stored[i], d, now.Format(time.RFC3339), it["status"], want)
+				}
+				shown[want] = append(shown[want], i)
+			}
+			for _, status := range rt.Statuses {
+				// Pages of two, so the filter meets the cursor.
+				var got []uint64
+				for q := (truce.Query{List: rt.List, Status: status, Now: now, Limit: 2}); ; {
+					p, err := st.List(t.Context(), q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got = append(got, indices(p.Items)...)
+					if p.Next == 0 {
+						break
+					}
+					q.After = p.Next
+				}
+				if !slices.Equal(got, shown[status]) {
+					t.Errorf("%s with status %s at %s: %v, the rule says %v", rt.List, status, now.Format(time.RFC3339), got, shown[status])
+				}
+			}
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 // testOneStatementCountsOnce: one jointly signed claim, re-posted with one
