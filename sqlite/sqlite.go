@@ -660,7 +660,6 @@ func day(s string) string {
 	return ""
 }
 
-
 // Lookup finds entries by envelope hash or content hash.
 func (d *DB) Lookup(ctx context.Context, hash string) ([]uint64, error) {
 	raw, err := hex.DecodeString(hash)
