@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -45,7 +46,8 @@ type Config struct {
 	RulesV2From uint64
 }
 
-// EvidenceFiles are uploaded evidence files, by hex SHA-256.
+// EvidenceFiles are uploaded evidence files, by hex SHA-256. Size of a
+// file not kept returns an error wrapping fs.ErrNotExist.
 type EvidenceFiles interface {
 	Size(sha256 string) (int64, error)
 	Delete(sha256 string) error
@@ -524,7 +526,7 @@ func (m *Mechanism) checkEvidenceFile(a *admission, described bool) error {
 	json.Unmarshal(a.rec.Body, &b)
 	sha := a.body.SHA256
 	size, err := m.cfg.Evidence.Size(sha)
-	if errors.Is(err, ErrPurged) {
+	if errors.Is(err, fs.ErrNotExist) {
 		return errNotUploaded(sha)
 	} else if err != nil {
 		return err

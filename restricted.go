@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -14,7 +15,7 @@ import (
 // Bodies keeps the bodies of restricted records outside the log, each
 // under the hex of its leaf's salted digest. Put must be durable when it
 // returns, and replace what name held at once; Get of a name never put
-// returns an error wrapping ErrPurged.
+// returns an error wrapping fs.ErrNotExist.
 type Bodies interface {
 	Put(name string, data []byte) error
 	Get(name string) ([]byte, error)
@@ -95,7 +96,9 @@ func openBody(bodies Bodies, rl *RestrictedLeaf) (*Envelope, *Record, []byte, er
 		return nil, nil, nil, ErrPurged
 	}
 	raw, err := bodies.Get(bodyName(rl.Digest))
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil, ErrPurged
+	} else if err != nil {
 		return nil, nil, nil, err
 	}
 	var sb storedBody

@@ -3,6 +3,8 @@ package truce_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -141,7 +143,7 @@ func TestPurge(t *testing.T) {
 	if _, ok, err := f.Mech.ReadRestricted(c.AfghanistanMOFA.KeyID(), leaf.Restricted); !ok || err != truce.ErrPurged {
 		t.Errorf("reading a purged body: %v, %v", ok, err)
 	}
-	if _, err := f.Evidence.Size(name); err != truce.ErrPurged {
+	if _, err := f.Evidence.Size(name); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("purged evidence file: %v", err)
 	}
 	if leafAfter, _ := f.Log.Leaf(context.Background(), req); !bytes.Equal(leafAfter, leafBefore) {

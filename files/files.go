@@ -10,10 +10,9 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/truce-dev/truce"
 )
 
 // Dir is a directory of named files.
@@ -28,7 +27,7 @@ func Open(path string) (*Dir, error) {
 }
 
 func (d *Dir) file(name string) (string, error) {
-	if !truce.IsHexSHA256(name) {
+	if !isHexSHA256(name) {
 		return "", fmt.Errorf("file name %q is not a hex SHA-256", name)
 	}
 	return filepath.Join(d.path, name), nil
@@ -78,7 +77,7 @@ func WriteAtomic(path string, data []byte, perm os.FileMode) error {
 
 // ErrNotFound is returned for a name with no file: never written, or
 // deleted.
-var ErrNotFound = truce.ErrPurged
+var ErrNotFound = fs.ErrNotExist
 
 // Get reads the file under name.
 func (d *Dir) Get(name string) ([]byte, error) {
@@ -246,7 +245,7 @@ func (d *Dir) List() ([]string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if truce.IsHexSHA256(e.Name()) {
+		if isHexSHA256(e.Name()) {
 			names = append(names, e.Name())
 		}
 	}
@@ -281,11 +280,23 @@ func (d *Dir) Uploaded(name, keyID string) (bool, error) {
 }
 
 func (d *Dir) uploader(name, keyID string) (string, error) {
-	if !truce.IsHexSHA256(name) || !truce.IsHexSHA256(keyID) {
+	if !isHexSHA256(name) || !isHexSHA256(keyID) {
 		return "", fmt.Errorf("uploader of %q: %q is not a key id", name, keyID)
 	}
 	return filepath.Join(d.path, "uploaders", name+"-"+keyID), nil
 }
 
-var _ truce.EvidenceFiles = (*Dir)(nil)
-var _ truce.Bodies = (*Dir)(nil)
+// isHexSHA256 reports whether s names a file: 64 lowercase hex digits.
+// The root package has the same check; files imports nothing of it, so
+// that the witness, which keeps its state here, does not either.
+func isHexSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}

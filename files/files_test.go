@@ -12,7 +12,6 @@ import (
 	"testing"
 	"testing/iotest"
 
-	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/files"
 )
 
@@ -28,7 +27,7 @@ func TestDir(t *testing.T) {
 	if b, err := d.Get(name); err != nil || string(b) != "body" {
 		t.Fatalf("Get: %q, %v", b, err)
 	}
-	if _, err := d.Get(strings.Repeat("cd", 32)); !errors.Is(err, truce.ErrPurged) {
+	if _, err := d.Get(strings.Repeat("cd", 32)); !errors.Is(err, files.ErrNotFound) {
 		t.Errorf("Get of a missing file: %v", err)
 	}
 	for _, bad := range []string{"../x", "AB" + strings.Repeat("0", 62), "", strings.Repeat("a", 63)} {
@@ -51,7 +50,7 @@ func TestDir(t *testing.T) {
 	if err := d.Delete(got); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.Size(got); !errors.Is(err, truce.ErrPurged) {
+	if _, err := d.Size(got); !errors.Is(err, files.ErrNotFound) {
 		t.Errorf("Size after Delete: %v", err)
 	}
 	if err := d.Delete(got); err != nil {

@@ -20,6 +20,13 @@ import (
 	"k8s.io/klog/v2"
 )
 
+// The file stores are the domain's: checked here, where both meet, since
+// files imports nothing of the root package.
+var (
+	_ truce.EvidenceFiles = (*files.Dir)(nil)
+	_ truce.Bodies        = (*files.Dir)(nil)
+)
+
 // Origin is the test mechanism's origin.
 const Origin = "truce.test/pakistan-afghanistan"
 
