@@ -20,7 +20,6 @@ import (
 	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/docs"
-	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
 )
 
@@ -29,15 +28,16 @@ const maxRequestBody = 2 * truce.MaxEnvelopeSize
 
 // Server is the API of one mechanism.
 type Server struct {
-	mech   *truce.Mechanism
-	log    *tlog.Log
+	mech   Mechanism
+	log    Log
 	store  truce.Store
 	logger *slog.Logger
 	mux    *http.ServeMux
 	nonces nonces
 	// evidence holds uploaded evidence files; drafts is the review queue
 	// of imported documents.
-	evidence, drafts *files.Dir
+	evidence Evidence
+	drafts   Drafts
 	// PublicHost, when set, is the host clients reach the server at (behind
 	// a proxy, say): tokens must name it. Otherwise they must name the host
 	// each request's Host header names.
@@ -47,7 +47,7 @@ type Server struct {
 // NewServer returns the API of mech, whose records log holds, store
 // projects, evidence keeps the uploaded files of and drafts the review
 // queue of.
-func NewServer(mech *truce.Mechanism, log *tlog.Log, store truce.Store, evidence, drafts *files.Dir, logger *slog.Logger) *Server {
+func NewServer(mech Mechanism, log Log, store truce.Store, evidence Evidence, drafts Drafts, logger *slog.Logger) *Server {
 	s := &Server{mech: mech, log: log, store: store, evidence: evidence, drafts: drafts, logger: logger, mux: http.NewServeMux()}
 	s.nonces.since = time.Now()
 	s.mux.HandleFunc("POST /api/v1/import", s.postImport)
