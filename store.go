@@ -26,6 +26,9 @@ type Store interface {
 	// Dump writes every row the store holds in a canonical text form, so
 	// that two stores fed the same entries dump the same bytes.
 	Dump(ctx context.Context, w func(line string) error) error
+	// Reset empties the store, to be fed again from index 0 (truce
+	// reindex): the store's driver, not its caller, knows what it keeps.
+	Reset(ctx context.Context) error
 	Close() error
 }
 

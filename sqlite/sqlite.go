@@ -67,6 +67,16 @@ func Open(path string) (*DB, error) {
 	return d, nil
 }
 
+// Reset drops every row and table and creates the schema anew.
+func (d *DB) Reset(ctx context.Context) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := recreate(d.db); err != nil {
+		return err
+	}
+	return d.loadMembers(ctx)
+}
+
 // schemaVersion changes whenever what the projection holds for the same
 // entries changes; a projection of another version is dropped and rebuilt
 // from the log, which it is a function of.
@@ -84,6 +94,11 @@ func migrate(db *sql.DB) error {
 	if v == schemaVersion {
 		return nil
 	}
+	return recreate(db)
+}
+
+// recreate drops every table and creates the schema, at this version.
+func recreate(db *sql.DB) error {
 	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'`)
 	if err != nil {
 		return err

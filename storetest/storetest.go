@@ -28,6 +28,29 @@ func Run(t *testing.T, open Opener) {
 	t.Run("RebuildEqualsLive", func(t *testing.T) { testRebuildEqualsLive(t, open, 10000) })
 	t.Run("OneStatementCountsOnce", func(t *testing.T) { testOneStatementCountsOnce(t, open) })
 	t.Run("TimeStatuses", func(t *testing.T) { testTimeStatuses(t, open) })
+	t.Run("Reset", func(t *testing.T) { testReset(t, open) })
+}
+
+// testReset empties a store and feeds it again: it holds nothing between,
+// and the same after.
+func testReset(t *testing.T, open Opener) {
+	s := newScenario(t)
+	st := open(t)
+	s.m.Project(st)
+	before := digest(t, st)
+	if err := st.Reset(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := st.Size(t.Context()); err != nil || n != 0 {
+		t.Fatalf("size after a reset: %d, %v", n, err)
+	}
+	if items := list(t, st, truce.Query{List: "incidents"}); len(items) != 0 {
+		t.Fatalf("incidents after a reset: %v", items)
+	}
+	s.m.Project(st)
+	if after := digest(t, st); after != before {
+		t.Errorf("fed again after a reset: digest %x, before %x", after[:8], before[:8])
+	}
 }
 
 // testTimeStatuses checks the store's translation of the statuses that
