@@ -3,16 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"time"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/client"
 	"github.com/truce-dev/truce/files"
 )
 
@@ -58,41 +56,34 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	var auth string
 	if *keyFile != "" {
 		signer, err := readSigner(*keyFile)
 		if err != nil {
 			return err
 		}
-		origin, err := httpSubmitter{c}.origin(ctx)
+		// One token for the whole run: one signature here, one verification
+		// there, whatever the number of reads.
+		tok, err := c.As(signer).Token(ctx, 5*time.Minute)
 		if err != nil {
 			return err
 		}
-		// One token for the whole run: one signature here, one verification
-		// there, whatever the number of reads.
-		if auth, err = truce.SignToken(signer, origin, c.base.Host, time.Now(), 5*time.Minute); err != nil {
-			return err
-		}
+		c = c.WithToken(tok)
 	}
 	if *evidence != "" {
-		var raw []byte
-		if _, err := c.send(ctx, "GET", "/api/v1/evidence/"+*evidence, nil, &raw, auth); err != nil {
+		if *out == "-" {
+			return c.DownloadEvidence(ctx, *evidence, stdout)
+		}
+		var buf bytes.Buffer
+		if err := c.DownloadEvidence(ctx, *evidence, &buf); err != nil {
 			return err
 		}
-		if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != *evidence {
-			return fmt.Errorf("the server's file has SHA-256 %x, not %s: it is not the evidence asked for; nothing was written", sum, *evidence)
-		}
-		switch *out {
-		case "-":
-			_, err = stdout.Write(raw)
-			return err
-		case "":
+		if *out == "" {
 			*out = *evidence
 		}
-		if err := files.WriteAtomic(*out, raw, 0o600); err != nil {
+		if err := files.WriteAtomic(*out, buf.Bytes(), 0o600); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "evidence %s: %d bytes, SHA-256 checked, written to %s\n", *evidence, len(raw), *out)
+		fmt.Fprintf(stderr, "evidence %s: %d bytes, SHA-256 checked, written to %s\n", *evidence, buf.Len(), *out)
 		return nil
 	}
 	emit := func(what string, raw []byte) error {
@@ -105,41 +96,19 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	if *restricted {
-		q := url.Values{}
-		if *typ != "" {
-			q.Set("type", *typ)
-		}
-		q.Set("limit", strconv.Itoa(truce.MaxLimit))
-		var after uint64
-		for {
-			var page struct {
-				Items      []json.RawMessage `json:"items"`
-				NextCursor *string           `json:"next_cursor"`
+		for it, err := range c.Restricted(ctx, *typ) {
+			if err == nil {
+				err = emit("restricted records", it)
 			}
-			if _, err := c.send(ctx, "GET", "/api/v1/restricted?"+q.Encode(), nil, &page, auth); err != nil {
+			if err != nil {
 				return err
 			}
-			for _, it := range page.Items {
-				if err := emit("restricted records", it); err != nil {
-					return err
-				}
-			}
-			if page.NextCursor == nil {
-				return nil
-			}
-			// A cursor must move on: a server answering the same one again
-			// would keep this loop going for ever.
-			next, err := strconv.ParseUint(*page.NextCursor, 10, 64)
-			if err != nil || next <= after {
-				return fmt.Errorf("the server's next_cursor %q does not follow %d", *page.NextCursor, after)
-			}
-			after = next
-			q.Set("cursor", *page.NextCursor)
 		}
+		return nil
 	}
 	for _, i := range indices {
-		var raw []byte
-		if _, err := c.send(ctx, "GET", fmt.Sprintf("/api/v1/records/%d", i), nil, &raw, auth); err != nil {
+		raw, err := c.Get(ctx, i)
+		if err != nil {
 			return fmt.Errorf("record %d: %v", i, err)
 		}
 		if err := emit(fmt.Sprintf("record %d", i), raw); err != nil {
@@ -174,11 +143,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	origin, err := httpSubmitter{c}.origin(ctx)
-	if err != nil {
-		return err
-	}
-	tok, err := truce.SignToken(signer, origin, c.base.Host, time.Now(), *ttl)
+	tok, err := c.As(signer).Token(ctx, *ttl)
 	if err != nil {
 		return err
 	}
@@ -188,7 +153,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // serverClient is the API of the server at URL, or of the one running on a
 // data directory.
-func serverClient(server, data string) (*apiClient, error) {
+func serverClient(server, data string) (*client.Client, error) {
 	if (server == "") == (data == "") {
 		return nil, usagef("give exactly one of --server URL and --data DIR")
 	}
@@ -199,5 +164,15 @@ func serverClient(server, data string) (*apiClient, error) {
 		}
 		server = u
 	}
-	return newAPIClient(server)
+	return newClient(server)
+}
+
+// newClient is the client of the server at URL; a URL that is not an
+// http(s) one is a usage error.
+func newClient(server string) (*client.Client, error) {
+	c, err := client.New(server)
+	if err != nil {
+		return nil, usagef("--server %q is not an http(s) URL", server)
+	}
+	return c, nil
 }

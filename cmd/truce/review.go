@@ -5,18 +5,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/client"
 	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/ingest"
 )
 
-// memberClient is a server's API used with a member's key.
+// memberClient is a server's API used with a member's key: every request
+// signed by it.
 type memberClient struct {
-	c      *apiClient
+	c      *client.Client
 	signer *truce.Signer
 	origin string
 }
@@ -36,16 +37,11 @@ func newMemberClient(ctx context.Context, server, data, keyFile string) (*member
 	if err != nil {
 		return nil, err
 	}
-	origin, err := httpSubmitter{c}.origin(ctx)
+	origin, err := c.Origin(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &memberClient{c: c, signer: signer, origin: origin}, nil
-}
-
-func (m *memberClient) do(ctx context.Context, method, path string, body []byte, out any) error {
-	_, err := m.c.signedDo(ctx, m.signer, m.origin, method, path, body, out)
-	return err
+	return &memberClient{c: c.As(signer), signer: signer, origin: origin}, nil
 }
 
 // queueImports queues each document for review: uploaded for the server
@@ -96,20 +92,11 @@ func queueImports(ctx context.Context, server, data, keyFile string, args []stri
 			if err != nil {
 				return "", 0, err
 			}
-			q := url.Values{"file": {name}}
-			if meta != nil {
-				for k, v := range map[string]string{"outlet": meta.Outlet, "title": meta.Title, "published": meta.Published, "url": meta.URL} {
-					if v != "" {
-						q.Set(k, v)
-					}
-				}
+			d, err := m.c.Import(ctx, name, doc, meta)
+			if err != nil {
+				return "", 0, err
 			}
-			var out struct {
-				ID    string
-				Draft ingest.Draft
-			}
-			err = m.do(ctx, "POST", "/api/v1/import?"+q.Encode(), doc, &out)
-			return out.ID, len(out.Draft.Claims), err
+			return d.ID, len(d.Draft.Claims), nil
 		}
 	}
 	names, listErrs := importFiles(args)
@@ -152,34 +139,29 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	var queue struct {
-		Items []struct {
-			ID    string
-			Draft ingest.Draft
-		}
-	}
-	if err := m.do(ctx, "GET", "/api/v1/drafts", nil, &queue); err != nil {
+	queue, err := m.c.Drafts(ctx)
+	if err != nil {
 		return err
 	}
 	if *reject != "" {
-		if err := m.do(ctx, "DELETE", "/api/v1/drafts/"+*reject, nil, nil); err != nil {
+		if err := m.c.DeleteDraft(ctx, *reject, 0); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "draft %s rejected\n", *reject)
 		return nil
 	}
 	if *accept == "" {
-		for _, it := range queue.Items {
+		for _, it := range queue {
 			s := it.Draft.Source
 			fmt.Fprintf(stdout, "%s  %s  (%s, %s)\n", it.ID, it.Draft.File, orUnknown(s.Outlet), orUnknown(s.Published))
 			for i, c := range it.Draft.Claims {
 				fmt.Fprintf(stdout, "  %d. %s: %s\n", i+1, c.Speaker, c.Text)
 			}
 		}
-		fmt.Fprintf(stdout, "%d drafts waiting for review\n", len(queue.Items))
+		fmt.Fprintf(stdout, "%d drafts waiting for review\n", len(queue))
 		return nil
 	}
-	for _, it := range queue.Items {
+	for _, it := range queue {
 		if it.ID != *accept {
 			continue
 		}
@@ -197,7 +179,7 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			if err != nil {
 				return 0, err
 			}
-			rc, err := httpSubmitter{m.c}.submit(ctx, env.Canonical())
+			rc, err := m.c.Submit(ctx, env.Canonical())
 			return rc.Index, err
 		}
 		src, err := submit("source", it.Draft.Source)
@@ -218,7 +200,7 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintf(stdout, "claim %d: index %d\n", i+1, idx)
 		}
 		// The source just signed shows the server this member accepted it.
-		return m.do(ctx, "DELETE", fmt.Sprintf("/api/v1/drafts/%s?accepted=%d", it.ID, src), nil, nil)
+		return m.c.DeleteDraft(ctx, it.ID, src)
 	}
 	return fmt.Errorf("no draft %s in the queue", *accept)
 }

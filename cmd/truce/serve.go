@@ -95,7 +95,7 @@ func serveMirror(ctx context.Context, dir dataDir, remoteURL, keyFile string, sf
 	if err != nil {
 		return err
 	}
-	c, err := newAPIClient(remoteURL)
+	c, err := newClient(remoteURL)
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func serveMirror(ctx context.Context, dir dataDir, remoteURL, keyFile string, sf
 		return err
 	}
 	// The port opens once the copy has caught up with the log once.
-	if _, err := tlog.MirrorOnce(ctx, c.fetcher(), v, local); err != nil {
+	if _, err := tlog.MirrorOnce(ctx, c.Fetcher(), v, local); err != nil {
 		return fmt.Errorf("mirroring %s: %v", remoteURL, err)
 	}
 	ln, err := net.Listen("tcp", sf.addr)
@@ -123,7 +123,7 @@ func serveMirror(ctx context.Context, dir dataDir, remoteURL, keyFile string, sf
 			defer cancel()
 			return srv.Shutdown(sctx)
 		case <-t.C:
-			if _, err := tlog.MirrorOnce(ctx, c.fetcher(), v, local); err != nil {
+			if _, err := tlog.MirrorOnce(ctx, c.Fetcher(), v, local); err != nil {
 				// A log that forks or serves bad tiles is not followed; the
 				// copy stays at its last verified checkpoint.
 				slog.Error("mirror refused an update", "remote", remoteURL, "err", err)

@@ -3,21 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/transparency-dev/merkle/proof"
 	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/client"
 	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/tlog"
 	"golang.org/x/mod/sumdb/note"
@@ -31,17 +29,11 @@ type submitter interface {
 	// checkpoint waits for a published checkpoint covering index.
 	checkpoint(ctx context.Context, index uint64) ([]byte, error)
 	inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error)
-	uploadEvidence(ctx context.Context, s *truce.Signer, file string) (*uploaded, error)
+	uploadEvidence(ctx context.Context, s *truce.Signer, file string) (*client.Evidence, error)
 	// recorded fetches the envelope recorded at index and, for a
 	// restricted record, its salt, as a member of its audience (s).
 	recorded(ctx context.Context, s *truce.Signer, index uint64) (*truce.Envelope, []byte, error)
 	close() error
-}
-
-type uploaded struct {
-	SHA256    string `json:"sha256"`
-	Size      int64  `json:"size"`
-	MediaType string `json:"media_type"`
 }
 
 // withVisibility sets a record's visibility and audience where the record
@@ -120,7 +112,7 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if *server != "" {
-		c, err := newAPIClient(*server)
+		c, err := newClient(*server)
 		if err != nil {
 			return err
 		}
@@ -264,103 +256,48 @@ func readInput(name string) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-type httpSubmitter struct{ c *apiClient }
+// The two places truce submit sends a record to.
+var (
+	_ submitter = httpSubmitter{}
+	_ submitter = localSubmitter{}
+)
 
-func (s httpSubmitter) origin(ctx context.Context) (string, error) {
-	raw, err := s.c.fetcher().ReadCheckpoint(ctx)
-	if err != nil {
-		return "", fmt.Errorf("reading the server's checkpoint: %v", err)
-	}
-	origin, _, _ := strings.Cut(string(raw), "\n")
-	return origin, nil
-}
+type httpSubmitter struct{ c *client.Client }
 
+func (s httpSubmitter) origin(ctx context.Context) (string, error) { return s.c.Origin(ctx) }
 func (s httpSubmitter) submit(ctx context.Context, env []byte) (truce.Receipt, error) {
-	var out struct {
-		Index     uint64 `json:"index"`
-		Duplicate string `json:"duplicate"`
-	}
-	if _, err := s.c.do(ctx, "POST", "/api/v1/records", env, &out); err != nil {
-		return truce.Receipt{}, err
-	}
-	return truce.Receipt{Index: out.Index, Duplicate: out.Duplicate}, nil
+	return s.c.Submit(ctx, env)
 }
-
 func (s httpSubmitter) checkpoint(ctx context.Context, index uint64) ([]byte, error) {
-	f := s.c.fetcher()
-	for {
-		raw, err := f.ReadCheckpoint(ctx)
-		if err == nil {
-			if cp, err := checkpointFor(raw, nil); err == nil && cp.Size > index {
-				return raw, nil
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
+	return s.c.AwaitCheckpoint(ctx, index)
 }
-
 func (s httpSubmitter) inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error) {
-	var out struct{ Hashes [][]byte }
-	_, err := s.c.do(ctx, "GET", fmt.Sprintf("/api/v1/proof/inclusion?index=%d&size=%d", index, size), nil, &out)
-	return out.Hashes, err
+	return s.c.InclusionProof(ctx, index, size)
 }
-
 func (s httpSubmitter) close() error { return nil }
 
-func (s httpSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer, file string) (*uploaded, error) {
+func (s httpSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer, file string) (*client.Evidence, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	origin, err := s.origin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var up uploaded
-	if _, err = s.c.signedDo(ctx, signer, origin, "POST", "/api/v1/evidence", data, &up); err != nil {
-		return nil, err
-	}
-	// The record will name what the server says it kept: it must be this file.
-	if sum := sha256.Sum256(data); up.SHA256 != hex.EncodeToString(sum[:]) || up.Size != int64(len(data)) {
-		return nil, fmt.Errorf("the server says it kept %d bytes with SHA-256 %s, but the file is %d bytes with SHA-256 %x; nothing was recorded", up.Size, up.SHA256, len(data), sum)
-	}
-	return &up, nil
+	return s.c.As(signer).UploadEvidence(ctx, data)
 }
 
 func (s httpSubmitter) recorded(ctx context.Context, signer *truce.Signer, index uint64) (*truce.Envelope, []byte, error) {
-	var out struct {
-		Envelope json.RawMessage
-		Salt     string
+	c := s.c
+	if signer != nil {
+		c = c.As(signer)
 	}
-	path := fmt.Sprintf("/api/v1/records/%d", index)
-	if signer == nil {
-		if _, err := s.c.do(ctx, "GET", path, nil, &out); err != nil {
-			return nil, nil, err
-		}
-	} else {
-		origin, err := s.origin(ctx)
-		if err != nil {
-			return nil, nil, err
-		}
-		if _, err := s.c.signedDo(ctx, signer, origin, "GET", path, nil, &out); err != nil {
-			return nil, nil, err
-		}
-	}
-	env, err := truce.ParseEnvelope(out.Envelope)
+	raw, err := c.Get(ctx, index)
 	if err != nil {
 		return nil, nil, err
 	}
-	var salt []byte
-	if out.Salt != "" {
-		if salt, err = hex.DecodeString(out.Salt); err != nil {
-			return nil, nil, fmt.Errorf("salt: %v", err)
-		}
+	r, err := client.ParseRecord(raw)
+	if err != nil {
+		return nil, nil, err
 	}
-	return env, salt, nil
+	return r.Envelope, r.Salt, nil
 }
 
 type localSubmitter struct{ m *mechanism }
@@ -377,7 +314,7 @@ func (s localSubmitter) inclusionProof(ctx context.Context, index, size uint64) 
 }
 func (s localSubmitter) close() error { return s.m.close() }
 
-func (s localSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer, file string) (*uploaded, error) {
+func (s localSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer, file string) (*client.Evidence, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -391,7 +328,7 @@ func (s localSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer
 		return nil, err
 	}
 	mt, _, _ := mime.ParseMediaType(http.DetectContentType(head))
-	return &uploaded{SHA256: name, Size: size, MediaType: mt}, nil
+	return &client.Evidence{SHA256: name, Size: size, MediaType: mt}, nil
 }
 
 func (s localSubmitter) recorded(ctx context.Context, signer *truce.Signer, index uint64) (*truce.Envelope, []byte, error) {

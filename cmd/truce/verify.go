@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/truce-dev/truce"
+	"github.com/truce-dev/truce/client"
 	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
 	"golang.org/x/mod/sumdb/note"
@@ -88,17 +87,11 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return usagef("--mediator: %v", err)
 	}
-	c, err := newAPIClient(*server)
+	c, err := newClient(*server)
 	if err != nil {
 		return err
 	}
-	f := c.fetcher()
-
-	raw, err := f.ReadCheckpoint(ctx)
-	if err != nil {
-		return fmt.Errorf("fetching checkpoint: %v", err)
-	}
-	cp, err := tlog.OpenCheckpoint(raw, v)
+	cp, err := c.Checkpoint(ctx, v)
 	if err != nil {
 		return err
 	}
@@ -116,18 +109,15 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if k == 0 {
 			k = len(keys)
 		}
-		n, err := countCosignatures(raw, v, keys)
+		n, err := client.Cosigned(cp, v, keys, k)
 		if err != nil {
-			return fmt.Errorf("checkpoint cosignatures: %v", err)
-		}
-		if n < k {
-			return fmt.Errorf("checkpoint is cosigned by %d of the %d witnesses given; %d required", n, len(keys), k)
+			return err
 		}
 		fmt.Fprintf(stdout, "cosigned by %d of %d witnesses (%d required)\n", n, len(keys), k)
 	}
 
-	if len(compare) > 0 {
-		if err := compareCheckpoints(ctx, v, *server, cp, compare, *proofOut, stdout); err != nil {
+	for _, u := range compare {
+		if err := compareWith(ctx, c, v, *server, cp, u, *proofOut, stdout); err != nil {
 			return err
 		}
 	}
@@ -144,7 +134,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			if err != nil {
 				return fmt.Errorf("state file %s: %v", *stateFile, err)
 			}
-			if err := tlog.VerifyExtends(ctx, f, prev, cp); err != nil {
+			if err := c.VerifyExtends(ctx, prev, cp); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "consistent with the checkpoint of size %d seen before\n", prev.Size)
@@ -152,13 +142,13 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 
 	if *all {
-		if err := tlog.VerifyAll(ctx, f, cp); err != nil {
+		if err := c.VerifyAll(ctx, cp); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "all %d entries and every hash tile match the checkpoint\n", cp.Size)
 	}
 	for _, i := range idx {
-		entry, err := tlog.VerifyEntry(ctx, f, cp, i)
+		entry, err := c.VerifyEntry(ctx, cp, i)
 		if err != nil {
 			return err
 		}
@@ -170,7 +160,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if *record != "" {
-		i, env, err := verifyRecordFile(ctx, c, f, cp, *record)
+		i, env, err := verifyRecordFile(ctx, c, cp, *record)
 		if err != nil {
 			return err
 		}
@@ -183,7 +173,7 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 
 	if *stateFile != "" {
-		if err := files.WriteAtomic(*stateFile, raw, 0o644); err != nil {
+		if err := files.WriteAtomic(*stateFile, cp.Raw, 0o644); err != nil {
 			return fmt.Errorf("saving state: %v", err)
 		}
 	}
@@ -216,61 +206,35 @@ func reportAnchors(stdout io.Writer, what string, env *truce.Envelope, anchors [
 // verifyRecordFile proves that the envelope in file is in the log: it forms
 // the leaf the envelope must have, finds its index (from the file, or by
 // the envelope's hash), and checks the entry there is that leaf.
-func verifyRecordFile(ctx context.Context, c *apiClient, f tlog.Fetcher, cp *tlog.Checkpoint, file string) (uint64, *truce.Envelope, error) {
+func verifyRecordFile(ctx context.Context, c *client.Client, cp *tlog.Checkpoint, file string) (uint64, *truce.Envelope, error) {
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		return 0, nil, err
 	}
-	var wrapped struct {
-		Index    *uint64         `json:"index"`
-		Envelope json.RawMessage `json:"envelope"`
-		Salt     string          `json:"salt"`
-	}
-	envJSON := raw
-	if json.Unmarshal(raw, &wrapped) == nil && wrapped.Envelope != nil {
-		envJSON = wrapped.Envelope
-	}
-	env, err := truce.ParseEnvelope(envJSON)
+	r, err := client.ParseRecord(raw)
 	if err != nil {
 		return 0, nil, fmt.Errorf("record %s: %v", file, err)
 	}
-	var index uint64
-	if wrapped.Index != nil {
-		index = *wrapped.Index
-	} else {
+	index := r.Index
+	if !r.Indexed {
 		// The server's answer is only a hint: the inclusion proof below is
 		// what is trusted.
-		h := env.Hash()
-		var out struct{ Index uint64 }
-		if _, err := c.do(ctx, "GET", "/api/v1/records/by-hash/"+hex.EncodeToString(h[:]), nil, &out); err != nil {
+		if index, err = c.IndexOf(ctx, r.Envelope); err != nil {
 			return 0, nil, fmt.Errorf("record %s: looking up its index: %v", file, err)
 		}
-		index = out.Index
 	}
-	entry, err := tlog.VerifyEntry(ctx, f, cp, index)
+	entry, err := c.VerifyEntry(ctx, cp, index)
 	if err != nil {
 		return 0, nil, err
 	}
-	want := truce.PublicLeaf(env)
-	if wrapped.Salt != "" {
-		// A restricted record, as its audience reads it: the envelope and
-		// salt must give the leaf's digest and routing metadata.
-		salt, err := hex.DecodeString(wrapped.Salt)
-		if err != nil {
-			return 0, nil, fmt.Errorf("record %s: salt is not hex", file)
-		}
-		rec, err := truce.ParseRecord(env.Payload())
-		if err != nil {
-			return 0, nil, fmt.Errorf("record %s: %v", file, err)
-		}
-		if want, err = truce.NewRestrictedLeaf(env, rec, salt); err != nil {
-			return 0, nil, fmt.Errorf("record %s: %v", file, err)
-		}
+	want, err := r.Leaf()
+	if err != nil {
+		return 0, nil, fmt.Errorf("record %s: %v", file, err)
 	}
 	if !bytes.Equal(entry, want) {
 		return 0, nil, fmt.Errorf("record %s: the log's entry %d is not this record", file, index)
 	}
-	return index, env, nil
+	return index, r.Envelope, nil
 }
 
 func describeLeaf(entry []byte) string {
@@ -288,39 +252,26 @@ func describeLeaf(entry []byte) string {
 	return r.Type + " record"
 }
 
-// compareCheckpoints fetches the log's checkpoint from other servers and
-// fails, saving both signed checkpoints to proofOut, when one of them and
-// ours cannot both be true: the same size with another root, or a larger
-// tree that is not consistent with the smaller one (checked from the
-// larger one's tiles).
-func compareCheckpoints(ctx context.Context, v note.Verifier, server string, ours *tlog.Checkpoint, urls []string, proofOut string, stdout io.Writer) error {
-	for _, u := range urls {
-		c, err := newAPIClient(u)
-		if err != nil {
-			return err
-		}
-		f := c.fetcher()
-		raw, err := f.ReadCheckpoint(ctx)
-		if err != nil {
-			return fmt.Errorf("--compare %s: fetching checkpoint: %v", u, err)
-		}
-		theirs, err := tlog.OpenCheckpoint(raw, v)
-		if err != nil {
-			return fmt.Errorf("--compare %s: %v", u, err)
-		}
-		small, large, largeFetcher := ours, theirs, tlog.Fetcher(f)
-		if theirs.Size < ours.Size {
-			own, _ := newAPIClient(server)
-			small, large, largeFetcher = theirs, ours, own.fetcher()
-		}
-		if err := tlog.VerifyExtends(ctx, largeFetcher, small, large); err != nil {
-			proof := fmt.Sprintf("# Two checkpoints signed by %s+%08x that cannot both be true.\n# %s\n# from %s:\n%s\n# from %s:\n%s", v.Name(), v.KeyHash(), err, server, ours.Raw, u, theirs.Raw)
-			if werr := files.WriteAtomic(proofOut, []byte(proof), 0o644); werr != nil {
-				return fmt.Errorf("split view with %s (%v); saving the proof failed: %v", u, err, werr)
-			}
-			return fmt.Errorf("split view: %s serves a checkpoint that conflicts with %s's: %v (both signed checkpoints saved to %s)", u, server, err, proofOut)
-		}
-		fmt.Fprintf(stdout, "compared with %s (size %d): consistent\n", u, theirs.Size)
+// compareWith fetches the log's checkpoint from the server at u and fails,
+// saving both signed checkpoints to proofOut, when it and ours cannot both
+// be true.
+func compareWith(ctx context.Context, c *client.Client, v note.Verifier, server string, ours *tlog.Checkpoint, u, proofOut string, stdout io.Writer) error {
+	other, err := newClient(u)
+	if err != nil {
+		return err
 	}
+	theirs, err := c.Compare(ctx, v, ours, other)
+	var split *client.SplitView
+	switch {
+	case errors.As(err, &split):
+		proof := fmt.Sprintf("# Two checkpoints signed by %s+%08x that cannot both be true.\n# %s\n# from %s:\n%s\n# from %s:\n%s", v.Name(), v.KeyHash(), err, server, ours.Raw, u, theirs.Raw)
+		if werr := files.WriteAtomic(proofOut, []byte(proof), 0o644); werr != nil {
+			return fmt.Errorf("split view with %s (%v); saving the proof failed: %v", u, err, werr)
+		}
+		return fmt.Errorf("split view: %s serves a checkpoint that conflicts with %s's: %v (both signed checkpoints saved to %s)", u, server, err, proofOut)
+	case err != nil:
+		return fmt.Errorf("--compare %s: %v", u, err)
+	}
+	fmt.Fprintf(stdout, "compared with %s (size %d): consistent\n", u, theirs.Size)
 	return nil
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
 	"github.com/truce-dev/truce/witness"
-	"golang.org/x/mod/sumdb/note"
 )
 
 func runWitness(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -107,29 +106,4 @@ func parseWitnessFlags(values []string) ([]tlog.Witness, error) {
 		out = append(out, tlog.Witness{VKey: k, URL: url})
 	}
 	return out, nil
-}
-
-// countCosignatures counts the distinct witnesses among keys that cosigned
-// the checkpoint raw.
-func countCosignatures(raw []byte, logKey note.Verifier, witnessKeys []string) (int, error) {
-	vs := []note.Verifier{logKey}
-	for _, k := range witnessKeys {
-		v, err := f_note.NewVerifierForCosignatureV1(k)
-		if err != nil {
-			return 0, fmt.Errorf("witness key %q: %v", k, err)
-		}
-		vs = append(vs, v)
-	}
-	n, err := note.Open(raw, note.VerifierList(vs...))
-	if err != nil {
-		return 0, err
-	}
-	seen := map[string]bool{}
-	for _, s := range n.Sigs {
-		if s.Name == logKey.Name() && s.Hash == logKey.KeyHash() {
-			continue
-		}
-		seen[fmt.Sprintf("%s+%08x", s.Name, s.Hash)] = true
-	}
-	return len(seen), nil
 }
