@@ -118,7 +118,7 @@ func openMechanism(ctx context.Context, dir dataDir, opts tlog.Options) (*mechan
 	if err != nil {
 		return nil, err
 	}
-	m, err := openLocked(ctx, dir, cfg, opts)
+	m, err := openLocked(ctx, dir, cfg, opts, false)
 	if err != nil {
 		unlock()
 		return nil, err
@@ -127,7 +127,10 @@ func openMechanism(ctx context.Context, dir dataDir, opts tlog.Options) (*mechan
 	return m, nil
 }
 
-func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options) (*mechanism, error) {
+// openLocked opens the log, the mechanism and the projection of a data
+// directory this process holds; with reset, the projection is emptied
+// first and rebuilt from the log.
+func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options, reset bool) (*mechanism, error) {
 	skey, err := readKeyFile(dir.key("log.key"))
 	if err != nil {
 		return nil, err
@@ -160,6 +163,13 @@ func openLocked(ctx context.Context, dir dataDir, cfg *config, opts tlog.Options
 	if err != nil {
 		l.Close(ctx)
 		return nil, err
+	}
+	if reset {
+		if err := store.Reset(ctx); err != nil {
+			store.Close()
+			l.Close(ctx)
+			return nil, err
+		}
 	}
 	// The projection catches up before anything is served from it.
 	if err := truce.CatchUp(ctx, l, store); err != nil {

@@ -22,13 +22,8 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("%v: stop the server before reindexing", err)
 	}
 	defer unlock()
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		if err := os.Remove(dir.projectionPath() + suffix); err != nil && !os.IsNotExist(err) {
-			return err
-		}
-	}
 	start := time.Now()
-	m, err := openLocked(ctx, dir, cfg, tlog.Options{})
+	m, err := openLocked(ctx, dir, cfg, tlog.Options{}, true)
 	if err != nil {
 		return err
 	}
