@@ -44,6 +44,9 @@ type Config struct {
 	// whole log is judged by version 1.
 	Mediators   []*Verifier
 	RulesV2From uint64
+	// States, when set, keeps the mechanism's state between runs, so that
+	// Open replays only the log's tail (SaveState).
+	States States
 }
 
 // EvidenceFiles are uploaded evidence files, by hex SHA-256. Size of a
@@ -104,7 +107,13 @@ type Mechanism struct {
 // nothing that was acknowledged. Replay trusts what was checked at
 // admission; Audit checks it again.
 func Open(ctx context.Context, cfg Config, log Log) (*Mechanism, error) {
-	st, err := replay(ctx, cfg, log, false)
+	cfg, err := prepare(cfg)
+	if err != nil {
+		return nil, err
+	}
+	saved, why := savedStateFor(ctx, cfg, log)
+	logUnusedState(why)
+	st, err := replay(ctx, cfg, log, false, saved)
 	if err != nil {
 		return nil, err
 	}
@@ -118,24 +127,38 @@ func Open(ctx context.Context, cfg Config, log Log) (*Mechanism, error) {
 // record created before the mechanism began or after later entries, an
 // evidence record describing a file its signers may not read.
 func Audit(ctx context.Context, cfg Config, log Log) error {
-	_, err := replay(ctx, cfg, log, true)
+	cfg, err := prepare(cfg)
+	if err != nil {
+		return err
+	}
+	_, err = replay(ctx, cfg, log, true, nil)
 	return err
 }
 
 // maxNamed bounds how many entries Audit names in its error.
 const maxNamed = 100
 
-func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, error) {
+// prepare checks a configuration and fills its defaults.
+func prepare(cfg Config) (Config, error) {
 	if cfg.Origin == "" || cfg.Admin == nil {
-		return nil, fmt.Errorf("mechanism config needs an origin and an admin key")
+		return cfg, fmt.Errorf("mechanism config needs an origin and an admin key")
 	}
 	if cfg.Quorum == 0 {
 		cfg.Quorum = DefaultQuorum
 	}
 	if len(cfg.Mediators) > 0 && cfg.Quorum > len(cfg.Mediators) {
-		return nil, fmt.Errorf("mechanism config: a quorum of %d mediators cannot be met by the %d mediators' keys given", cfg.Quorum, len(cfg.Mediators))
+		return cfg, fmt.Errorf("mechanism config: a quorum of %d mediators cannot be met by the %d mediators' keys given", cfg.Quorum, len(cfg.Mediators))
 	}
-	st := newState(cfg)
+	return cfg, nil
+}
+
+// replay folds the log's entries into st (a new state when nil), from the
+// first entry st does not reflect: with strict, judging each by the rules
+// and its signatures as at admission, as Audit does.
+func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*state, error) {
+	if st == nil {
+		st = newState(cfg)
+	}
 	size, err := log.Size(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("reading log size: %v", err)
@@ -149,7 +172,7 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool) (*state, erro
 	name := func(i uint64, err error) {
 		named = append(named, fmt.Errorf("log entry %d breaks a rule: %v", i, err))
 	}
-	for from := uint64(0); from < size; from += chunk {
+	for from := st.size; from < size; from += chunk {
 		to := min(size, from+chunk)
 		var leaves [][]byte
 		if err := log.ReadLeaves(ctx, from, to, func(_ uint64, data []byte) error {

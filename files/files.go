@@ -300,3 +300,17 @@ func isHexSHA256(s string) bool {
 	}
 	return true
 }
+
+// File is one file whose content is replaced whole and atomically: a
+// mechanism's saved state (truce.States).
+type File struct{ path string }
+
+// NewFile is the file at path; it need not exist yet.
+func NewFile(path string) *File { return &File{path: path} }
+
+// LoadState reads the file; a missing one is an error wrapping
+// fs.ErrNotExist.
+func (f *File) LoadState() ([]byte, error) { return os.ReadFile(f.path) }
+
+// SaveState replaces the file's content, durably.
+func (f *File) SaveState(data []byte) error { return WriteAtomic(f.path, data, 0o600) }

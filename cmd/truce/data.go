@@ -203,7 +203,8 @@ func (c *config) mechanism(dir dataDir) (truce.Config, error) {
 	if err != nil {
 		return truce.Config{}, err
 	}
-	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum, Bodies: bodies, Evidence: evidence, Mediators: mediators, RulesV2From: c.RulesV2From}, nil
+	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum, Bodies: bodies, Evidence: evidence, Mediators: mediators, RulesV2From: c.RulesV2From,
+		States: files.NewFile(dir.path("state"))}, nil
 }
 
 // parseMediators parses the mediators' trust anchors, refusing a key given
@@ -250,6 +251,11 @@ func (m *mechanism) close() error {
 	err := truce.CatchUp(ctx, m.log, m.store)
 	if cerr := m.log.Close(ctx); err == nil {
 		err = cerr
+	}
+	// Every appended leaf is published now: the next start replays only
+	// what follows the state saved here.
+	if err == nil {
+		err = m.mech.SaveState(ctx)
 	}
 	if cerr := m.store.Close(); err == nil {
 		err = cerr

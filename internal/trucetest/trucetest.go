@@ -25,6 +25,7 @@ import (
 var (
 	_ truce.EvidenceFiles = (*files.Dir)(nil)
 	_ truce.Bodies        = (*files.Dir)(nil)
+	_ truce.States        = (*files.File)(nil)
 )
 
 // Origin is the test mechanism's origin.
@@ -118,6 +119,11 @@ func (m *Mechanism) Close() {
 	if err := m.Log.Close(context.Background()); err != nil {
 		m.T.Error(err)
 	}
+	// Saved once every appended leaf is published, as truce serve does:
+	// the next open replays only what follows.
+	if err := m.Mech.SaveState(context.Background()); err != nil {
+		m.T.Error(err)
+	}
 }
 
 // LogVerifier is the log's public key.
@@ -157,7 +163,8 @@ func (m *Mechanism) Config() truce.Config {
 	if m.Evidence, err = files.Open(m.Dir + ".evidence"); err != nil {
 		m.T.Fatal(err)
 	}
-	return truce.Config{Origin: Origin, Admin: m.Admin.Verifier(), Bodies: bodies, Evidence: m.Evidence, Mediators: m.Mediators, RulesV2From: m.RulesV2From}
+	return truce.Config{Origin: Origin, Admin: m.Admin.Verifier(), Bodies: bodies, Evidence: m.Evidence, Mediators: m.Mediators, RulesV2From: m.RulesV2From,
+		States: files.NewFile(m.Dir + ".state")}
 }
 
 // Reopen closes the log and opens it and the mechanism again, as a restart.
