@@ -31,6 +31,7 @@ type Fields struct {
 	Title   string   `json:"title"`
 	Outlet  string   `json:"outlet"`
 	SHA256  string   `json:"sha256"`
+	Size    int64    `json:"size"` // an evidence file's
 	Figures []Figure `json:"figures"`
 	// A witness policy's witnesses and quorum.
 	Witnesses []struct {

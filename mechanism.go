@@ -2,7 +2,6 @@ package truce
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -543,10 +542,6 @@ func (m *Mechanism) Lookup(keyID string, h [32]byte) (uint64, bool) {
 // this one, in the same state: deciding it again later would let a record
 // appended meanwhile skip both checks.
 func (m *Mechanism) checkEvidenceFile(a *admission, described bool) error {
-	var b struct {
-		Size int64 `json:"size"`
-	}
-	json.Unmarshal(a.rec.Body, &b)
 	sha := a.body.SHA256
 	size, err := m.cfg.Evidence.Size(sha)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -567,8 +562,8 @@ func (m *Mechanism) checkEvidenceFile(a *admission, described bool) error {
 			return errNotUploaded(sha)
 		}
 	}
-	if size != b.Size {
-		return refuse(Invalid, "body.size", "is %d, but the uploaded file is %d bytes", b.Size, size)
+	if size != a.body.Size {
+		return refuse(Invalid, "body.size", "is %d, but the uploaded file is %d bytes", a.body.Size, size)
 	}
 	return nil
 }
