@@ -3,14 +3,38 @@ package truce
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
-// StateOf is m's state in its saved form, with every list in a fixed
-// order, for tests to compare two states.
+// comparableState is a state with every list in a fixed order and times
+// in UTC, for tests to compare two states.
+type comparableState struct {
+	Size       uint64
+	Keys       []savedKey
+	Parties    []string
+	Entries    []savedEntry
+	ByHash     map[[32]byte]uint64
+	ByPayload  map[[32]byte][]uint64
+	Requests   map[uint64][]string
+	Evidence   map[string][]uint64
+	Restricted []uint64
+	Purged     []uint64
+	Policy     *WitnessPolicy
+}
+
+type savedEntry struct {
+	Type            string
+	Created         time.Time
+	Signers, KeyIDs []string
+	Routing         *RestrictedLeaf
+	Content         string
+}
+
+// StateOf is m's state, comparable with reflect.DeepEqual.
 func StateOf(m *Mechanism) any {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := savedState{Size: m.st.size, ByHash: m.st.byHash, ByPayload: m.st.byPayload, Requests: m.st.requests,
+	out := comparableState{Size: m.st.size, ByHash: m.st.byHash, ByPayload: m.st.byPayload, Requests: m.st.requests,
 		Evidence: m.st.evidence, Restricted: m.st.restricted, Policy: m.st.policy}
 	for _, k := range m.st.keys {
 		out.Keys = append(out.Keys, savedKey{VKey: k.verifier.String(), Member: k.member, Revoked: k.revoked, Trusted: k.trusted,
@@ -22,7 +46,7 @@ func StateOf(m *Mechanism) any {
 	}
 	slices.Sort(out.Parties)
 	for _, e := range m.st.entries {
-		out.Entries = append(out.Entries, savedEntry{Type: e.typ, Created: e.created, Signers: e.signers, KeyIDs: e.keyids, Routing: e.routing, Content: e.content})
+		out.Entries = append(out.Entries, savedEntry{Type: e.typ, Created: e.created.UTC(), Signers: e.signers, KeyIDs: e.keyids, Routing: e.routing, Content: e.content})
 	}
 	for i := range m.st.purged {
 		out.Purged = append(out.Purged, i)

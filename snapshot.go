@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/transparency-dev/formats/log"
@@ -38,26 +40,38 @@ type ProvingLog interface {
 
 // stateVersion changes whenever the saved form of the state does; a state
 // of another version is rebuilt from the log.
-const stateVersion = 1
+const stateVersion = 2
 
 // savedState is the state as States keep it. It names the tree it is the
-// fold of (size and root) and the configuration it was judged under.
+// fold of (size and root) and the configuration it was judged under. Its
+// per-entry columns are flat slices, hashes concatenated and signer lists
+// interned, because a million entries must decode in about a second:
+// gob decodes a slice of bytes at memory speed and a map or a slice of
+// structs element by element.
 type savedState struct {
 	Version int
 	Config  [32]byte
 	Size    uint64
 	Root    []byte
 
-	Keys       []savedKey // every key ever admitted
-	Parties    []string
-	Entries    []savedEntry
-	ByHash     map[[32]byte]uint64
-	ByPayload  map[[32]byte][]uint64
-	Requests   map[uint64][]string
-	Evidence   map[string][]uint64
-	Restricted []uint64
-	Purged     []uint64
-	Policy     *WitnessPolicy
+	Keys    []savedKey // every key ever admitted
+	Parties []string
+	Policy  *WitnessPolicy
+
+	// One element per entry, in index order.
+	Types    []byte  // index into the registry
+	Secs     []int64 // created, Unix seconds
+	Nanos    []int32
+	Signers  []uint32 // index into Sets
+	KeyIDs   []uint32 // index into Sets
+	EnvHash  []byte   // 32 bytes an entry: the envelope hash it is found by, zeros for none
+	PayHash  []byte   // 32 bytes an entry: its payload's hash, zeros when unknown
+	Sets     [][]string
+	Routing  map[uint64]*RestrictedLeaf // restricted entries
+	Content  map[uint64]string          // evidence entries' file hashes
+	Requests map[uint64][]string
+	Evidence map[string][]uint64
+	Purged   []uint64
 }
 
 type savedKey struct {
@@ -65,15 +79,6 @@ type savedKey struct {
 	Member           MemberBody
 	Revoked, Trusted bool
 	Current          bool // the member's current key
-}
-
-type savedEntry struct {
-	Type    string
-	Created time.Time
-	Signers []string
-	KeyIDs  []string
-	Routing *RestrictedLeaf
-	Content string
 }
 
 // configDigest names what a state was judged under: a state saved under
@@ -93,10 +98,12 @@ func (s *state) encode(root []byte) ([]byte, error) {
 	if s.settled != s.size {
 		return nil, fmt.Errorf("entries %d to %d are not all applied", s.settled, s.size)
 	}
+	n := len(s.entries)
 	out := savedState{
-		Version: stateVersion, Config: configDigest(s.cfg), Size: s.size, Root: root,
-		ByHash: s.byHash, ByPayload: s.byPayload, Requests: s.requests, Evidence: s.evidence,
-		Restricted: s.restricted, Policy: s.policy,
+		Version: stateVersion, Config: configDigest(s.cfg), Size: s.size, Root: root, Policy: s.policy,
+		Types: make([]byte, n), Secs: make([]int64, n), Nanos: make([]int32, n), Signers: make([]uint32, n), KeyIDs: make([]uint32, n),
+		EnvHash: make([]byte, 32*n), PayHash: make([]byte, 32*n),
+		Routing: map[uint64]*RestrictedLeaf{}, Content: map[uint64]string{}, Requests: s.requests, Evidence: s.evidence,
 	}
 	for id, k := range s.keys {
 		out.Keys = append(out.Keys, savedKey{VKey: k.verifier.String(), Member: k.member, Revoked: k.revoked, Trusted: k.trusted,
@@ -105,8 +112,39 @@ func (s *state) encode(root []byte) ([]byte, error) {
 	for p := range s.parties {
 		out.Parties = append(out.Parties, p)
 	}
-	for _, e := range s.entries {
-		out.Entries = append(out.Entries, savedEntry{Type: e.typ, Created: e.created, Signers: e.signers, KeyIDs: e.keyids, Routing: e.routing, Content: e.content})
+	sets := map[string]uint32{}
+	intern := func(ids []string) uint32 {
+		key := strings.Join(ids, "\x00")
+		i, ok := sets[key]
+		if !ok {
+			i = uint32(len(out.Sets))
+			sets[key] = i
+			out.Sets = append(out.Sets, ids)
+		}
+		return i
+	}
+	for i, e := range s.entries {
+		t := slices.IndexFunc(registry, func(t RecordType) bool { return t.Name == e.typ })
+		if t < 0 {
+			return nil, fmt.Errorf("entry %d has no type", i)
+		}
+		out.Types[i] = byte(t)
+		out.Secs[i], out.Nanos[i] = e.created.Unix(), int32(e.created.Nanosecond())
+		out.Signers[i], out.KeyIDs[i] = intern(e.signers), intern(e.keyids)
+		if e.routing != nil {
+			out.Routing[uint64(i)] = e.routing
+		}
+		if e.content != "" {
+			out.Content[uint64(i)] = e.content
+		}
+	}
+	for h, i := range s.byHash {
+		copy(out.EnvHash[32*i:], h[:])
+	}
+	for h, idx := range s.byPayload {
+		for _, i := range idx {
+			copy(out.PayHash[32*i:], h[:])
+		}
 	}
 	for i := range s.purged {
 		out.Purged = append(out.Purged, i)
@@ -125,13 +163,15 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&in); err != nil {
 		return nil, nil, fmt.Errorf("undecodable: %v", err)
 	}
+	n := len(in.Types)
 	switch {
 	case in.Version != stateVersion:
 		return nil, nil, fmt.Errorf("saved by another version (%d, not %d)", in.Version, stateVersion)
 	case in.Config != configDigest(cfg):
 		return nil, nil, fmt.Errorf("saved under another configuration (admin, quorum or mediators' anchors)")
-	case uint64(len(in.Entries)) != in.Size:
-		return nil, nil, fmt.Errorf("holds %d entries for a tree of %d", len(in.Entries), in.Size)
+	case uint64(n) != in.Size || len(in.Secs) != n || len(in.Nanos) != n || len(in.Signers) != n || len(in.KeyIDs) != n ||
+		len(in.EnvHash) != 32*n || len(in.PayHash) != 32*n:
+		return nil, nil, fmt.Errorf("its columns do not all hold the %d entries of its tree", in.Size)
 	}
 	s := newState(cfg)
 	s.size, s.settled = in.Size, in.Size
@@ -149,17 +189,44 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 	for _, p := range in.Parties {
 		s.parties[p] = true
 	}
-	for _, e := range in.Entries {
-		s.entries = append(s.entries, entryMeta{typ: e.Type, created: e.Created, signers: e.Signers, keyids: e.KeyIDs, routing: e.Routing, content: e.Content})
+	set := func(i uint32) ([]string, error) {
+		if int(i) >= len(in.Sets) {
+			return nil, fmt.Errorf("a signer set %d of %d", i, len(in.Sets))
+		}
+		return in.Sets[i], nil
+	}
+	s.entries = make([]entryMeta, n)
+	s.byHash = make(map[[32]byte]uint64, n)
+	s.byPayload = make(map[[32]byte][]uint64, n)
+	var zero [32]byte
+	for i := range n {
+		if int(in.Types[i]) >= len(registry) {
+			return nil, nil, fmt.Errorf("entry %d: no record type %d", i, in.Types[i])
+		}
+		signers, err := set(in.Signers[i])
+		if err != nil {
+			return nil, nil, err
+		}
+		keyids, err := set(in.KeyIDs[i])
+		if err != nil {
+			return nil, nil, err
+		}
+		s.entries[i] = entryMeta{typ: registry[in.Types[i]].Name, created: time.Unix(in.Secs[i], int64(in.Nanos[i])).UTC(),
+			signers: signers, keyids: keyids, routing: in.Routing[uint64(i)], content: in.Content[uint64(i)]}
+		if h := [32]byte(in.EnvHash[32*i:]); h != zero {
+			if _, seen := s.byHash[h]; !seen {
+				s.byHash[h] = uint64(i)
+			}
+		}
+		if h := [32]byte(in.PayHash[32*i:]); h != zero {
+			s.byPayload[h] = append(s.byPayload[h], uint64(i))
+		}
+		if in.Routing[uint64(i)] != nil {
+			s.restricted = append(s.restricted, uint64(i))
+		}
 	}
 	for _, i := range in.Purged {
 		s.purged[i] = true
-	}
-	if in.ByHash != nil {
-		s.byHash = in.ByHash
-	}
-	if in.ByPayload != nil {
-		s.byPayload = in.ByPayload
 	}
 	if in.Requests != nil {
 		s.requests = in.Requests
@@ -167,7 +234,7 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 	if in.Evidence != nil {
 		s.evidence = in.Evidence
 	}
-	s.restricted, s.policy = in.Restricted, in.Policy
+	s.policy = in.Policy
 	return s, in.Root, nil
 }
 

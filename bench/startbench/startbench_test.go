@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 var (
 	records = flag.Int("records", 100_000, "how many mixed records the log holds")
 	rounds  = flag.Int("rounds", 5, "how many opens of each kind, alternating")
+	profile = flag.String("profile", "", "write a CPU profile of the opens from the saved state to this file")
 )
 
 func BenchmarkStart(b *testing.B) {
@@ -40,6 +42,13 @@ func BenchmarkStart(b *testing.B) {
 
 	// Alternating, so that the machine's noise falls on both alike.
 	var whole, fromState []time.Duration
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+	}
 	for range *rounds {
 		os.Remove(state)
 		t := time.Now()
@@ -49,9 +58,17 @@ func BenchmarkStart(b *testing.B) {
 		if err := os.WriteFile(state, saved, 0o600); err != nil {
 			b.Fatal(err)
 		}
+		if *profile != "" {
+			f, _ := os.OpenFile(*profile, os.O_WRONLY|os.O_TRUNC, 0)
+			pprof.StartCPUProfile(f)
+			defer f.Close()
+		}
 		t = time.Now()
 		m.Reopen()
 		fromState = append(fromState, time.Since(t))
+		if *profile != "" {
+			pprof.StopCPUProfile()
+		}
 		m.Close()
 	}
 	p := func(d []time.Duration, q float64) time.Duration {
