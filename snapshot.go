@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -40,14 +41,14 @@ type ProvingLog interface {
 
 // stateVersion changes whenever the saved form of the state does; a state
 // of another version is rebuilt from the log.
-const stateVersion = 2
+const stateVersion = 3
 
 // savedState is the state as States keep it. It names the tree it is the
-// fold of (size and root) and the configuration it was judged under. Its
-// per-entry columns are flat slices, hashes concatenated and signer lists
-// interned, because a million entries must decode in about a second:
-// gob decodes a slice of bytes at memory speed and a map or a slice of
-// structs element by element.
+// fold of (size and root) and the configuration it was judged under. It
+// is written as a gob of what is small or sparse, then one fixed-width row
+// per entry (row), read in place: a million entries must load in about a
+// second, and gob decodes maps and structs element by element and grows
+// large byte slices in steps.
 type savedState struct {
 	Version int
 	Config  [32]byte
@@ -58,21 +59,19 @@ type savedState struct {
 	Parties []string
 	Policy  *WitnessPolicy
 
-	// One element per entry, in index order.
-	Types    []byte  // index into the registry
-	Secs     []int64 // created, Unix seconds
-	Nanos    []int32
-	Signers  []uint32 // index into Sets
-	KeyIDs   []uint32 // index into Sets
-	EnvHash  []byte   // 32 bytes an entry: the envelope hash it is found by, zeros for none
-	PayHash  []byte   // 32 bytes an entry: its payload's hash, zeros when unknown
-	Sets     [][]string
+	Sets     [][]string                 // signer lists, which rows name by index
 	Routing  map[uint64]*RestrictedLeaf // restricted entries
 	Content  map[uint64]string          // evidence entries' file hashes
 	Requests map[uint64][]string
 	Evidence map[string][]uint64
 	Purged   []uint64
 }
+
+// A row is an entry's type (an index into the registry), its created
+// time (Unix seconds and nanoseconds), its signers and keys (indices into
+// Sets), the envelope hash it is found by and its payload's hash (zeros
+// for none), little-endian.
+const rowSize = 1 + 8 + 4 + 4 + 4 + 32 + 32
 
 type savedKey struct {
 	VKey             string
@@ -101,8 +100,6 @@ func (s *state) encode(root []byte) ([]byte, error) {
 	n := len(s.entries)
 	out := savedState{
 		Version: stateVersion, Config: configDigest(s.cfg), Size: s.size, Root: root, Policy: s.policy,
-		Types: make([]byte, n), Secs: make([]int64, n), Nanos: make([]int32, n), Signers: make([]uint32, n), KeyIDs: make([]uint32, n),
-		EnvHash: make([]byte, 32*n), PayHash: make([]byte, 32*n),
 		Routing: map[uint64]*RestrictedLeaf{}, Content: map[uint64]string{}, Requests: s.requests, Evidence: s.evidence,
 	}
 	for id, k := range s.keys {
@@ -123,14 +120,19 @@ func (s *state) encode(root []byte) ([]byte, error) {
 		}
 		return i
 	}
+	rows := make([]byte, rowSize*n)
+	le := binary.LittleEndian
 	for i, e := range s.entries {
 		t := slices.IndexFunc(registry, func(t RecordType) bool { return t.Name == e.typ })
 		if t < 0 {
 			return nil, fmt.Errorf("entry %d has no type", i)
 		}
-		out.Types[i] = byte(t)
-		out.Secs[i], out.Nanos[i] = e.created.Unix(), int32(e.created.Nanosecond())
-		out.Signers[i], out.KeyIDs[i] = intern(e.signers), intern(e.keyids)
+		r := rows[rowSize*i:]
+		r[0] = byte(t)
+		le.PutUint64(r[1:], uint64(e.created.Unix()))
+		le.PutUint32(r[9:], uint32(e.created.Nanosecond()))
+		le.PutUint32(r[13:], intern(e.signers))
+		le.PutUint32(r[17:], intern(e.keyids))
 		if e.routing != nil {
 			out.Routing[uint64(i)] = e.routing
 		}
@@ -139,40 +141,47 @@ func (s *state) encode(root []byte) ([]byte, error) {
 		}
 	}
 	for h, i := range s.byHash {
-		copy(out.EnvHash[32*i:], h[:])
+		copy(rows[rowSize*i+21:], h[:])
 	}
 	for h, idx := range s.byPayload {
 		for _, i := range idx {
-			copy(out.PayHash[32*i:], h[:])
+			copy(rows[rowSize*i+53:], h[:])
 		}
 	}
 	for i := range s.purged {
 		out.Purged = append(out.Purged, i)
 	}
 	var b bytes.Buffer
+	b.Write(make([]byte, 8)) // the gob's length, once known
 	if err := gob.NewEncoder(&b).Encode(&out); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	data := b.Bytes()
+	le.PutUint64(data, uint64(len(data)-8))
+	return append(data, rows...), nil
 }
 
 // decodeState rebuilds a state from its saved form, returning the root
 // of the tree it is the fold of.
 func decodeState(cfg Config, data []byte) (*state, []byte, error) {
+	le := binary.LittleEndian
+	if len(data) < 8 || le.Uint64(data) > uint64(len(data)-8) {
+		return nil, nil, fmt.Errorf("undecodable: %d bytes", len(data))
+	}
+	meta, rows := data[8:8+le.Uint64(data)], data[8+le.Uint64(data):]
 	var in savedState
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&in); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(meta)).Decode(&in); err != nil {
 		return nil, nil, fmt.Errorf("undecodable: %v", err)
 	}
-	n := len(in.Types)
 	switch {
 	case in.Version != stateVersion:
 		return nil, nil, fmt.Errorf("saved by another version (%d, not %d)", in.Version, stateVersion)
 	case in.Config != configDigest(cfg):
 		return nil, nil, fmt.Errorf("saved under another configuration (admin, quorum or mediators' anchors)")
-	case uint64(n) != in.Size || len(in.Secs) != n || len(in.Nanos) != n || len(in.Signers) != n || len(in.KeyIDs) != n ||
-		len(in.EnvHash) != 32*n || len(in.PayHash) != 32*n:
-		return nil, nil, fmt.Errorf("its columns do not all hold the %d entries of its tree", in.Size)
+	case uint64(len(rows)) != rowSize*in.Size:
+		return nil, nil, fmt.Errorf("it has %d bytes of rows for the %d entries of its tree", len(rows), in.Size)
 	}
+	n := int(in.Size)
 	s := newState(cfg)
 	s.size, s.settled = in.Size, in.Size
 	for _, k := range in.Keys {
@@ -200,25 +209,26 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 	s.byPayload = make(map[[32]byte][]uint64, n)
 	var zero [32]byte
 	for i := range n {
-		if int(in.Types[i]) >= len(registry) {
-			return nil, nil, fmt.Errorf("entry %d: no record type %d", i, in.Types[i])
+		r := rows[rowSize*i : rowSize*(i+1)]
+		if int(r[0]) >= len(registry) {
+			return nil, nil, fmt.Errorf("entry %d: no record type %d", i, r[0])
 		}
-		signers, err := set(in.Signers[i])
+		signers, err := set(le.Uint32(r[13:]))
 		if err != nil {
 			return nil, nil, err
 		}
-		keyids, err := set(in.KeyIDs[i])
+		keyids, err := set(le.Uint32(r[17:]))
 		if err != nil {
 			return nil, nil, err
 		}
-		s.entries[i] = entryMeta{typ: registry[in.Types[i]].Name, created: time.Unix(in.Secs[i], int64(in.Nanos[i])).UTC(),
+		s.entries[i] = entryMeta{typ: registry[r[0]].Name, created: time.Unix(int64(le.Uint64(r[1:])), int64(le.Uint32(r[9:]))).UTC(),
 			signers: signers, keyids: keyids, routing: in.Routing[uint64(i)], content: in.Content[uint64(i)]}
-		if h := [32]byte(in.EnvHash[32*i:]); h != zero {
+		if h := [32]byte(r[21:53]); h != zero {
 			if _, seen := s.byHash[h]; !seen {
 				s.byHash[h] = uint64(i)
 			}
 		}
-		if h := [32]byte(in.PayHash[32*i:]); h != zero {
+		if h := [32]byte(r[53:85]); h != zero {
 			s.byPayload[h] = append(s.byPayload[h], uint64(i))
 		}
 		if in.Routing[uint64(i)] != nil {
