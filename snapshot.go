@@ -222,7 +222,7 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 			return nil, nil, err
 		}
 		s.entries[i] = entryMeta{typ: registry[r[0]].Name, created: time.Unix(int64(le.Uint64(r[1:])), int64(le.Uint32(r[9:]))).UTC(),
-			signers: signers, keyids: keyids, routing: in.Routing[uint64(i)], content: in.Content[uint64(i)]}
+			signers: signers, keyids: keyids}
 		if h := [32]byte(r[21:53]); h != zero {
 			if _, seen := s.byHash[h]; !seen {
 				s.byHash[h] = uint64(i)
@@ -231,9 +231,21 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 		if h := [32]byte(r[53:85]); h != zero {
 			s.byPayload[h] = append(s.byPayload[h], uint64(i))
 		}
-		if in.Routing[uint64(i)] != nil {
-			s.restricted = append(s.restricted, uint64(i))
+	}
+	// The sparse columns, each walked once rather than looked up per entry.
+	for i, rl := range in.Routing {
+		if i >= in.Size || rl == nil {
+			return nil, nil, fmt.Errorf("restricted entry %d of %d", i, in.Size)
 		}
+		s.entries[i].routing = rl
+		s.restricted = append(s.restricted, i)
+	}
+	slices.Sort(s.restricted)
+	for i, c := range in.Content {
+		if i >= in.Size {
+			return nil, nil, fmt.Errorf("evidence entry %d of %d", i, in.Size)
+		}
+		s.entries[i].content = c
 	}
 	for _, i := range in.Purged {
 		s.purged[i] = true
