@@ -8,6 +8,7 @@ package startbench
 import (
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"runtime/pprof"
 	"slices"
@@ -74,7 +75,7 @@ func BenchmarkStart(b *testing.B) {
 	p := func(d []time.Duration, q float64) time.Duration {
 		s := slices.Clone(d)
 		slices.Sort(s)
-		return s[int(q*float64(len(s)-1))]
+		return s[max(0, int(math.Ceil(q*float64(len(s))))-1)] // nearest rank
 	}
 	out("open, replaying the whole log: p50 %v, p95 %v", p(whole, 0.5).Round(time.Millisecond), p(whole, 0.95).Round(time.Millisecond))
 	out("open, from the saved state: p50 %v, p95 %v (%.1f× faster at p50)", p(fromState, 0.5).Round(time.Millisecond), p(fromState, 0.95).Round(time.Millisecond),
