@@ -24,7 +24,7 @@ type comparableState struct {
 
 type savedEntry struct {
 	Type            string
-	Created         time.Time
+	Created         string // RFC 3339, with the offset it was written with
 	Signers, KeyIDs []string
 	Routing         *RestrictedLeaf
 	Content         string
@@ -46,7 +46,7 @@ func StateOf(m *Mechanism) any {
 	}
 	slices.Sort(out.Parties)
 	for _, e := range m.st.entries {
-		out.Entries = append(out.Entries, savedEntry{Type: e.typ, Created: e.created.UTC(), Signers: e.signers, KeyIDs: e.keyids, Routing: e.routing, Content: e.content})
+		out.Entries = append(out.Entries, savedEntry{Type: e.typ, Created: e.created.Format(time.RFC3339Nano), Signers: e.signers, KeyIDs: e.keyids, Routing: e.routing, Content: e.content})
 	}
 	for i := range m.st.purged {
 		out.Purged = append(out.Purged, i)

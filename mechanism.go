@@ -490,12 +490,14 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 		return 0, fmt.Errorf("appending to the log: %w", err)
 	}
 	m.mu.Lock()
-	m.st.apply(i, a)
 	var purge *entryMeta
 	if r.Type == "purge" {
+		// What the target is before the purge forgets its body's facts:
+		// the file to delete is one of them.
 		t := m.st.entries[*a.body.Target]
 		purge = &t
 	}
+	m.st.apply(i, a)
 	m.mu.Unlock()
 	if purge != nil {
 		// Recorded first, deleted after: a crash in between leaves a purge

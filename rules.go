@@ -610,7 +610,11 @@ func (s *state) applyRouting(i uint64, rl *RestrictedLeaf, payload *[32]byte) {
 			signers = append(signers, k.member.ID)
 		}
 	}
-	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, keyids: rl.Authors, routing: rl}
+	// The routing as the record gives it, as record() keeps it for a body
+	// that is kept: the digest is the leaf's, not the record's.
+	routing := *rl
+	routing.Digest = ""
+	s.entries[i] = entryMeta{typ: rl.Type, created: created, signers: signers, keyids: rl.Authors, routing: &routing}
 	s.addRestricted(i)
 	s.settle()
 	if rl.Type == "request" {
@@ -619,6 +623,27 @@ func (s *state) applyRouting(i uint64, rl *RestrictedLeaf, payload *[32]byte) {
 	}
 	if i+1 > s.size {
 		s.size = i + 1
+	}
+}
+
+// forget drops what only a restricted record's body told of entry i, once
+// it is purged, so that the state is the one a replay of the log, which no
+// longer has the body, comes to: the file an evidence record described,
+// and a request's addressees (its audience stands for them).
+func (s *state) forget(i uint64) {
+	t := &s.entries[i]
+	if t.routing == nil {
+		return // a public evidence record: its file goes, its record stays
+	}
+	if t.content != "" {
+		s.evidence[t.content] = slices.DeleteFunc(s.evidence[t.content], func(j uint64) bool { return j == i })
+		if len(s.evidence[t.content]) == 0 {
+			delete(s.evidence, t.content)
+		}
+		t.content = ""
+	}
+	if t.typ == "request" {
+		s.requests[i] = t.routing.Audience
 	}
 }
 
@@ -657,6 +682,7 @@ func (s *state) apply(i uint64, a *admission) {
 		s.entries[i].content = b.SHA256
 	case "purge":
 		s.purged[*b.Target] = true
+		s.forget(*b.Target)
 	case "policy":
 		p := &WitnessPolicy{Index: i, Quorum: b.Quorum}
 		for _, w := range b.Witnesses {

@@ -41,7 +41,7 @@ type ProvingLog interface {
 
 // stateVersion changes whenever the saved form of the state does; a state
 // of another version is rebuilt from the log.
-const stateVersion = 3
+const stateVersion = 4
 
 // savedState is the state as States keep it. It names the tree it is the
 // fold of (size and root) and the configuration it was judged under. It
@@ -68,10 +68,21 @@ type savedState struct {
 }
 
 // A row is an entry's type (an index into the registry), its created
-// time (Unix seconds and nanoseconds), its signers and keys (indices into
-// Sets), the envelope hash it is found by and its payload's hash (zeros
-// for none), little-endian.
-const rowSize = 1 + 8 + 4 + 4 + 4 + 32 + 32
+// time (Unix seconds, nanoseconds and the offset it was written with, in
+// seconds), its signers and keys (indices into Sets), the envelope hash
+// it is found by and its payload's hash (zeros for none), little-endian.
+const rowSize = 1 + 8 + 4 + 4 + 4 + 4 + 32 + 32
+
+// Offsets of a row's columns.
+const (
+	rowSecs    = 1
+	rowNanos   = 9
+	rowOffset  = 13
+	rowSigners = 17
+	rowKeyIDs  = 21
+	rowEnv     = 25
+	rowPay     = 57
+)
 
 type savedKey struct {
 	VKey             string
@@ -87,6 +98,10 @@ func configDigest(cfg Config) [32]byte {
 	fmt.Fprintf(h, "%s\n%s\n%d\n%d\n", cfg.Origin, cfg.Admin.KeyID(), cfg.Quorum, cfg.RulesV2From)
 	for _, v := range cfg.Mediators {
 		fmt.Fprintf(h, "%s\n", v.KeyID())
+	}
+	// Rows name types by their place in the registry.
+	for _, t := range registry {
+		fmt.Fprintf(h, "type %s\n", t.Name)
 	}
 	return [32]byte(h.Sum(nil))
 }
@@ -129,10 +144,12 @@ func (s *state) encode(root []byte) ([]byte, error) {
 		}
 		r := rows[rowSize*i:]
 		r[0] = byte(t)
-		le.PutUint64(r[1:], uint64(e.created.Unix()))
-		le.PutUint32(r[9:], uint32(e.created.Nanosecond()))
-		le.PutUint32(r[13:], intern(e.signers))
-		le.PutUint32(r[17:], intern(e.keyids))
+		_, offset := e.created.Zone()
+		le.PutUint64(r[rowSecs:], uint64(e.created.Unix()))
+		le.PutUint32(r[rowNanos:], uint32(e.created.Nanosecond()))
+		le.PutUint32(r[rowOffset:], uint32(int32(offset)))
+		le.PutUint32(r[rowSigners:], intern(e.signers))
+		le.PutUint32(r[rowKeyIDs:], intern(e.keyids))
 		if e.routing != nil {
 			out.Routing[uint64(i)] = e.routing
 		}
@@ -141,11 +158,11 @@ func (s *state) encode(root []byte) ([]byte, error) {
 		}
 	}
 	for h, i := range s.byHash {
-		copy(rows[rowSize*i+21:], h[:])
+		copy(rows[rowSize*i+rowEnv:], h[:])
 	}
 	for h, idx := range s.byPayload {
 		for _, i := range idx {
-			copy(rows[rowSize*i+53:], h[:])
+			copy(rows[rowSize*i+rowPay:], h[:])
 		}
 	}
 	for i := range s.purged {
@@ -178,8 +195,25 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 		return nil, nil, fmt.Errorf("saved by another version (%d, not %d)", in.Version, stateVersion)
 	case in.Config != configDigest(cfg):
 		return nil, nil, fmt.Errorf("saved under another configuration (admin, quorum or mediators' anchors)")
-	case uint64(len(rows)) != rowSize*in.Size:
+	case in.Size > uint64(len(rows))/rowSize || uint64(len(rows)) != rowSize*in.Size:
 		return nil, nil, fmt.Errorf("it has %d bytes of rows for the %d entries of its tree", len(rows), in.Size)
+	}
+	for i := range in.Requests {
+		if i >= in.Size {
+			return nil, nil, fmt.Errorf("request %d of %d entries", i, in.Size)
+		}
+	}
+	for _, idx := range in.Evidence {
+		for _, i := range idx {
+			if i >= in.Size {
+				return nil, nil, fmt.Errorf("evidence record %d of %d entries", i, in.Size)
+			}
+		}
+	}
+	for _, i := range in.Purged {
+		if i >= in.Size {
+			return nil, nil, fmt.Errorf("purged entry %d of %d entries", i, in.Size)
+		}
 	}
 	n := int(in.Size)
 	s := newState(cfg)
@@ -213,22 +247,27 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 		if int(r[0]) >= len(registry) {
 			return nil, nil, fmt.Errorf("entry %d: no record type %d", i, r[0])
 		}
-		signers, err := set(le.Uint32(r[13:]))
+		signers, err := set(le.Uint32(r[rowSigners:]))
 		if err != nil {
 			return nil, nil, err
 		}
-		keyids, err := set(le.Uint32(r[17:]))
+		keyids, err := set(le.Uint32(r[rowKeyIDs:]))
 		if err != nil {
 			return nil, nil, err
 		}
-		s.entries[i] = entryMeta{typ: registry[r[0]].Name, created: time.Unix(int64(le.Uint64(r[1:])), int64(le.Uint32(r[9:]))).UTC(),
-			signers: signers, keyids: keyids}
-		if h := [32]byte(r[21:53]); h != zero {
+		created := time.Unix(int64(le.Uint64(r[rowSecs:])), int64(le.Uint32(r[rowNanos:])))
+		if offset := int32(le.Uint32(r[rowOffset:])); offset == 0 {
+			created = created.UTC()
+		} else {
+			created = created.In(time.FixedZone("", int(offset)))
+		}
+		s.entries[i] = entryMeta{typ: registry[r[0]].Name, created: created, signers: signers, keyids: keyids}
+		if h := [32]byte(r[rowEnv : rowEnv+32]); h != zero {
 			if _, seen := s.byHash[h]; !seen {
 				s.byHash[h] = uint64(i)
 			}
 		}
-		if h := [32]byte(r[53:85]); h != zero {
+		if h := [32]byte(r[rowPay : rowPay+32]); h != zero {
 			s.byPayload[h] = append(s.byPayload[h], uint64(i))
 		}
 	}

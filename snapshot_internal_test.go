@@ -1,6 +1,10 @@
 package truce
 
 import (
+	"bytes"
+	"encoding/binary"
+	"encoding/gob"
+	"math/big"
 	"testing"
 	"time"
 )
@@ -25,6 +29,17 @@ func FuzzDecodeState(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(good)
+	// A size whose rows' length wraps around to the bytes there are.
+	inv := new(big.Int).ModInverse(big.NewInt(rowSize), new(big.Int).Lsh(big.NewInt(1), 64))
+	var b bytes.Buffer
+	b.Write(make([]byte, 8))
+	gob.NewEncoder(&b).Encode(&savedState{Version: stateVersion, Config: configDigest(cfg), Size: inv.Uint64()})
+	wrap := b.Bytes()
+	binary.LittleEndian.PutUint64(wrap, uint64(len(wrap)-8))
+	f.Add(append(wrap, 0))
+	if _, _, err := decodeState(cfg, append(wrap, 0)); err == nil {
+		f.Fatal("a state whose size wraps its rows' length round was decoded")
+	}
 	f.Add(good[:len(good)-1])
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {

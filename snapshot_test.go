@@ -1,8 +1,10 @@
 package truce_test
 
 import (
+	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/truce-dev/truce"
@@ -84,4 +86,46 @@ func otherLogsState(t *testing.T) []byte {
 	someOfEverything(t, g, c, "other")
 	g.Close()
 	return must(os.ReadFile(g.Dir + ".state"))
+}
+
+// TestStateAfterAPurge: the state a purge leaves live is the one a replay
+// of the log (which no longer has the purged body) comes to, so that a
+// start from the state saved after it admits as a start from the log
+// would: who may describe a purged evidence file's bytes, who answers a
+// purged request.
+func TestStateAfterAPurge(t *testing.T) {
+	f := newFixture(t)
+	c := f.Setup()
+	req := f.Submit(sign(t, record("request", body{"to": []string{"afghanistan"}, "kind": "handover", "text": "Witness W."},
+		func(m map[string]any) { m["visibility"] = truce.Mediators }), c.Qatar)).Index
+	name, size := f.Upload("a witness's statement", c.Qatar)
+	ev := f.Submit(sign(t, record("evidence", body{"sha256": name, "media_type": "text/plain", "size": size, "description": "d"},
+		func(m map[string]any) { m["visibility"] = truce.Mediators; m["created"] = "2025-11-07T11:00:00+02:00" }), c.Qatar)).Index
+	for _, target := range []uint64{req, ev} {
+		f.Submit(sign(t, record("purge", body{"target": target, "reason": "safety"}), c.Admin, c.Qatar, c.Turkiye))
+	}
+	live := truce.StateOf(f.Mech)
+	f.Reopen() // saves the live state, and starts from it
+	fromSaved := truce.StateOf(f.Mech)
+	// A refusal citing the evidence record says its time as it was written.
+	refusal := func() string {
+		_, err := f.Mech.Submit(t.Context(), sign(t, record("claim", body{"speaker": "s", "text": "t", "quoted": false, "language": "en", "about": []uint64{ev}},
+			func(m map[string]any) { m["created"] = "2025-11-07T08:00:00Z" }), c.Qatar))
+		return fmt.Sprint(err)
+	}
+	savedRefusal := refusal()
+	os.Remove(f.Dir + ".state")
+	f.Close()
+	os.Remove(f.Dir + ".state")
+	f.Reopen()
+	whole := truce.StateOf(f.Mech)
+	if !reflect.DeepEqual(live, whole) {
+		t.Errorf("the state a purge leaves live differs from a replay of the log")
+	}
+	if !reflect.DeepEqual(fromSaved, whole) {
+		t.Errorf("the state saved after a purge differs from a replay of the log")
+	}
+	if r := refusal(); r != savedRefusal || !strings.Contains(r, "2025-11-07T11:00:00+02:00") {
+		t.Errorf("a refusal after a start from the saved state: %q; from the log: %q", savedRefusal, r)
+	}
 }

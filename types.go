@@ -108,7 +108,9 @@ func StatusAt(typ, stored, deadline string, now time.Time) string {
 	if t.Expires == nil || deadline == "" || !slices.Contains(t.Expires.From, stored) {
 		return stored
 	}
-	if d, err := time.Parse(time.RFC3339, deadline); err == nil && d.Before(now) {
+	// Whole seconds, as deadlines are written: a deadline has passed once
+	// the second after it has begun.
+	if d, err := time.Parse(time.RFC3339, deadline); err == nil && d.Before(now.Truncate(time.Second)) {
 		return t.Expires.As
 	}
 	return stored

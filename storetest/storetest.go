@@ -84,7 +84,7 @@ func testTimeStatuses(t *testing.T, open Opener) {
 
 	long := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC) // before every deadline: the stored statuses
 	var moments []time.Time
-	for _, d := range []string{"2025-11-20T06:59:59Z", "2025-11-20T07:00:01Z", "2025-11-20T23:59:58Z", "2025-11-21T00:00:00Z", "2025-11-21T00:00:01Z", "2026-03-01T23:59:59Z", "2026-03-02T00:00:00Z"} {
+	for _, d := range []string{"2025-11-20T06:59:59Z", "2025-11-20T07:00:01Z", "2025-11-20T23:59:58Z", "2025-11-21T00:00:00Z", "2025-11-21T00:00:00.5Z", "2025-11-21T00:00:01Z", "2026-03-01T23:59:59Z", "2026-03-02T00:00:00Z"} {
 		moments = append(moments, must(time.Parse(time.RFC3339, d)))
 	}
 	for _, rt := range truce.Types() {
