@@ -242,6 +242,7 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 	s.byHash = make(map[[32]byte]uint64, n)
 	s.byPayload = make(map[[32]byte][]uint64, n)
 	var zero [32]byte
+	zones := map[int32]*time.Location{} // one per offset, not per entry
 	for i := range n {
 		r := rows[rowSize*i : rowSize*(i+1)]
 		if int(r[0]) >= len(registry) {
@@ -259,7 +260,12 @@ func decodeState(cfg Config, data []byte) (*state, []byte, error) {
 		if offset := int32(le.Uint32(r[rowOffset:])); offset == 0 {
 			created = created.UTC()
 		} else {
-			created = created.In(time.FixedZone("", int(offset)))
+			loc, ok := zones[offset]
+			if !ok {
+				loc = time.FixedZone("", int(offset))
+				zones[offset] = loc
+			}
+			created = created.In(loc)
 		}
 		s.entries[i] = entryMeta{typ: registry[r[0]].Name, created: created, signers: signers, keyids: keyids}
 		if h := [32]byte(r[rowEnv : rowEnv+32]); h != zero {
