@@ -245,6 +245,16 @@ func tokenUse(a *Authorization, method, host string) error {
 
 // activeKey refuses a key that is not, or no longer, an active member's:
 // a revocation ends its tokens at once.
+// Member returns the member whose key keyID is, and false when keyID is
+// not an active member's key (unknown, or revoked or rotated away).
+func (m *Mechanism) Member(keyID string) (MemberBody, bool) {
+	k, err := m.activeKey(keyID)
+	if err != nil {
+		return MemberBody{}, false
+	}
+	return k.member, true
+}
+
 func (m *Mechanism) activeKey(keyID string) (*memberKey, error) {
 	m.mu.Lock()
 	k, ok := m.st.keys[keyID]

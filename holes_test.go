@@ -51,6 +51,17 @@ func (f fixture) appendBehind(env []byte) uint64 {
 	return i
 }
 
+// admitAndRevoke admits s as a member of Pakistan, co-signed by its
+// foreign office, then revokes it; it returns the admission's envelope and
+// index.
+func (f fixture) admitAndRevoke(c *trucetest.Cast, s *truce.Signer) ([]byte, uint64) {
+	f.T.Helper()
+	admit := sign(f.T, memberRecord("pakistan-mod", "party", s, inParty("pakistan")), c.Admin, c.PakistanFO)
+	admitted := f.Submit(admit).Index
+	f.Submit(sign(f.T, memberRecord("pakistan-mod", "party", s, inParty("pakistan"), func(b map[string]any) { b["status"] = "revoked" }), c.Admin, c.PakistanFO))
+	return admit, admitted
+}
+
 func TestRepeatedPayloadCountsOnce(t *testing.T) {
 	f := newFixture(t)
 	c := f.Setup()
@@ -58,9 +69,7 @@ func TestRepeatedPayloadCountsOnce(t *testing.T) {
 
 	// An admission re-posted with a signature fewer after the member's
 	// revocation is the admission already recorded: it re-admits no one.
-	admit := sign(t, memberRecord("pakistan-mod", "party", stranger, inParty("pakistan")), c.Admin, c.PakistanFO)
-	admitted := f.Submit(admit).Index
-	f.Submit(sign(t, memberRecord("pakistan-mod", "party", stranger, inParty("pakistan"), func(b map[string]any) { b["status"] = "revoked" }), c.Admin, c.PakistanFO))
+	admit, admitted := f.admitAndRevoke(c, stranger)
 	f.duplicate(trucetest.DropSignature(t, admit, c.PakistanFO), admitted, truce.DuplicatePayload)
 	f.duplicate(trucetest.DropSignature(t, admit, c.Admin), admitted, truce.DuplicatePayload)
 	f.duplicate(admit, admitted, truce.DuplicateEnvelope)
@@ -325,9 +334,7 @@ func TestAuditNamesRepeats(t *testing.T) {
 	f := newFixture(t)
 	c := f.Setup()
 	stranger := readSigner(t, "stranger")
-	admit := sign(t, memberRecord("pakistan-mod", "party", stranger, inParty("pakistan")), c.Admin, c.PakistanFO)
-	admitted := f.Submit(admit).Index
-	f.Submit(sign(t, memberRecord("pakistan-mod", "party", stranger, inParty("pakistan"), func(b map[string]any) { b["status"] = "revoked" }), c.Admin, c.PakistanFO))
+	admit, admitted := f.admitAndRevoke(c, stranger)
 	replayed := f.appendBehind(trucetest.DropSignature(t, admit, c.PakistanFO))
 	joint := sign(t, record("claim", trucetest.Claim("We both say so.")), c.PakistanFO, c.AfghanistanMOFA)
 	j := f.Submit(joint).Index

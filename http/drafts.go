@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/truce-dev/truce"
@@ -72,11 +71,7 @@ func (s *Server) postImport(w http.ResponseWriter, r *http.Request) {
 		raw, _ := json.Marshal(ingest.Meta{Outlet: q.Get("outlet"), Title: q.Get("title"), Published: q.Get("published"), URL: q.Get("url")})
 		m, err := ingest.ParseMeta(raw)
 		if err != nil {
-			msg := err.Error() // it quotes a bad value whole
-			for _, v := range []string{q.Get("published"), q.Get("url")} {
-				msg = strings.ReplaceAll(msg, strconv.Quote(v), quote(v))
-			}
-			badRequest(w, "meta", "%s", msg)
+			badRequest(w, "meta", "%v", err) // ParseMeta quotes at most 64 bytes of a value
 			return
 		}
 		meta = m

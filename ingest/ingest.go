@@ -54,11 +54,11 @@ func ParseMeta(b []byte) (*Meta, error) {
 	}
 	if m.Published != "" {
 		if _, _, ok := parseISODate(m.Published); !ok {
-			return nil, fmt.Errorf("sidecar: published %q is neither YYYY-MM-DD nor an RFC 3339 date-time", m.Published)
+			return nil, fmt.Errorf("sidecar: published %.64q is neither YYYY-MM-DD nor an RFC 3339 date-time", m.Published)
 		}
 	}
 	if m.URL != "" && !urlRe.MatchString(m.URL) {
-		return nil, fmt.Errorf("sidecar: url %q is not an absolute http(s) URL", m.URL)
+		return nil, fmt.Errorf("sidecar: url %.64q is not an absolute http(s) URL", m.URL)
 	}
 	return &m, nil
 }
