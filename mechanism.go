@@ -97,6 +97,10 @@ type Mechanism struct {
 	pending map[[32]byte]chan struct{}
 
 	appended chan struct{}
+	// recent holds the entries admitted since a follower last took them
+	// (Follow), by index, so that the projection is handed them in memory;
+	// nil while no one follows.
+	recent map[uint64]Entry
 
 	tokens tokenCache
 }
@@ -498,6 +502,13 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 		purge = &t
 	}
 	m.st.apply(i, a)
+	if m.recent != nil && len(m.recent) < maxRecent {
+		if r.Visibility == Public {
+			m.recent[i] = Entry{Index: i, Envelope: e, Record: r, Fields: &a.body}
+		} else if l, err := ParseLeaf(leaf); err == nil {
+			m.recent[i] = Entry{Index: i, Restricted: l.Restricted}
+		}
+	}
 	m.mu.Unlock()
 	if purge != nil {
 		// Recorded first, deleted after: a crash in between leaves a purge
@@ -511,6 +522,35 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 	default:
 	}
 	return i, nil
+}
+
+// maxRecent bounds the entries kept for a follower that lags: past it,
+// the follower reads them from the log.
+const maxRecent = 1 << 14
+
+// takeRecent takes the entries from index from on, up to to, that were
+// admitted in memory, stopping at the first one that is not.
+func (m *Mechanism) takeRecent(from, to uint64) []Entry {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []Entry
+	for i := from; i < to; i++ {
+		e, ok := m.recent[i]
+		if !ok {
+			break
+		}
+		out = append(out, e)
+		delete(m.recent, i)
+	}
+	if len(out) == 0 {
+		// Entries the follower passed by reading the log are never taken.
+		for i := range m.recent {
+			if i < from {
+				delete(m.recent, i)
+			}
+		}
+	}
+	return out
 }
 
 // Appended is signalled after records are appended, for followers of the

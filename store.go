@@ -9,15 +9,17 @@ import (
 )
 
 // Store is the projection of the log that answers queries. Everything it
-// holds is a pure function of the entries it was fed, in index order,
+// holds is a pure function of the entries folded into it, in index order,
 // each exactly once: it can be dropped and rebuilt from the log at any
-// time and must come out the same.
+// time and must come out the same. The rules are the fold's (fold.go): a
+// store writes the changes it is given and reads them back.
 type Store interface {
+	Facts
 	// Size is the number of log entries applied.
 	Size(ctx context.Context) (uint64, error)
-	// Apply applies entries, which start at Size() and are contiguous,
+	// Apply writes changes, which start at Size() and are contiguous,
 	// atomically with the new size.
-	Apply(ctx context.Context, entries []Entry) error
+	Apply(ctx context.Context, changes []Change) error
 	// List answers a list query.
 	List(ctx context.Context, q Query) (*Page, error)
 	// Lookup returns the indices of entries whose envelope hash, or whose
@@ -32,13 +34,14 @@ type Store interface {
 	Close() error
 }
 
-// Entry is a log entry as the projection receives it: a public record, or
-// a restricted record's routing metadata alone (the projection is public:
-// docs/RULES.md §3).
+// Entry is a log entry as the fold receives it: a public record, decoded
+// once, or a restricted record's routing metadata alone (the projection
+// is public: docs/RULES.md §3).
 type Entry struct {
 	Index      uint64
 	Envelope   *Envelope
 	Record     *Record
+	Fields     *Fields
 	Restricted *RestrictedLeaf
 }
 
@@ -83,45 +86,132 @@ type Page struct {
 	Next uint64
 }
 
-// CatchUp applies to store every entry of log it has not applied yet. The
-// next batch is read and decoded on the other cores while one is applied.
+// CatchUp applies to store every entry of log it has not applied yet.
 func CatchUp(ctx context.Context, log Log, store Store) error {
-	const batch = 4096
-	from, err := store.Size(ctx)
-	if err != nil {
-		return err
-	}
+	return (&follower{log: log, store: store}).catchUp(ctx)
+}
+
+// Changes returns the changes the log's entries make, folded from index 0:
+// what a store fed from the start is given.
+func Changes(ctx context.Context, log Log) ([]Change, error) {
 	size, err := log.Size(ctx)
 	if err != nil {
+		return nil, err
+	}
+	entries, err := decodeEntries(ctx, log, 0, size)
+	if err != nil {
+		return nil, err
+	}
+	p, _ := newProjector(ctx, nil, 0)
+	out := make([]Change, len(entries))
+	for i := range entries {
+		c, err := p.fold(ctx, &entries[i])
+		if err != nil {
+			return nil, fmt.Errorf("log entry %d: %w", i, err)
+		}
+		p.absorb(c)
+		out[i] = *c
+	}
+	return out, nil
+}
+
+// follower keeps one store caught up with a log. Its projector carries
+// what the fold needs from one catch-up to the next; a failed apply drops
+// it, to be read back from the store.
+type follower struct {
+	log   Log
+	store Store
+	p     *projector
+	// recent, when set, hands over entries admitted in memory: the log's
+	// leaves are read and decoded only for the others.
+	recent func(from, to uint64) []Entry
+}
+
+// catchUp applies the entries from the store's size to the log's. Three
+// stages overlap: the next batch is read and decoded on the other cores
+// while one is folded, in order, and the one before is written.
+func (f *follower) catchUp(ctx context.Context) error {
+	const batch = 4096
+	from, err := f.store.Size(ctx)
+	if err != nil {
 		return err
 	}
-	type decoded struct {
+	if f.p == nil || f.p.size != from {
+		if f.p, err = newProjector(ctx, f.store, from); err != nil {
+			return err
+		}
+	}
+	size, err := f.log.Size(ctx)
+	if err != nil {
+		return err
+	}
+	type stage struct {
 		entries []Entry
+		changes []Change
 		err     error
 	}
-	batches := make(chan decoded, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	decoded, folded := make(chan stage, 1), make(chan stage, 1)
 	go func() {
-		defer close(batches)
-		for at := from; at < size; at += batch {
-			entries, err := decodeEntries(ctx, log, at, min(size, at+batch))
+		defer close(decoded)
+		for at := from; at < size; {
+			to := min(size, at+batch)
+			var s stage
+			if f.recent != nil {
+				s.entries = f.recent(at, to)
+			}
+			if len(s.entries) == 0 {
+				s.entries, s.err = decodeEntries(ctx, f.log, at, to)
+			}
 			select {
-			case batches <- decoded{entries, err}:
+			case decoded <- s:
 			case <-ctx.Done():
 				return
 			}
-			if err != nil {
+			if s.err != nil {
+				return
+			}
+			at += uint64(len(s.entries))
+		}
+	}()
+	go func() {
+		defer close(folded)
+		for s := range decoded {
+			if s.err == nil {
+				s.changes = make([]Change, len(s.entries))
+				for i := range s.entries {
+					c, err := f.p.fold(ctx, &s.entries[i])
+					if err != nil {
+						s.err = fmt.Errorf("log entry %d: %w", s.entries[i].Index, err)
+						break
+					}
+					f.p.absorb(c)
+					s.changes[i] = *c
+				}
+			}
+			select {
+			case folded <- s:
+			case <-ctx.Done():
+				return
+			}
+			if s.err != nil {
 				return
 			}
 		}
 	}()
-	for b := range batches {
-		if b.err != nil {
-			return b.err
+	for s := range folded {
+		if s.err == nil {
+			if err := f.store.Apply(ctx, s.changes); err != nil {
+				s.err = fmt.Errorf("projecting entries %d to %d: %w", s.entries[0].Index, s.entries[len(s.entries)-1].Index, err)
+			}
 		}
-		if err := store.Apply(ctx, b.entries); err != nil {
-			return fmt.Errorf("projecting entries %d to %d: %w", b.entries[0].Index, b.entries[len(b.entries)-1].Index, err)
+		if s.err != nil {
+			cancel()
+			for range folded {
+			}
+			f.p = nil // it may hold what the store never wrote
+			return s.err
 		}
 	}
 	return nil
@@ -150,11 +240,15 @@ func decodeEntries(ctx context.Context, log Log, from, to uint64) ([]Entry, erro
 			return
 		}
 		r, err := parseCanonicalRecord(leaf.Envelope.Payload())
+		var b *Fields
+		if err == nil {
+			b, err = DecodeFields(r.Body)
+		}
 		if err != nil {
 			errs[j] = fmt.Errorf("log entry %d: %v", i, err)
 			return
 		}
-		entries[j] = Entry{Index: i, Envelope: leaf.Envelope, Record: r}
+		entries[j] = Entry{Index: i, Envelope: leaf.Envelope, Record: r, Fields: b}
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -164,19 +258,24 @@ func decodeEntries(ctx context.Context, log Log, from, to uint64) ([]Entry, erro
 	return entries, nil
 }
 
-// Follow keeps store caught up with log until ctx ends, waking when wake
-// is signalled and at least every interval.
-func Follow(ctx context.Context, log Log, store Store, wake <-chan struct{}, interval time.Duration) error {
+// Follow keeps store caught up with the mechanism's log until ctx ends,
+// waking when records are appended and at least every interval. Records
+// the mechanism admitted meanwhile are handed over in memory.
+func (m *Mechanism) Follow(ctx context.Context, store Store, interval time.Duration) error {
+	m.mu.Lock()
+	m.recent = map[uint64]Entry{}
+	m.mu.Unlock()
+	f := &follower{log: m.log, store: store, recent: m.takeRecent}
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
-		if err := CatchUp(ctx, log, store); err != nil && ctx.Err() == nil {
+		if err := f.catchUp(ctx); err != nil && ctx.Err() == nil {
 			return err
 		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-wake:
+		case <-m.appended:
 		case <-t.C:
 		}
 	}

@@ -28,6 +28,11 @@ type RecordType struct {
 	// Expires, when set, is the status its items take once their deadline
 	// has passed: the one status computed when it is read (StatusAt).
 	Expires *Expiry
+	// Final are the statuses no later assessment changes.
+	Final []string
+	// Content marks a type whose body describes a file by its SHA-256
+	// (GET /api/v1/lookup finds the record by it).
+	Content bool
 }
 
 // Expiry says which stored statuses an item leaves for As once its
@@ -42,6 +47,13 @@ type Expiry struct {
 type Ref struct {
 	Field string // "body.violates"
 	Types []string
+	// Rel names the link the projection keeps from the item cited to the
+	// citing entry ("" for none).
+	Rel string
+	// Raw refs cite the entry itself, never the item a repeat of a
+	// statement stands for: a co-signer of the second entry may correct
+	// that entry, never the statement its first authors made.
+	Raw bool
 }
 
 // registry is every record type, in docs/FORMAT.md's order.
@@ -52,29 +64,37 @@ var registry = []RecordType{
 	{Name: "commitment", List: "commitments",
 		Statuses: []string{"open", "in_progress", "fulfilled", "partly_fulfilled", "breached", "lapsed"},
 		Assessed: []string{"in_progress", "fulfilled", "partly_fulfilled"},
-		Refs:     []Ref{{"body.round", []string{"round"}}},
-		Expires:  &Expiry{From: []string{"open", "in_progress"}, As: "lapsed"}},
+		Refs:     []Ref{{Field: "body.round", Types: []string{"round"}, Rel: "round"}},
+		Expires:  &Expiry{From: []string{"open", "in_progress"}, As: "lapsed"},
+		Final:    []string{"breached"}},
 	{Name: "incident", List: "incidents",
 		Statuses: []string{"reported", "corroborated", "verified", "disputed", "unfounded"},
 		Assessed: []string{"verified", "disputed", "unfounded"},
-		Refs:     []Ref{{"body.violates", []string{"commitment"}}}},
+		Refs:     []Ref{{Field: "body.violates", Types: []string{"commitment"}, Rel: "violates"}}},
 	{Name: "claim", List: "claims",
-		Refs: []Ref{{"body.source", []string{"source"}}, {"body.about", nil}, {"body.translation_of", []string{"claim"}}}},
-	{Name: "source", List: "sources"},
-	{Name: "evidence"},
+		Refs: []Ref{
+			{Field: "body.source", Types: []string{"source"}, Rel: "source"},
+			{Field: "body.about", Rel: "about"},
+			{Field: "body.translation_of", Types: []string{"claim"}, Rel: "translation_of"}}},
+	{Name: "source", List: "sources", Content: true},
+	{Name: "evidence", Content: true},
 	{Name: "assessment",
-		Refs: []Ref{{"body.subject", []string{"incident", "commitment"}}, {"body.evidence", []string{"evidence", "source", "claim"}}}},
+		Refs: []Ref{
+			{Field: "body.subject", Types: []string{"incident", "commitment"}, Rel: "subject"},
+			{Field: "body.evidence", Types: []string{"evidence", "source", "claim"}, Rel: "evidence"}}},
 	{Name: "request", List: "requests",
 		Statuses: []string{"open", "answered", "overdue"},
 		Expires:  &Expiry{From: []string{"open"}, As: "overdue"}},
 	{Name: "response",
-		Refs: []Ref{{"body.request", []string{"request"}}}},
+		Refs: []Ref{{Field: "body.request", Types: []string{"request"}, Rel: "response"}}},
 	{Name: "finding", List: "findings",
-		Refs: []Ref{{"body.commitments", []string{"commitment"}}, {"body.basis", []string{"incident", "assessment"}}}},
+		Refs: []Ref{
+			{Field: "body.commitments", Types: []string{"commitment"}, Rel: "breached_by"},
+			{Field: "body.basis", Types: []string{"incident", "assessment"}, Rel: "basis"}}},
 	{Name: "correction",
-		Refs: []Ref{{"body.target", nil}}},
+		Refs: []Ref{{Field: "body.target", Rel: "corrected_by", Raw: true}}},
 	{Name: "purge",
-		Refs: []Ref{{"body.target", nil}}},
+		Refs: []Ref{{Field: "body.target", Raw: true}}},
 	{Name: "policy", Public: true},
 }
 

@@ -196,6 +196,7 @@ func (d *DB) attach(ctx context.Context, list string, items []map[string]any) er
 			return err
 		}
 		defer rows.Close()
+		var partyOf map[string]string
 		for rows.Next() {
 			var dst, claim int64
 			var signers, speaker, text string
@@ -204,12 +205,15 @@ func (d *DB) attach(ctx context.Context, list string, items []map[string]any) er
 			}
 			var ids []string
 			json.Unmarshal([]byte(signers), &ids)
-			d.mu.Lock()
 			party := ""
 			if len(ids) > 0 {
-				party = d.parties[ids[0]]
+				if partyOf == nil {
+					if partyOf, err = d.partyOf(ctx); err != nil {
+						return err
+					}
+				}
+				party = partyOf[ids[0]]
 			}
-			d.mu.Unlock()
 			c := map[string]any{"index": claim, "speaker": speaker, "text": text}
 			if party != "" {
 				c["party"] = party
@@ -228,6 +232,24 @@ func (d *DB) attach(ctx context.Context, list string, items []map[string]any) er
 			"index", "status", "text", "signers")
 	}
 	return nil
+}
+
+// partyOf maps member ids to the party each speaks for ("" for none).
+func (d *DB) partyOf(ctx context.Context) (map[string]string, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, coalesce(party, '') FROM members`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, party string
+		if err := rows.Scan(&id, &party); err != nil {
+			return nil, err
+		}
+		out[id] = party
+	}
+	return out, rows.Err()
 }
 
 // attachRows appends, to the item each row's first column names, an object

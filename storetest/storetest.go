@@ -29,6 +29,64 @@ func Run(t *testing.T, open Opener) {
 	t.Run("OneStatementCountsOnce", func(t *testing.T) { testOneStatementCountsOnce(t, open) })
 	t.Run("TimeStatuses", func(t *testing.T) { testTimeStatuses(t, open) })
 	t.Run("Reset", func(t *testing.T) { testReset(t, open) })
+	t.Run("Resume", func(t *testing.T) { testResume(t, open) })
+}
+
+// testResume stops a store at many points of a log and catches it up from
+// there, the fold reading back from the store what it needs of the
+// entries before (truce.Facts): every one ends as a store fed the whole
+// log at once. The log has repeats, co-signed statements, corrections
+// and corroboration, whose facts reach back furthest.
+func testResume(t *testing.T, open Opener) {
+	m := trucetest.NewMechanism(t)
+	c := m.Setup()
+	sub := func(typ string, body map[string]any, signers ...*truce.Signer) uint64 {
+		return m.Submit(trucetest.Sign(t, trucetest.Record(typ, body), signers...)).Index
+	}
+	m.Mixed(c, 700, 3)
+	inc := sub("incident", map[string]any{"event_type": "Battles", "date": "2025-10-12", "date_precision": "day",
+		"place": map[string]any{"name": "Kurram", "precision": "district"}, "actors": []string{"Pakistan Army"}, "description": "Clash"}, c.Admin)
+	other := sub("incident", map[string]any{"event_type": "Battles", "date": "2025-10-13", "date_precision": "day",
+		"place": map[string]any{"name": "Chaman", "precision": "district"}, "actors": []string{"Pakistan Army"}, "description": "Clash"}, c.Admin)
+	claim := func(text string, signer *truce.Signer) uint64 {
+		return sub("claim", map[string]any{"speaker": "S", "text": text, "quoted": false, "language": "en", "about": []uint64{inc}}, signer)
+	}
+	from := claim("A clash in Kurram", c.PakistanISPR)
+	// Corroborated by a second party's claim; back to reported once that
+	// claim is corrected (the fold reads the claims about the incident,
+	// and the incidents the claim is about, back from the store).
+	second := claim("A clash, they say", c.AfghanistanMOFA)
+	sub("correction", map[string]any{"target": second, "reason": "r"}, c.AfghanistanMOFA)
+	claim("A clash in Kurram, they say", c.AfghanistanMOFA)
+	// A statement, the same statement co-signed, and what cites it by its
+	// second entry (the fold reads the repeats and payloads back).
+	joint := trucetest.Record("claim", map[string]any{"speaker": "Joint", "text": "Both confirm", "quoted": true, "language": "en", "about": []uint64{other}})
+	m.Submit(trucetest.Sign(t, joint, c.PakistanFO))
+	again := m.Submit(trucetest.Sign(t, joint, c.PakistanFO, c.AfghanistanMOFA)).Index
+	sub("assessment", map[string]any{"subject": other, "status": "verified", "rationale": "r", "evidence": []uint64{again}}, c.Monitor)
+	to := m.Size()
+	m.Mixed(c, 200, 4)
+	whole := open(t)
+	m.Project(whole)
+	want := digest(t, whole)
+	changes, err := truce.Changes(t.Context(), m.Log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stops := []uint64{1, 2, 17, 350, uint64(len(changes)) - 1}
+	for k := from; k <= to; k++ {
+		stops = append(stops, k)
+	}
+	for _, k := range stops {
+		st := open(t)
+		if err := st.Apply(t.Context(), changes[:k]); err != nil {
+			t.Fatal(err)
+		}
+		m.Project(st)
+		if got := digest(t, st); got != want {
+			t.Errorf("caught up from entry %d: digest %x, fed at once %x", k, got[:8], want[:8])
+		}
+	}
 }
 
 // testReset empties a store and feeds it again: it holds nothing between,
@@ -426,17 +484,7 @@ func testScenario(t *testing.T, open Opener) {
 // the result is the same, and that a gap or a repeat is refused.
 func testExactlyOnce(t *testing.T, open Opener) {
 	s := newScenario(t)
-	var entries []truce.Entry
-	size, _ := s.m.Log.Size(context.Background())
-	err := s.m.Log.ReadLeaves(context.Background(), 0, size, func(i uint64, data []byte) error {
-		l, err := truce.ParseLeaf(data)
-		if err != nil {
-			return err
-		}
-		r, err := truce.ParseRecord(l.Envelope.Payload())
-		entries = append(entries, truce.Entry{Index: i, Envelope: l.Envelope, Record: r})
-		return err
-	})
+	entries, err := truce.Changes(context.Background(), s.m.Log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,7 +494,7 @@ func testExactlyOnce(t *testing.T, open Opener) {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if err := oneByOne.Apply(ctx, []truce.Entry{e}); err != nil {
+		if err := oneByOne.Apply(ctx, []truce.Change{e}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -485,7 +533,7 @@ func testRebuildEqualsLive(t *testing.T, open Opener, n int) {
 	live := open(t)
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan error)
-	go func() { done <- truce.Follow(ctx, m.Log, live, m.Mech.Appended(), 5*time.Millisecond) }()
+	go func() { done <- m.Mech.Follow(ctx, live, 5*time.Millisecond) }()
 	m.Mixed(c, n, 1)
 	stop()
 	if err := <-done; err != nil {

@@ -289,7 +289,7 @@ func benchTruce(admin *truce.Signer, envs [][]byte, clients int, d time.Duration
 	defer store.Close()
 	followCtx, stopFollow := context.WithCancel(ctx)
 	defer stopFollow()
-	go truce.Follow(followCtx, l, store, mech.Appended(), 250*time.Millisecond)
+	go mech.Follow(followCtx, store, 250*time.Millisecond)
 	srv := &http.Server{Handler: trucehttp.NewServer(mech, l, store, nil, nil, slog.New(slog.NewTextHandler(io.Discard, nil)))}
 	go srv.Serve(ln)
 	defer srv.Close()

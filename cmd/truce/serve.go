@@ -169,7 +169,7 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 	followCtx, stopFollowing := context.WithCancel(ctx)
 	defer stopFollowing()
 	go func() {
-		if err := truce.Follow(followCtx, m.log, m.store, m.mech.Appended(), 250*time.Millisecond); err != nil {
+		if err := m.mech.Follow(followCtx, m.store, 250*time.Millisecond); err != nil {
 			slog.Error("projection stopped", "err", err)
 		}
 	}()
