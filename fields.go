@@ -1,6 +1,11 @@
 package truce
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+)
 
 // Fields holds the body fields that the rules and the projection look at,
 // decoded from any record type's body; each type fills some of them.
@@ -69,4 +74,115 @@ func DecodeFields(body []byte) (*Fields, error) {
 		return nil, err
 	}
 	return &f, nil
+}
+
+// fieldsOf reads a body's fields from v, the body as the schema checked
+// it (jsonschema.UnmarshalJSON: exact numbers as json.Number), exactly as
+// DecodeFields reads them from its bytes (FuzzFieldsOf holds the two
+// equal), so that the body is not decoded a second time. Written by hand
+// over Fields' own json tags: encoding/json decodes bytes, not values.
+func fieldsOf(v any, body []byte) (*Fields, error) {
+	var f Fields
+	raw, err := assign(reflect.ValueOf(&f).Elem(), v)
+	if err != nil {
+		return nil, refuse(Invalid, "body", "%v", err)
+	}
+	if raw {
+		// The bytes of a replacement are the record's own, as signed.
+		var r struct {
+			Replacement json.RawMessage `json:"replacement"`
+		}
+		if err := json.Unmarshal(body, &r); err != nil {
+			return nil, refuse(Invalid, "body", "%v", err)
+		}
+		f.Replacement = r.Replacement
+	}
+	return &f, nil
+}
+
+var rawMessage = reflect.TypeFor[json.RawMessage]()
+
+// assign sets dst from v as encoding/json would from v's JSON; raw
+// reports a json.RawMessage left for the caller to fill from the bytes.
+func assign(dst reflect.Value, v any) (raw bool, err error) {
+	if v == nil {
+		return false, nil // null leaves the zero value, as encoding/json does
+	}
+	if dst.Type() == rawMessage {
+		return true, nil
+	}
+	mismatch := func() (bool, error) {
+		return false, fmt.Errorf("cannot read %T as %v", v, dst.Type())
+	}
+	switch dst.Kind() {
+	case reflect.String:
+		s, ok := v.(string)
+		if !ok {
+			return mismatch()
+		}
+		dst.SetString(s)
+	case reflect.Int, reflect.Int64:
+		n, ok := v.(json.Number)
+		if !ok {
+			return mismatch()
+		}
+		i, err := strconv.ParseInt(string(n), 10, 64)
+		if err != nil || dst.OverflowInt(i) {
+			return mismatch()
+		}
+		dst.SetInt(i)
+	case reflect.Uint64:
+		n, ok := v.(json.Number)
+		if !ok {
+			return mismatch()
+		}
+		u, err := strconv.ParseUint(string(n), 10, 64)
+		if err != nil {
+			return mismatch()
+		}
+		dst.SetUint(u)
+	case reflect.Pointer:
+		p := reflect.New(dst.Type().Elem())
+		raw, err := assign(p.Elem(), v)
+		if err != nil {
+			return raw, err
+		}
+		dst.Set(p)
+		return raw, nil
+	case reflect.Slice:
+		a, ok := v.([]any)
+		if !ok {
+			return mismatch()
+		}
+		s := reflect.MakeSlice(dst.Type(), len(a), len(a))
+		for i, x := range a {
+			r, err := assign(s.Index(i), x)
+			if err != nil {
+				return false, err
+			}
+			raw = raw || r
+		}
+		dst.Set(s)
+	case reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return mismatch()
+		}
+		t := dst.Type()
+		for i := range t.NumField() {
+			name := t.Field(i).Tag.Get("json")
+			x, ok := m[name]
+			if !ok {
+				continue
+			}
+			r, err := assign(dst.Field(i), x)
+			if err != nil {
+				return false, fmt.Errorf("%s: %v", name, err)
+			}
+			raw = raw || r
+		}
+	default:
+		return mismatch()
+	}
+	return raw, nil
 }

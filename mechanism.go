@@ -187,6 +187,7 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 		type decoded struct {
 			env     *Envelope
 			rec     *Record
+			body    *Fields
 			routing *RestrictedLeaf // a restricted record whose body is not kept
 			err     error
 		}
@@ -206,12 +207,14 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 				d.env = leaf.Envelope
 				d.rec, d.err = parseCanonicalRecord(leaf.Envelope.Payload())
 			}
-			if d.err == nil && d.rec != nil && strict {
-				if d.rec.Mechanism != cfg.Origin {
-					d.err = refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", d.rec.Mechanism, cfg.Origin)
-				} else {
-					d.err = ValidateBody(d.rec.Type, d.rec.Body)
-				}
+			switch {
+			case d.err != nil || d.rec == nil:
+			case !strict:
+				d.body, d.err = DecodeFields(d.rec.Body)
+			case d.rec.Mechanism != cfg.Origin:
+				d.err = refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", d.rec.Mechanism, cfg.Origin)
+			default:
+				d.body, d.err = validateBody(d.rec.Type, d.rec.Body)
 			}
 		})
 		type admitted struct {
@@ -245,7 +248,7 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 			e := dec[j].env
 			if of, _, ok := st.repeatOf(e.PayloadHash(), e.KeyIDs()); ok {
 				// The same statement again: recorded, never counted twice.
-				a, err := st.admit(e, dec[j].rec)
+				a, err := st.admit(e, dec[j].rec, dec[j].body)
 				if err != nil {
 					stop = fmt.Errorf("log entry %d breaks a rule: %v", i, err)
 					break
@@ -259,14 +262,14 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 			}
 			var a *admission
 			if strict {
-				a, err = st.check(e, dec[j].rec)
+				a, err = st.check(e, dec[j].rec, dec[j].body)
 				if err == nil {
 					if lerr := st.limits(a, true); lerr != nil {
 						name(i, lerr)
 					}
 				}
 			} else {
-				a, err = st.admit(e, dec[j].rec)
+				a, err = st.admit(e, dec[j].rec, dec[j].body)
 			}
 			if err != nil {
 				stop = fmt.Errorf("log entry %d breaks a rule: %v", i, err)
@@ -431,7 +434,8 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 	if created, _ := time.Parse(time.RFC3339, r.Created); created.After(time.Now().Add(MaxClockSkew)) {
 		return 0, refuse(Invalid, "created", "%s is later than this server's clock (%s) by more than %v", r.Created, time.Now().UTC().Format(time.RFC3339), MaxClockSkew)
 	}
-	if err := ValidateBody(r.Type, r.Body); err != nil {
+	body, err := validateBody(r.Type, r.Body)
+	if err != nil {
 		return 0, err
 	}
 	if r.Type == "member" || r.Type == "party" || r.Type == "policy" {
@@ -464,7 +468,7 @@ func (m *Mechanism) submit(ctx context.Context, e *Envelope) (uint64, error) {
 	// Then the rules, under the lock on a consistent state. A key revoked
 	// meanwhile is refused here.
 	m.mu.Lock()
-	a, err := m.st.check(e, r)
+	a, err := m.st.check(e, r, body)
 	if err == nil {
 		err = m.st.limits(a, false)
 	}

@@ -1,7 +1,6 @@
 package truce
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -187,10 +186,11 @@ func (s *state) judge(e *Envelope, r *Record) (*admission, error) {
 	if r.Mechanism != s.cfg.Origin {
 		return nil, refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", r.Mechanism, s.cfg.Origin)
 	}
-	if err := ValidateBody(r.Type, r.Body); err != nil {
+	b, err := validateBody(r.Type, r.Body)
+	if err != nil {
 		return nil, err
 	}
-	a, err := s.check(e, r)
+	a, err := s.check(e, r, b)
 	if err != nil {
 		return nil, err
 	}
@@ -198,13 +198,17 @@ func (s *state) judge(e *Envelope, r *Record) (*admission, error) {
 }
 
 // admit decodes what apply needs from a record already judged, without
-// judging it again.
-func (s *state) admit(e *Envelope, r *Record) (*admission, error) {
+// judging it again; b is its body's fields when already decoded.
+func (s *state) admit(e *Envelope, r *Record, b *Fields) (*admission, error) {
 	a := &admission{env: e, rec: r, genesis: s.size == 0}
 	a.created, _ = time.Parse(time.RFC3339, r.Created)
-	if err := json.Unmarshal(r.Body, &a.body); err != nil {
-		return nil, err
+	if b == nil {
+		var err error
+		if b, err = DecodeFields(r.Body); err != nil {
+			return nil, err
+		}
 	}
+	a.body = *b
 	for _, id := range e.KeyIDs() {
 		if k, ok := s.keys[id]; ok {
 			a.signers = append(a.signers, k)
@@ -223,8 +227,8 @@ func (s *state) admit(e *Envelope, r *Record) (*admission, error) {
 // check applies the rules of docs/RULES.md to a record whose body has
 // passed its schema. It resolves the signers but leaves their signatures
 // to verify.
-func (s *state) check(e *Envelope, r *Record) (*admission, error) {
-	a, err := s.admit(e, r)
+func (s *state) check(e *Envelope, r *Record, b *Fields) (*admission, error) {
+	a, err := s.admit(e, r, b)
 	if err != nil {
 		return nil, refuse(Invalid, "body", "%v", err)
 	}
@@ -694,8 +698,7 @@ func (s *state) apply(i uint64, a *admission) {
 		if cur, ok := s.members[b.ID]; ok && cur.verifier.KeyID() != a.newKey.KeyID() {
 			cur.revoked = true // key rotation: the old key signs nothing more
 		}
-		var mb MemberBody
-		json.Unmarshal(a.rec.Body, &mb)
+		mb := MemberBody{ID: b.ID, Role: b.Role, Party: b.Party, Name: b.Name, Key: b.Key, Status: b.Status}
 		k := &memberKey{verifier: a.newKey, member: mb, revoked: b.Status == "revoked", trusted: trusted}
 		s.keys[a.newKey.KeyID()] = k
 		s.members[b.ID] = k

@@ -31,27 +31,43 @@ const SchemaBase = "https://truce.dev/schema/v1/"
 // Numbers are decoded exactly (no float64 rounding), so a count of 1.5 or a
 // log index of 1e400 is refused, never rounded.
 func ValidateBody(recordType string, body []byte) error {
+	_, err := checkBody(recordType, body)
+	return err
+}
+
+// validateBody is ValidateBody, returning the body's fields read from the
+// same decoding the schema checked: a submission's body is decoded once.
+func validateBody(recordType string, body []byte) (*Fields, error) {
+	v, err := checkBody(recordType, body)
+	if err != nil {
+		return nil, err
+	}
+	return fieldsOf(v, body)
+}
+
+// checkBody decodes a body and checks it against its type's schema.
+func checkBody(recordType string, body []byte) (any, error) {
 	set := bodySchemas()
 	sch, ok := set.compiled[recordType]
 	if !ok {
-		return refuse(Invalid, "type", "%q is not a record type", recordType)
+		return nil, refuse(Invalid, "type", "%q is not a record type", recordType)
 	}
 	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
 	if err != nil {
-		return refuse(Invalid, "body", "is not valid JSON")
+		return nil, refuse(Invalid, "body", "is not valid JSON")
 	}
 	if _, ok := v.(map[string]any); !ok {
-		return refuse(Invalid, "body", "must be a JSON object")
+		return nil, refuse(Invalid, "body", "must be a JSON object")
 	}
 	err = sch.Validate(v)
 	if err == nil {
-		return nil
+		return v, nil
 	}
 	verr, ok := err.(*jsonschema.ValidationError)
 	if !ok {
-		return refuse(Invalid, "body", "is not a valid %s body", recordType)
+		return nil, refuse(Invalid, "body", "is not a valid %s body", recordType)
 	}
-	return set.explain(verr, v)
+	return nil, set.explain(verr, v)
 }
 
 // schemaSet is every body schema, compiled, and the raw documents they were
