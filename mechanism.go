@@ -194,7 +194,11 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 		dec := make([]decoded, len(leaves))
 		parallel(len(leaves), workers, func(j int) {
 			d := &dec[j]
-			leaf, err := ParseLeaf(leaves[j])
+			read := readLeaf
+			if strict {
+				read = ParseLeaf
+			}
+			leaf, err := read(leaves[j])
 			switch {
 			case err != nil:
 				d.err = err

@@ -230,7 +230,7 @@ func decodeEntries(ctx context.Context, log Log, from, to uint64) ([]Entry, erro
 	errs := make([]error, len(leaves))
 	parallel(len(leaves), runtime.GOMAXPROCS(0), func(j int) {
 		i := from + uint64(j)
-		leaf, err := ParseLeaf(leaves[j])
+		leaf, err := readLeaf(leaves[j])
 		if err != nil {
 			errs[j] = fmt.Errorf("log entry %d: %v", i, err)
 			return

@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +32,8 @@ import (
 )
 
 var records = flag.Int("records", 1_000_000, "how many mixed records the log holds")
+
+var reindexProfile = flag.String("reindexprofile", "", "write a CPU profile of the reindex alone to this file")
 
 func BenchmarkProjection(b *testing.B) {
 	ctx := context.Background()
@@ -56,11 +59,21 @@ func BenchmarkProjection(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
+	if *reindexProfile != "" {
+		f, err := os.Create(*reindexProfile)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pprof.StartCPUProfile(f)
+	}
 	start = time.Now()
 	if err := truce.CatchUp(ctx, m.Log, store); err != nil {
 		b.Fatal(err)
 	}
 	reindex := float64(size) / time.Since(start).Seconds()
+	if *reindexProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	bytes := fileBytes(b, path)
 	out("reindex: %.0f records/s; database %d bytes, %.0f bytes per record", reindex, bytes, float64(bytes)/float64(size))
 
