@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -17,54 +18,73 @@ type quoteSpan struct {
 	Direct      bool // a quotation of whole sentences, not a phrase inside one
 }
 
-// findQuotes finds quotations marked with “…” or "…". An opening mark met
-// inside an open quotation is kept as text (scraped pages nest them
-// carelessly); an unclosed quotation runs to the end of the paragraph.
+// quoteClosers maps each opening quotation mark to the marks that may
+// close it. Scraped pages mix them (“…", ”…" in Pashto, ’…‘ in Urdu), so
+// the pairs are loose; a ’ closes ‘ only where no letter follows (it is
+// also the apostrophe), and ’ or ” open only after a space, a colon or the
+// start of the paragraph.
+var quoteClosers = map[rune]string{'“': "”\"", '"': "\"”", '«': "»", '‘': "’", '„': "“”", '”': "”\"", '’': "‘’", '‹': "›"}
+
+// findQuotes finds quotations. An opening mark met inside an open
+// quotation is kept as text (scraped pages nest them carelessly); an
+// unclosed quotation runs to the end of the paragraph.
 func findQuotes(s string) []quoteSpan {
 	var out []quoteSpan
-	open := -1
-	straight := false
+	open, openW := -1, 0
+	var closers string
+	prev := ' '
 	for i, r := range s {
+		w := utf8.RuneLen(r)
 		switch {
-		case r == '“' && open < 0:
-			open, straight = i, false
-		case r == '"' && open < 0:
-			open, straight = i, true
-		case (r == '”' && !straight || r == '"' && straight) && open >= 0:
-			start := open + len(string(s[open]))
-			if s[open] != '"' {
-				start = open + len("“")
+		case open < 0 && quoteClosers[r] != "":
+			if (r == '’' || r == '”' || r == '‘') && !(unicode.IsSpace(prev) || prev == ':' || prev == '(' || i == 0) {
+				break
 			}
-			out = append(out, quoteSpan{Open: open, Close: i + utf8.RuneLen(r), End: i, Text: strings.TrimSpace(s[start:i])})
+			next, _ := utf8.DecodeRuneInString(s[i+w:])
+			if r == '’' && !unicode.IsLetter(next) {
+				break
+			}
+			open, openW, closers = i, w, quoteClosers[r]
+		case open >= 0 && i > open && strings.ContainsRune(closers, r):
+			if r == '’' {
+				next, _ := utf8.DecodeRuneInString(s[i+w:])
+				if unicode.IsLetter(next) {
+					break
+				}
+			}
+			out = append(out, quoteSpan{Open: open, Close: i + w, End: i, Text: strings.TrimSpace(s[open+openW : i])})
 			open = -1
 		}
+		prev = r
 	}
 	if open >= 0 {
-		start := open + 1
-		if s[open] != '"' {
-			start = open + len("“")
-		}
-		out = append(out, quoteSpan{Open: open, Close: len(s), End: len(s), Text: strings.TrimSpace(s[start:])})
+		out = append(out, quoteSpan{Open: open, Close: len(s), End: len(s), Text: strings.TrimSpace(s[open+openW:])})
 	}
 	for i := range out {
 		before := strings.TrimRightFunc(s[:out[i].Open], unicode.IsSpace)
 		r, _ := utf8.DecodeLastRuneInString(before)
-		out[i].Direct = before == "" || strings.ContainsRune(".!?:”\"…", r) || strings.HasSuffix(before, ".’")
+		out[i].Direct = before == "" || strings.ContainsRune(".!?:”\"…۔؟", r) || strings.HasSuffix(before, ".’") || verbEndRe.MatchString(tail(before, 24))
 		first, _ := utf8.DecodeRuneInString(out[i].Text)
-		if !unicode.IsUpper(first) && !unicode.IsDigit(first) && r != ':' {
+		if unicode.Is(unicode.Latin, first) && !unicode.IsUpper(first) && r != ':' {
 			out[i].Direct = false
+		}
+		if !out[i].Direct && !isLatin(out[i].Text) && len(strings.Fields(out[i].Text)) >= 4 {
+			// Arabic script has no capitals: a quotation of four words or
+			// more after a reporting verb is whole sentences.
+			out[i].Direct = arabicReportEnd(before)
 		}
 	}
 	return out
 }
 
-const speechVerbs = `said|says|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out`
 
 var (
 	afterAttrRe  = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\b`)
 	invertedRe   = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$)`)
 	reverseAppRe = regexp.MustCompile(`((?:[Aa]n?|[Tt]he)\s+[^,]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
-	beforeAttrRe = regexp.MustCompile(`([A-Za-z][^“”"\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*:\s*$`)
+	beforeAttrRe = regexp.MustCompile(`([A-Za-z][^“”"«»\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*:?\s*$`)
+	verbEndRe    = regexp.MustCompile(`\b(?:` + speechVerbs + `)$`)
 	reportRe     = regexp.MustCompile(`\b(?:also\s+|further\s+|repeatedly\s+)?(` + speechVerbs + `)\b`)
 	accordingRe  = regexp.MustCompile(`^(?:According to|As per)\s+([^,;]{2,80}?),\s*(.+)$`)
 	datelineRe   = regexp.MustCompile(`^[A-Z][A-Z .]{2,30}:\s*`)
@@ -78,6 +98,11 @@ type speakerState struct {
 	person string   // the last speaker that is a person or spokesperson
 	spokes string   // the last named spokesperson
 	org    string   // the last official body named as a speaker, as written
+
+	dp      docPeople
+	last    string   // the last speaker drafted, as written
+	lastWho identity // and who that is
+	written map[string]string
 }
 
 // resolve turns an attribution phrase into a speaker, updating the state.
@@ -108,7 +133,9 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			return s, lower
 		}
 		return "", ""
-	case lower == "statement" || lower == "ministry" || lower == "office":
+	case lower == "military" || lower == "army":
+		return "the " + lower, ""
+	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it":
 		return st.org, ""
 	}
 	if !plausibleSpeaker(p) {
@@ -231,7 +258,8 @@ var abbreviations = map[string]bool{"Lt": true, "Gen": true, "Maj": true, "Col":
 
 // event is one claim found in a paragraph, before its speaker is resolved.
 type event struct {
-	pos        int // where the speaker is named
+	carried    *pending // a quotation that goes on with an earlier paragraph's speaker
+	pos        int      // where the speaker is named
 	phrase     string
 	according  bool // "According to <phrase>, …": any noun phrase will do
 	text       string
@@ -246,6 +274,8 @@ func (d *Draft) draftClaims() {
 	g := DefaultGazetteer()
 	var st speakerState
 	tags := map[string]bool{}
+	prevClaimed := false // the previous text paragraph drafted a claim
+	var colon *pending   // the previous paragraph ended "X said:"
 	for _, p := range d.Paragraphs {
 		if p.Kind != "text" {
 			continue
@@ -258,99 +288,253 @@ func (d *Draft) draftClaims() {
 		}
 		dates := resolveDates(p.Text, p.N, d.published)
 		d.Dates = append(d.Dates, dates...)
-		quotes := findQuotes(p.Text)
-		sents := sentenceSpans(p.Text, quotes)
-		var evs []event
-		directStarts := map[int]bool{}
-		lastAttr := ""
-		for qi, q := range quotes {
-			if !q.Direct {
-				continue
-			}
-			sent := sentenceOf(sents, q.Open)
-			directStarts[sent[0]] = true
-			after := p.Text[q.Close:]
-			before := p.Text[:q.Open]
-			ev := event{text: trimQuote(q.Text), quoted: true, sentence: sent}
-			if m := afterAttrRe.FindStringSubmatchIndex(after); m != nil && !startsQuote(after) {
-				ev.phrase, ev.pos = after[m[2]:m[3]], q.Close+m[2]
-			} else if m := invertedRe.FindStringSubmatchIndex(after); m != nil && !startsQuote(after) {
-				ev.phrase, ev.pos = after[m[2]:m[3]], q.Close+m[2]
-			} else if m := beforeAttrRe.FindStringSubmatchIndex(before); m != nil {
-				ev.phrase, ev.pos = before[m[2]:m[3]], m[2]
-			} else {
-				// A quotation without its own attribution continues the
-				// one before it in the paragraph, or takes the next one's.
-				ev.pos = q.Open
-				ev.phrase = lastAttr
-				if ev.phrase == "" {
-					for _, q2 := range quotes[qi+1:] {
-						if m := afterAttrRe.FindStringSubmatch(p.Text[q2.Close:]); q2.Direct && m != nil {
-							ev.phrase = m[1]
-							break
-						}
-					}
-				}
-			}
-			lastAttr = ev.phrase
-			if ev.text != "" && ev.phrase != "" {
-				evs = append(evs, ev)
+		st.dp.note(p.Text)
+		before := len(d.Claims)
+		if arabicScript(p.Text) {
+			colon = d.draftArabic(p, &st, colon, prevClaimed)
+		} else {
+			colon = d.draftLatin(g, p, &st, colon, prevClaimed)
+		}
+		prevClaimed = len(d.Claims) > before
+		// Figures in sentences that no claim covers are not drafted: the
+		// outlet's own assertion has no speaker to attribute it to.
+	}
+}
+
+// pending is a speaker whose words follow in the next paragraph.
+type pending struct {
+	speaker, role string
+	who           identity
+}
+
+func arabicScript(s string) bool {
+	letters, arabic := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Arabic, r) {
+				arabic++
 			}
 		}
-		for _, s := range sents {
-			if directStarts[s[0]] {
-				continue
-			}
-			if ev, ok := reported(p.Text, s, quotes); ok {
-				evs = append(evs, ev)
-			}
+	}
+	return letters > 0 && arabic*2 > letters
+}
+
+// claim appends a drafted claim. An empty speaker is drafted only with a
+// reason for the reviewer.
+func (d *Draft) claim(g *Gazetteer, p Paragraph, speaker, role string, who identity, text string, quoted bool, sentence, review string) {
+	c := Claim{Speaker: speaker, SpeakerID: who.id, Role: firstNonEmpty(role, who.role), SpeaksFor: who.speaksFor, Review: review,
+		Text: text, Language: p.Language, Quoted: quoted, Paragraph: p.N}
+	if c.SpeakerID != "" && c.SpeakerID == c.SpeaksFor {
+		c.SpeaksFor = ""
+	}
+	if c.Language == "und" {
+		c.Language = d.Source.Language
+	}
+	c.Figures = findFigures(sentence)
+	c.Actors, c.Places = tagIDs(g, speaker+" "+text)
+	d.Claims = append(d.Claims, c)
+}
+
+func (d *Draft) draftArabic(p Paragraph, st *speakerState, colon *pending, prevClaimed bool) *pending {
+	g := DefaultGazetteer()
+	t := strings.TrimSpace(p.Text)
+	first, _ := utf8.DecodeRuneInString(t)
+	// A paragraph that is a quotation after "X said:" is X's.
+	if colon != nil && quoteClosers[first] != "" {
+		d.claim(g, p, colon.speaker, colon.role, colon.who, trimQuote(strings.Trim(t, "\"“”«»’‘")), true, t, "")
+		return nil
+	}
+	evs := arabicEvents(p.Text)
+	// A line that opens with a comma goes on with the last speaker's
+	// statement (briefings scraped as one line per point).
+	if len(evs) == 0 && prevClaimed && st.last != "" && (strings.HasPrefix(t, "،") || strings.HasPrefix(t, ",")) {
+		text := cleanStatement(strings.TrimLeft(t, "،, "))
+		if len(strings.Fields(text)) >= 3 {
+			d.claim(g, p, st.last, "", st.lastWho, text, false, text, "")
 		}
-		sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
-		dated := map[string]DateMention{}
-		for _, ev := range evs {
-			var speaker, role string
-			if ev.according {
-				speaker = strings.TrimSpace(ev.phrase)
-				if t := strings.TrimPrefix(speaker, "the "); t != speaker {
-					speaker = t
-				}
-				for _, m := range g.Find(speaker) {
-					if m.Entry.Kind == "body" {
-						st.org = speaker[m.Start:m.End]
-					}
-				}
-			} else {
-				speaker, role = st.resolve(g, ev.phrase)
+		return nil
+	}
+	var next *pending
+	for _, ev := range evs {
+		speaker, who, ok := st.arSpeaker(ev.region)
+		if ev.colonOpen {
+			if ok {
+				next = &pending{speaker: speaker, who: who}
 			}
-			if speaker == "" {
-				continue
+			continue
+		}
+		sentence := p.Text[ev.sentence[0]:ev.sentence[1]]
+		if !ok {
+			d.claim(g, p, "", "", identity{}, ev.text, ev.quoted, sentence, "speaker not found: check who says this")
+			continue
+		}
+		d.claim(g, p, speaker, "", who, ev.text, ev.quoted, sentence, "")
+	}
+	return next
+}
+
+func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *pending, prevClaimed bool) *pending {
+	quotes := findQuotes(p.Text)
+	sents := sentenceSpans(p.Text, quotes)
+	var evs []event
+	directStarts := map[int]bool{}
+	lastAttr := ""
+	for qi, q := range quotes {
+		if !q.Direct {
+			continue
+		}
+		sent := sentenceOf(sents, q.Open)
+		directStarts[sent[0]] = true
+		after := p.Text[q.Close:]
+		// The attribution before a quotation is near it: the regular
+		// expressions anchored at its end need not scan the whole paragraph.
+		bstart := max(0, q.Open-200)
+		for bstart > 0 && !utf8.RuneStart(p.Text[bstart]) {
+			bstart--
+		}
+		before := p.Text[bstart:q.Open]
+		ev := event{text: trimQuote(q.Text), quoted: true, sentence: sent}
+		if m := afterAttrRe.FindStringSubmatchIndex(after); m != nil && !startsQuote(after) {
+			ev.phrase, ev.pos = after[m[2]:m[3]], q.Close+m[2]
+		} else if m := invertedRe.FindStringSubmatchIndex(after); m != nil && !startsQuote(after) {
+			ev.phrase, ev.pos = after[m[2]:m[3]], q.Close+m[2]
+		} else if m := beforeAttrRe.FindStringSubmatchIndex(before); m != nil {
+			ev.phrase, ev.pos = before[m[2]:m[3]], bstart+m[2]
+			// "…, while Amir Khan Muttaqi said ‘…’": the last clause.
+			if c := strings.LastIndex(ev.phrase, ","); c >= 0 && !plausibleSpeakerPhrase(ev.phrase) {
+				ev.phrase = leadConjRe.ReplaceAllString(strings.TrimSpace(ev.phrase[c+1:]), "")
+				ev.pos = bstart + m[2] + c + 1
 			}
-			c := Claim{Speaker: speaker, Role: role, Text: ev.text, Language: p.Language, Quoted: ev.quoted, Paragraph: p.N}
-			if c.Language == "und" {
-				c.Language = d.Source.Language
-			}
-			if ev.datePrefix != "" {
-				for _, dm := range resolveDates(ev.datePrefix, p.N, d.published) {
-					if dm.Date != "" {
-						dated[speaker] = dm
+		} else if m := accordingQuoteRe.FindStringSubmatchIndex(before); m != nil {
+			ev.phrase, ev.pos, ev.according = before[m[2]:m[3]], bstart+m[2], true
+		} else {
+			// A quotation without its own attribution continues the
+			// one before it in the paragraph, or takes the next one's,
+			// or, opening the paragraph, goes on with the speaker of the
+			// paragraph before ("He added: …" then a quotation).
+			ev.pos = q.Open
+			ev.phrase = lastAttr
+			if ev.phrase == "" {
+				for _, q2 := range quotes[qi+1:] {
+					if m := afterAttrRe.FindStringSubmatch(p.Text[q2.Close:]); q2.Direct && m != nil {
+						ev.phrase = m[1]
 						break
 					}
 				}
 			}
-			if dm, ok := dated[speaker]; ok {
-				c.Date, c.DatePrecision = dm.Date, dm.Precision
+			if ev.phrase == "" && q.Open == 0 {
+				switch {
+				case colon != nil:
+					ev.carried = colon
+				case prevClaimed && st.last != "":
+					ev.carried = &pending{speaker: st.last, who: st.lastWho}
+				}
 			}
-			sentence := p.Text[ev.sentence[0]:ev.sentence[1]]
-			if ev.quoted {
-				sentence = ev.text
-			}
-			c.Figures = findFigures(sentence)
-			c.Actors, c.Places = tagIDs(g, speaker+" "+ev.text)
-			d.Claims = append(d.Claims, c)
 		}
-		// Figures in sentences that no claim covers are not drafted: the
-		// outlet's own assertion has no speaker to attribute it to.
+		lastAttr = ev.phrase
+		if ev.text != "" && (ev.phrase != "" || ev.carried != nil) {
+			evs = append(evs, ev)
+		}
 	}
+	for _, s := range sents {
+		if directStarts[s[0]] {
+			continue
+		}
+		if ev, ok := reported(p.Text, s, quotes); ok {
+			evs = append(evs, ev)
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
+	dated := map[string]DateMention{}
+	for _, ev := range evs {
+		var speaker, role string
+		var who identity
+		switch {
+		case ev.carried != nil:
+			speaker, role, who = ev.carried.speaker, ev.carried.role, ev.carried.who
+		case ev.according:
+			speaker = cleanSpeaker(ev.phrase)
+			if t := strings.TrimPrefix(speaker, "the "); t != speaker {
+				speaker = t
+			}
+			for _, m := range g.Find(speaker) {
+				if m.Entry.Kind == "body" {
+					st.org = speaker[m.Start:m.End]
+				}
+			}
+			if pronounRe.MatchString(speaker) {
+				speaker, role = st.person, roleOf(st.person)
+			}
+		default:
+			speaker, role = st.resolve(g, cleanSpeaker(ev.phrase))
+		}
+		sentence := p.Text[ev.sentence[0]:ev.sentence[1]]
+		if ev.quoted {
+			sentence = ev.text
+		}
+		if speaker == "" || notSpeakerRe.MatchString(speaker) {
+			if speaker == "" && ev.carried == nil {
+				d.claim(g, p, "", "", identity{}, ev.text, ev.quoted, sentence, fmt.Sprintf("speaker not found: %.64q does not name one", ev.phrase))
+			}
+			continue
+		}
+		if ev.carried == nil {
+			who = st.dp.identify(speaker)
+			if who.id == "" && st.last == speaker {
+				who = st.lastWho
+			}
+		}
+		st.setLast(speaker, who)
+		n := len(d.Claims)
+		d.claim(g, p, speaker, role, who, ev.text, ev.quoted, sentence, "")
+		c := &d.Claims[n]
+		if ev.datePrefix != "" {
+			for _, dm := range resolveDates(ev.datePrefix, p.N, d.published) {
+				if dm.Date != "" {
+					dated[speaker] = dm
+					break
+				}
+			}
+		}
+		if dm, ok := dated[speaker]; ok {
+			c.Date, c.DatePrecision = dm.Date, dm.Precision
+		}
+	}
+	// "X said:" closing the paragraph: the quotation follows.
+	if t := strings.TrimSpace(p.Text); strings.HasSuffix(t, ":") {
+		if m := beforeAttrRe.FindStringSubmatch(t); m != nil {
+			if speaker, role := st.resolve(g, cleanSpeaker(m[1])); speaker != "" && !notSpeakerRe.MatchString(speaker) {
+				who := st.dp.identify(speaker)
+				st.setLast(speaker, who)
+				return &pending{speaker: speaker, role: role, who: who}
+			}
+		}
+	}
+	return nil
+}
+
+var (
+	leadConjRe       = regexp.MustCompile(`^(?:while|and|but|whereas|as)\s+`)
+	descRe           = regexp.MustCompile(`^(?:the|a|an)\s+[a-z]`)
+	trailingAttrRe   = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)`)
+	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
+	// News outlets and agencies report; they are not the speakers of what
+	// they report.
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|(?-i:.*\b(?:News|Times|Agency|Television|TV))|[a-z].*\b(?:reports?|media))$`)
+	// "The Taliban on Sunday (12 October)", "officials on Wednesday": the
+	// day belongs to the saying, not to the speaker.
+	speakerTimeRe = regexp.MustCompile(`(?i),?\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b.*$|,?\s+(?:in a (?:statement|press briefing|press conference|post)|earlier|later|also|meanwhile|however)\b.*$|,\s+(?:speaking|writing|addressing|talking|quoted)\b.*$`)
+)
+
+// cleanSpeaker drops from a speaker phrase what is not the speaker: the
+// day of the saying and trailing connectives.
+func cleanSpeaker(p string) string {
+	p = strings.TrimSpace(p)
+	if loc := speakerTimeRe.FindStringIndex(p); loc != nil && loc[0] > 0 {
+		p = strings.TrimSpace(p[:loc[0]])
+	}
+	return strings.TrimSpace(strings.TrimSuffix(p, ","))
 }
 
 func tagIDs(g *Gazetteer, s string) (actors, places []string) {
@@ -415,6 +599,13 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		} else if c := strings.LastIndex(prefix, ","); c >= 0 {
 			phrase = prefix[c+1:]
+			// "the ISPR, the military's media wing, said": the segment
+			// before a descriptive appositive names the speaker.
+			if descRe.MatchString(strings.TrimSpace(phrase)) && IdentifySpeaker(phrase) == "" {
+				if c2 := strings.LastIndex(prefix[:c], ","); c2 >= 0 && IdentifySpeaker(prefix[c2+1:c]) != "" {
+					phrase = prefix[c2+1 : c]
+				}
+			}
 		}
 		phrase = strings.TrimSpace(phrase)
 		if phrase == "" || !plausibleSpeakerPhrase(phrase) {
@@ -430,6 +621,17 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			rest = rest[len("that "):]
 		}
 		rest = strings.TrimSpace(rest)
+		// A closing attribution: "…, the ISPR said on Sunday, following an
+		// attack", "…, spokesman Zabihullah Mujahid said in a statement."
+		if tail := trailingAttrRe.FindString(rest); tail != "" || len(strings.Fields(rest)) < 4 {
+			if c := strings.LastIndex(prefix, ","); c >= 0 {
+				rest = strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(prefix[:c]), ""))
+				if len(strings.Fields(rest)) >= 4 {
+					return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: rest, sentence: span, datePrefix: s[m[2]:]}, true
+				}
+				return event{}, false
+			}
+		}
 		// A parenthetical attribution: "The second round, he added, was …"
 		if strings.HasPrefix(rest, ",") {
 			if c := strings.LastIndex(prefix, ","); c >= 0 {
@@ -466,4 +668,16 @@ func inside(quotes []quoteSpan, pos int) bool {
 		}
 	}
 	return false
+}
+
+// tail is at most the last n bytes of s, cut at a rune boundary.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }

@@ -2,8 +2,11 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var numberWords = map[string]int64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -12,7 +15,7 @@ var numberWords = map[string]int64{"one": 1, "two": 2, "three": 3, "four": 4, "f
 
 // Countable heads: what a figure may count. Durations, rounds, years and
 // the like are not figures.
-const countNouns = `fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations`
+const countNouns = `positions|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations`
 
 var (
 	figureRe = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most|as many as|no fewer than|fewer than|less than|an estimated)?\s*` +
@@ -22,6 +25,8 @@ var (
 	attributionRe = regexp.MustCompile(`(?i)\baccording to\s+(?:the\s+)?([^,.;“”"]{2,60})`)
 	joinRe        = regexp.MustCompile(`^\s*(,|and|,\s*and)\s*$`)
 	yearLikeRe    = regexp.MustCompile(`^(1[89]|20|21)\d\d$`)
+	rangeRe       = regexp.MustCompile(`(?i)(between\s+)?\b(\d{1,6})\s+(?:to|and|-|–)\s+$`)
+	dozenRe       = regexp.MustCompile(`(?i)\b(more than |over |at least |nearly |about )?an?\s+dozen\b`)
 )
 
 // findFigures finds counts in a sentence: "at least 206 Afghan Taliban
@@ -35,6 +40,12 @@ var (
 // at_most; "about", "around", "approximately", "roughly", "some", "an
 // estimated" → about; none → exact.
 func findFigures(s string) []Figure {
+	if arabicScript(s) {
+		return findFiguresAr(s)
+	}
+	if strings.Contains(s, "dozen") {
+		s = dozenRe.ReplaceAllString(s, "${1}12 ")
+	}
 	var figs []Figure
 	attributed := ""
 	if m := attributionRe.FindStringSubmatch(s); m != nil {
@@ -63,6 +74,13 @@ func findFigures(s string) []Figure {
 		if m[2] >= 0 {
 			qual = qualifier(strings.ToLower(s[m[2]:m[3]]))
 		}
+		// "between 15 and 20 fighters", "15 to 20 assailants": a range.
+		var top int64
+		if r := rangeRe.FindStringSubmatch(s[:m[4]]); r != nil {
+			if lo, err := strconv.ParseInt(r[2], 10, 64); err == nil && lo < n {
+				n, top, qual = lo, n, "at_least"
+			}
+		}
 		// "… and 110 TTP militants": joined to the previous figure.
 		joined := lastEnd >= 0 && joinRe.MatchString(s[lastEnd:m[0]])
 		if joined && m[2] < 0 {
@@ -72,7 +90,7 @@ func findFigures(s string) []Figure {
 			group = group[:0]
 		}
 		what := strings.TrimSpace(s[m[6]:m[7]] + s[m[8]:m[9]])
-		figs = append(figs, Figure{What: what, Count: n, Qualifier: qual, AttributedTo: attributed})
+		figs = append(figs, Figure{What: what, Count: n, Qualifier: qual, CountMax: top, AttributedTo: attributed})
 		group = append(group, len(figs)-1)
 		lastQual, lastEnd = qual, m[1]
 		if o := outcomeRe.FindStringSubmatch(s[m[1]:]); o != nil {
@@ -128,4 +146,111 @@ func mayHaveFigure(s string) bool {
 		}
 	}
 	return false
+}
+
+// Figures in Urdu, Persian (Dari) and Pashto: a number in Western, Arabic
+// or Persian digits, or a number word, followed within two words by what
+// it counts; qualifiers before ("بیش از", "دستکم", "کم از کم", "حدود",
+// Pashto "تر … زیات") or after ("سے زائد", "سے زیادہ"); ranges "۱۵ الی ۲۰",
+// "15 سے 20", "۱۵ تا ۲۰".
+var (
+	arCountNouns  = `فوجی|اہلکار|اہلکاروں|افراد|شہری|شہریوں|زخمی|ہلاک|ٹینک|ٹینکوں|چیک پوسٹ|چیک پوسٹوں|چوکیوں|طالبان|دہشت گرد|دہشت گردوں|جنگجو|سپاہی|سپاہیوں|تن|نفر|غیرنظامی|سرباز|سربازان|نیرو|نیروهای|شهروند|شهروندان|مغازه|پوسته|پاسگاه|کشته|سرتېري|سرتېرو|کسان|کسانو|تنه|ماشومان|ښځه|ښځې|پوستې|ژوبل|ځواکونه|کس|کامیون|ٹرک|لارۍ`
+	arNumberWords = map[string]int64{"ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "آٹھ": 8, "نو": 9, "دس": 10, "بیس": 20,
+		"یک": 1, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "ده": 10, "بیست": 20,
+		"یو": 1, "یوه": 1, "دوه": 2, "درې": 3, "څلور": 4, "پنځه": 5, "شپږ": 6, "اووه": 7, "اته": 8, "نهه": 9, "لس": 10, "شل": 20}
+	arFigureRe = regexp.MustCompile(`(بیش از|دستکم|دست کم|کم از کم|حدود|تقریباً|تقریبا|لږ تر لږه|شاوخوا|تر)?\s*(\d[\d,٬]*|` + arNumberWordAlt() + `)(?:\s*(?:الی|تا|سے|څخه تر)\s*(\d+))?\s*((?:\S+\s+){0,2}?)(` + arCountNouns + `)(\s+(?:سے زائد|سے زیادہ|زیات|ہلاک|زخمی|کشته|زخمی|وژل|ژوبل|شهید))?`)
+)
+
+func arNumberWordAlt() string {
+	var w []string
+	for k := range arNumberWords {
+		w = append(w, k)
+	}
+	sort.Slice(w, func(i, j int) bool { return len(w[i]) > len(w[j]) })
+	return strings.Join(w, "|")
+}
+
+// asciiDigits writes Arabic-Indic and Persian digits as ASCII ones.
+func asciiDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		}
+		return r
+	}, s)
+}
+
+func findFiguresAr(s string) []Figure {
+	s = asciiDigits(s)
+	if strings.IndexAny(s, "0123456789") < 0 {
+		any := false
+		for _, w := range strings.Fields(s) {
+			if _, ok := arNumberWords[w]; ok {
+				any = true
+				break
+			}
+		}
+		if !any {
+			return nil
+		}
+	}
+	var figs []Figure
+	for _, m := range arFigureRe.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[4]:m[5]]
+		// A number word must stand alone and be followed at once by what
+		// it counts ("نو" is also "new", "ده" also "he").
+		n, word := arNumberWords[num]
+		if word {
+			if m[8] != m[9] || m[4] > 0 && !unicode.IsSpace(rune(s[m[4]-1])) {
+				continue
+			}
+		} else {
+			v, err := strconv.ParseInt(strings.NewReplacer(",", "", "٬", "").Replace(num), 10, 64)
+			if err != nil || v > 1<<53-1 || yearLikeRe.MatchString(num) {
+				continue
+			}
+			n = v
+		}
+		if m[1] < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[m[1]:]); unicode.IsLetter(r) {
+				continue // the noun is the start of a longer word
+			}
+		}
+		qual := "exact"
+		if m[2] >= 0 {
+			switch s[m[2]:m[3]] {
+			case "بیش از", "دستکم", "دست کم", "کم از کم", "لږ تر لږه":
+				qual = "at_least"
+			case "حدود", "تقریباً", "تقریبا", "شاوخوا":
+				qual = "about"
+			case "تر":
+				if !strings.Contains(s[m[8]:m[9]], "زیات") && (m[12] < 0 || strings.TrimSpace(s[m[12]:m[13]]) != "زیات") {
+					continue // "تر" alone is "until", not a qualifier
+				}
+				qual = "at_least"
+			}
+		}
+		if m[12] >= 0 {
+			if t := strings.TrimSpace(s[m[12]:m[13]]); t == "سے زائد" || t == "سے زیادہ" || t == "زیات" {
+				qual = "at_least"
+			}
+		}
+		var top int64
+		if m[6] >= 0 {
+			if hi, err := strconv.ParseInt(s[m[6]:m[7]], 10, 64); err == nil && hi > n {
+				top, qual = hi, "at_least"
+			}
+		}
+		what := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s[m[8]:m[9]]), "زیات") + " " + s[m[10]:m[11]])
+		if m[12] >= 0 {
+			if t := strings.TrimSpace(s[m[12]:m[13]]); t != "سے زائد" && t != "سے زیادہ" && t != "زیات" {
+				what += " " + t
+			}
+		}
+		figs = append(figs, Figure{What: what, Count: n, Qualifier: qual, CountMax: top})
+	}
+	return figs
 }

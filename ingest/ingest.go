@@ -77,17 +77,27 @@ type Source struct {
 
 // Figure is one number a claim asserts.
 type Figure struct {
-	What         string `json:"what"`
-	Count        int64  `json:"count"`
-	Qualifier    string `json:"qualifier"`
+	What      string `json:"what"`
+	Count     int64  `json:"count"`
+	Qualifier string `json:"qualifier"`
+	// CountMax is the top of a range ("15 to 20": Count 15, Qualifier
+	// at_least, CountMax 20).
+	CountMax     int64  `json:"count_max,omitempty"`
 	AttributedTo string `json:"attributed_to,omitempty"`
 }
 
 // Claim is a draft claim. Speaker names the speaker as the text does, role
-// included; Role repeats the role alone when the text gives one.
+// included; Role repeats the role alone when the text gives one (else the
+// office speakers.csv records). SpeakerID is the canonical id of the person
+// (speakers.csv) or body or party (gazetteer) speaking, SpeaksFor the party
+// or body they speak for. Review, when set, says why a reviewer must
+// supply or check the speaker: an empty Speaker is never a guess.
 type Claim struct {
 	Speaker       string   `json:"speaker"`
+	SpeakerID     string   `json:"speaker_id,omitempty"`
 	Role          string   `json:"role,omitempty"`
+	SpeaksFor     string   `json:"speaks_for,omitempty"`
+	Review        string   `json:"review,omitempty"`
 	Text          string   `json:"text"`
 	Language      string   `json:"language"`
 	Quoted        bool     `json:"quoted"`
@@ -100,12 +110,18 @@ type Claim struct {
 }
 
 // Body returns the claim as a record body for docs/schema/claim.json: the
-// draft-only members (paragraph, actors, places) are left out, and role is
+// draft-only members (paragraph, actors, places, review) are left out, and role is
 // kept only when it is not already part of speaker.
 func (c Claim) Body() map[string]any {
 	b := map[string]any{"speaker": c.Speaker, "text": c.Text, "quoted": c.Quoted, "language": c.Language}
 	if c.Role != "" && !strings.Contains(c.Speaker, c.Role) {
 		b["role"] = c.Role
+	}
+	if c.SpeakerID != "" {
+		b["speaker_id"] = c.SpeakerID
+	}
+	if c.SpeaksFor != "" {
+		b["speaks_for"] = c.SpeaksFor
 	}
 	if c.Date != "" {
 		b["date"] = c.Date

@@ -199,7 +199,11 @@ func printSummary(w io.Writer, d *ingest.Draft) {
 		if r := []rune(text); len(r) > 90 {
 			text = string(r[:90]) + "…"
 		}
-		fmt.Fprintf(w, "  ¶%d %s %s%s: %s\n", c.Paragraph, mark, c.Speaker, date, text)
+		speaker := c.Speaker
+		if c.Review != "" {
+			speaker = "[" + c.Review + "]"
+		}
+		fmt.Fprintf(w, "  ¶%d %s %s%s: %s\n", c.Paragraph, mark, speaker, date, text)
 		for _, f := range c.Figures {
 			attr := ""
 			if f.AttributedTo != "" {

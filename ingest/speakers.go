@@ -1,0 +1,440 @@
+package ingest
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// speakers.csv lists who speaks in this conflict: people (with their
+// office and the party or body they speak for), the bodies and states the
+// gazetteer (data/gazetteer.csv) lacks, and, as "alias" rows, extra names
+// and the party of gazetteer entries. It lives here rather than in the
+// gazetteer because the gazetteer's columns are per language (en, ur, ps)
+// while a speaker's name is matched across scripts and spellings
+// (normKey), and because people are not tags of a text.
+//
+//go:embed speakers.csv
+var speakersCSV []byte
+
+// Speaker is a person, body or party that speaks, as speakers.csv and the
+// gazetteer know it.
+type Speaker struct {
+	ID, Kind, Name string
+	Role           string // a person's office, canonical and in English
+	SpeaksFor      string // the party or body id the speaker speaks for
+}
+
+type regName struct {
+	key   string // normKey of the alias
+	latin bool
+	short bool // a surname: resolved through the document's context
+	sp    *Speaker
+}
+
+type registry struct {
+	byID  map[string]*Speaker
+	names []regName            // longest key first
+	byKey map[string][]regName // by the first two runes of the key (nameKey), longest first
+}
+
+var (
+	defaultReg     *registry
+	defaultRegErr  error
+	defaultRegOnce sync.Once
+)
+
+func speakerRegistry() *registry {
+	defaultRegOnce.Do(func() { defaultReg, defaultRegErr = parseRegistry(speakersCSV, DefaultGazetteer()) })
+	if defaultRegErr != nil {
+		panic("ingest: embedded speakers.csv: " + defaultRegErr.Error())
+	}
+	return defaultReg
+}
+
+// LookupSpeaker returns the speaker with the given canonical id, or nil.
+func LookupSpeaker(id string) *Speaker { return speakerRegistry().byID[id] }
+
+func parseRegistry(b []byte, g *Gazetteer) (*registry, error) {
+	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 || strings.Join(rows[0], ",") != "kind,id,name,role,speaks_for,aliases,short" {
+		return nil, fmt.Errorf("speakers: unexpected header")
+	}
+	r := &registry{byID: map[string]*Speaker{}}
+	add := func(sp *Speaker, names string, short bool) {
+		for _, a := range strings.Split(names, "|") {
+			if a = strings.TrimSpace(a); a == "" {
+				continue
+			}
+			latin := isLatin(a)
+			if k := normKey(a, latin); k != "" {
+				r.names = append(r.names, regName{key: k, latin: latin, short: short, sp: sp})
+			}
+		}
+	}
+	for _, e := range g.Entries {
+		if e.Place() {
+			continue
+		}
+		sp := &Speaker{ID: e.ID, Kind: e.Kind, Name: e.Name}
+		r.byID[e.ID] = sp
+		add(sp, strings.Join(e.Aliases, "|"), false)
+	}
+	for i, row := range rows[1:] {
+		kind, id, name, role, party, aliases, short := row[0], row[1], row[2], row[3], row[4], row[5], row[6]
+		if id == "" {
+			return nil, fmt.Errorf("speakers line %d: no id", i+2)
+		}
+		if kind == "alias" {
+			sp := r.byID[id]
+			if sp == nil {
+				return nil, fmt.Errorf("speakers line %d: alias of unknown id %q", i+2, id)
+			}
+			if party != "" {
+				sp.SpeaksFor = party
+			}
+			add(sp, aliases, false)
+			continue
+		}
+		if r.byID[id] != nil || name == "" {
+			return nil, fmt.Errorf("speakers line %d: id %q twice or without a name", i+2, id)
+		}
+		sp := &Speaker{ID: id, Kind: kind, Name: name, Role: role, SpeaksFor: party}
+		r.byID[id] = sp
+		add(sp, name+"|"+aliases, false)
+		add(sp, short, true)
+	}
+	for _, sp := range r.byID {
+		if sp.SpeaksFor != "" && r.byID[sp.SpeaksFor] == nil {
+			return nil, fmt.Errorf("speakers: %s speaks for unknown id %q", sp.ID, sp.SpeaksFor)
+		}
+	}
+	sort.SliceStable(r.names, func(i, j int) bool { return len(r.names[i].key) > len(r.names[j].key) })
+	r.byKey = map[string][]regName{}
+	for _, n := range r.names {
+		k := nameKey(n.key)
+		r.byKey[k] = append(r.byKey[k], n)
+	}
+	return r, nil
+}
+
+func isLatin(s string) bool {
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			return c < 0x250
+		}
+	}
+	return true
+}
+
+// foldArabic maps the letters that Urdu, Persian and Pashto spell one name
+// with to one form ("ذبیح اللہ مجاہد", "ذبیح الله مجاهد", "ذبیحالله مجاهد";
+// "تارڑ" and "تارړ"), and reports which runes carry no letter (marks,
+// joiners).
+func foldArabic(r rune) (rune, bool) {
+	switch r {
+	case 'ہ', 'ە', 'ۀ', 'ة', 'ھ':
+		return 'ه', true
+	case 'ي', 'ى', 'ې', 'ۍ', 'ئ':
+		return 'ی', true
+	case 'ك':
+		return 'ک', true
+	case 'ګ':
+		return 'گ', true
+	case 'ړ':
+		return 'ڑ', true
+	case 'ډ':
+		return 'ڈ', true
+	case 'ټ':
+		return 'ٹ', true
+	case 'أ', 'إ', 'آ', 'ٱ':
+		return 'ا', true
+	case 'ؤ':
+		return 'و', true
+	case '\u200c', '\u200d', '\u0640', '\u200f', '\u200e':
+		return 0, false
+	}
+	if r >= 0x064b && r <= 0x065f || r == 0x0670 {
+		return 0, false
+	}
+	return r, true
+}
+
+// normKey is the form names are compared in. Latin script: lowercased,
+// apostrophes dropped, other non-letters one space. Arabic script: letters
+// folded (foldArabic) with spaces dropped, since the texts join and split
+// the parts of a name freely.
+func normKey(s string, latin bool) string {
+	k, _ := normIndex(s, latin)
+	return k
+}
+
+// normIndex returns normKey(s) and, for each byte of it, the offset in s
+// of the rune it came from, so that a match maps back to the text as
+// written.
+func normIndex(s string, latin bool) (string, []int) {
+	var b strings.Builder
+	idx := make([]int, 0, len(s))
+	space := true
+	for i, r := range s {
+		if r == '’' || r == '\'' || r == 'ʼ' {
+			continue
+		}
+		if !latin {
+			if unicode.IsSpace(r) || r == '_' {
+				continue
+			}
+			var ok bool
+			if r, ok = foldArabic(r); !ok {
+				continue
+			}
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			r = unicode.ToLower(r)
+			n := utf8.RuneLen(r)
+			b.WriteRune(r)
+			for j := 0; j < n; j++ {
+				idx = append(idx, i)
+			}
+			space = false
+			continue
+		}
+		if latin && !space {
+			b.WriteByte(' ')
+			idx = append(idx, i)
+			space = true
+		} else if !latin {
+			b.WriteRune(r)
+			for j := 0; j < utf8.RuneLen(r); j++ {
+				idx = append(idx, i)
+			}
+		}
+	}
+	return b.String(), idx
+}
+
+// nameHit is a registry name found in a text.
+type nameHit struct {
+	sp         *Speaker
+	start, end int // byte offsets in the text as written
+	short      bool
+}
+
+// findNames finds the registry's names in s, longest first, never two
+// overlapping. Latin names match on word boundaries; Arabic-script names
+// anywhere in the space-free folded text, so short Arabic-script names (of
+// three letters or fewer) are not matched at all.
+func (r *registry) findNames(s string) []nameHit {
+	var hits []nameHit
+	hasLatin, hasArabic := false, false
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			if c < 0x250 {
+				hasLatin = true
+			} else if unicode.Is(unicode.Arabic, c) {
+				hasArabic = true
+			}
+		}
+	}
+	for _, latin := range []bool{true, false} {
+		if latin && !hasLatin || !latin && !hasArabic {
+			continue
+		}
+		k, idx := normIndex(s, latin)
+		// Scan the folded text once, trying at each place the names
+		// that start with its first two runes, longest first; a match
+		// skips past itself, so matches never overlap.
+		for i := 0; i < len(k); {
+			_, w := utf8.DecodeRuneInString(k[i:])
+			if latin && i > 0 && k[i-1] != ' ' {
+				i += w
+				continue
+			}
+			matched := false
+			for _, n := range r.byKey[nameKey(k[i:])] {
+				if n.latin != latin || !latin && utf8.RuneCountInString(n.key) < 4 || !strings.HasPrefix(k[i:], n.key) {
+					continue
+				}
+				end := i + len(n.key)
+				if latin && end < len(k) && k[end] != ' ' && !(k[end] == 's' && (end+1 == len(k) || k[end+1] == ' ')) {
+					continue
+				}
+				e := len(s)
+				if end < len(idx) {
+					e = idx[end]
+				}
+				st := idx[i]
+				hits = append(hits, nameHit{sp: n.sp, start: st, end: trimEnd(s, st, e), short: n.short})
+				i = end
+				matched = true
+				break
+			}
+			if !matched {
+				i += w
+			}
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	return hits
+}
+
+func trimEnd(s string, start, end int) int {
+	for end > start {
+		r, w := utf8.DecodeLastRuneInString(s[:end])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == ')' {
+			break
+		}
+		end -= w
+	}
+	return end
+}
+
+// capitals stand for the government that sits there ("Islamabad said"),
+// which is a speaker only when the text names no person for it.
+var capitals = map[string]string{"islamabad": "pk", "kabul": "af-taliban", "tehran": "ir", "doha": "qa", "ankara": "tr",
+	"اسلام آباد": "pk", "اسلام اباد": "pk", "کابل": "af-taliban", "تهران": "ir"}
+
+// identity is a speaker's structured data: canonical id, role, party.
+type identity struct {
+	id, role, speaksFor string
+}
+
+// docPeople remembers who a document has named in full, so that a surname
+// alone ("Mujahid said") is the person named before, not another person
+// sharing it.
+type docPeople struct {
+	named []*Speaker
+}
+
+// identify finds who a speaker phrase names: a person before a body
+// before a party. A surname alone resolves to the last person the
+// document named in full who bears it, else to the only registry person
+// who bears it.
+func (dp *docPeople) identify(phrase string) identity {
+	reg := speakerRegistry()
+	if p, ok := capitals[strings.ToLower(strings.TrimSpace(phrase))]; ok {
+		return identity{id: p, speaksFor: p}
+	}
+	hits := reg.findNames(phrase)
+	var person, body, party *Speaker
+	for _, h := range hits {
+		sp := h.sp
+		if h.short {
+			sp = dp.surname(reg, phrase[h.start:h.end])
+			if sp == nil {
+				continue
+			}
+		}
+		switch sp.Kind {
+		case "person":
+			if person == nil {
+				person = sp
+			}
+		case "body":
+			if body == nil {
+				body = sp
+			}
+		default:
+			if party == nil {
+				party = sp
+			}
+		}
+	}
+	switch {
+	case person != nil:
+		dp.saw(person)
+		return identity{id: person.ID, role: person.Role, speaksFor: person.SpeaksFor}
+	}
+	org := body
+	if org == nil {
+		org = party
+	}
+	if org == nil {
+		return identity{}
+	}
+	// "A senior Pakistani official", "the Foreign Office spokesperson":
+	// someone speaking for the body, not the body itself.
+	if m := personWordRe.FindString(phrase); m != "" {
+		return identity{role: strings.ToLower(m), speaksFor: org.ID}
+	}
+	return identity{id: org.ID, speaksFor: firstNonEmpty(org.SpeaksFor, org.ID)}
+}
+
+var personWordRe = regexp.MustCompile(`(?i)\b(?:spokes(?:person|man|woman)|official|officials|minister|sources?|commander|chief|envoy|ambassador|diplomats?|analysts?|officers?|advis[eo]r|members?|delegates?|negotiators?|commissioner|director(?: general)?|secretary|governor|president|leader)\b`)
+
+// note records the people a paragraph names, speakers or not, so that a
+// later surname resolves to them.
+func (dp *docPeople) note(text string) {
+	for _, h := range speakerRegistry().findNames(text) {
+		if !h.short && h.sp.Kind == "person" {
+			dp.saw(h.sp)
+		}
+	}
+}
+
+func (dp *docPeople) saw(sp *Speaker) {
+	for i, p := range dp.named {
+		if p == sp {
+			dp.named = append(dp.named[:i], dp.named[i+1:]...)
+			break
+		}
+	}
+	dp.named = append(dp.named, sp)
+}
+
+func (dp *docPeople) surname(reg *registry, written string) *Speaker {
+	latin := isLatin(written)
+	key := normKey(written, latin)
+	bears := func(sp *Speaker) bool {
+		for _, n := range reg.names {
+			if n.sp == sp && n.short && n.key == key {
+				return true
+			}
+		}
+		return false
+	}
+	for i := len(dp.named) - 1; i >= 0; i-- {
+		if bears(dp.named[i]) {
+			return dp.named[i]
+		}
+	}
+	var only *Speaker
+	for _, n := range reg.names {
+		if n.short && n.key == key {
+			if only != nil && only != n.sp {
+				return nil
+			}
+			only = n.sp
+		}
+	}
+	return only
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// IdentifySpeaker returns the canonical id of the person, body or party a
+// speaker phrase names ("Zabihullah Mujahid, the Taliban spokesman",
+// "ذبیح اللہ مجاہد", "the Pakistan Army"), or "" when it names none the
+// lists know or names someone speaking for a body ("a Foreign Office
+// official"). A surname alone resolves only when one listed person bears it.
+func IdentifySpeaker(phrase string) string {
+	var dp docPeople
+	return dp.identify(phrase).id
+}
