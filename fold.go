@@ -386,22 +386,12 @@ func (p *projector) fold(ctx context.Context, e *Entry) (*Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		// A new key for a member id retires its other keys from here on.
+		var others []MemberRow
 		for _, k := range p.keysOf[b.ID] {
-			if m := p.members[k]; k != v.KeyID() && m.Revoked == nil {
-				m.Revoked = &c.Index
-				c.Members = append(c.Members, m)
-			}
+			others = append(others, p.members[k])
 		}
-		m, ok := p.members[v.KeyID()]
-		if !ok {
-			m = MemberRow{KeyID: v.KeyID(), ID: b.ID, Role: b.Role, Party: b.Party, Since: e.Index}
-		}
-		m.Name, m.Revoked = b.Name, nil
-		if b.Status == "revoked" {
-			m.Revoked = &c.Index
-		}
-		c.Members = append(c.Members, m)
+		cur, ok := p.members[v.KeyID()]
+		c.Members = memberRows(e.Index, b, v.KeyID(), cur, ok, others)
 	case "party":
 		c.Party = &PartyRow{ID: b.ID, Name: b.Name, Index: e.Index}
 	case "round":
@@ -497,6 +487,29 @@ func (p *projector) fold(ctx context.Context, e *Entry) (*Change, error) {
 		}
 	}
 	return c, nil
+}
+
+// memberRows decides what a member record at index i, admitting the key
+// keyID (cur, when known before), writes of member keys: that key, revoked
+// when its status says so, and every other key of the member still
+// active, retired from i on (docs/RULES.md §1: rotation). The admission
+// state and the projection both apply them.
+func memberRows(i uint64, b *Fields, keyID string, cur MemberRow, known bool, others []MemberRow) []MemberRow {
+	var rows []MemberRow
+	for _, m := range others {
+		if m.KeyID != keyID && m.Revoked == nil {
+			m.Revoked = &i
+			rows = append(rows, m)
+		}
+	}
+	if !known {
+		cur = MemberRow{KeyID: keyID, ID: b.ID, Role: b.Role, Party: b.Party, Since: i}
+	}
+	cur.Name, cur.Revoked = b.Name, nil
+	if b.Status == "revoked" {
+		cur.Revoked = &i
+	}
+	return append(rows, cur)
 }
 
 // final reports whether an item's status is one no assessment changes.

@@ -695,13 +695,22 @@ func (s *state) apply(i uint64, a *admission) {
 		slices.Sort(p.Keys)
 		s.policy = p
 	case "member":
-		if cur, ok := s.members[b.ID]; ok && cur.verifier.KeyID() != a.newKey.KeyID() {
-			cur.revoked = true // key rotation: the old key signs nothing more
+		// The member's current key is its only active one: rotations
+		// retired the others.
+		var others []MemberRow
+		if cur, ok := s.members[b.ID]; ok && !cur.revoked {
+			others = append(others, MemberRow{KeyID: cur.verifier.KeyID()})
 		}
-		mb := MemberBody{ID: b.ID, Role: b.Role, Party: b.Party, Name: b.Name, Key: b.Key, Status: b.Status}
-		k := &memberKey{verifier: a.newKey, member: mb, revoked: b.Status == "revoked", trusted: trusted}
-		s.keys[a.newKey.KeyID()] = k
-		s.members[b.ID] = k
+		for _, row := range memberRows(i, b, a.newKey.KeyID(), MemberRow{}, false, others) {
+			if row.KeyID != a.newKey.KeyID() {
+				s.keys[row.KeyID].revoked = row.Revoked != nil
+				continue
+			}
+			mb := MemberBody{ID: b.ID, Role: b.Role, Party: b.Party, Name: b.Name, Key: b.Key, Status: b.Status}
+			k := &memberKey{verifier: a.newKey, member: mb, revoked: row.Revoked != nil, trusted: trusted}
+			s.keys[row.KeyID] = k
+			s.members[b.ID] = k
+		}
 	}
 }
 
