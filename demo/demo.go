@@ -29,6 +29,18 @@ func Scenario() []byte {
 	return b
 }
 
+// Seeds are the seed statements' texts, which the demo's sources are
+// drawn from; they are public, as their sources are.
+func Seeds() [][]byte {
+	var out [][]byte
+	names, _ := fs.Glob(files, "seeds/*.txt")
+	for _, n := range names {
+		b, _ := files.ReadFile(n)
+		out = append(out, b)
+	}
+	return out
+}
+
 // Cast is who signs the scenario: the admin, two mediators, a monitor and
 // one member for each party.
 type Cast map[string]*truce.Signer

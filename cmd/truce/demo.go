@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/demo"
+	"github.com/truce-dev/truce/files"
 	"github.com/truce-dev/truce/tlog"
 	"github.com/truce-dev/truce/witness"
 )
@@ -87,6 +90,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		sf.witnesses = append(sf.witnesses, dir.path("witnesses", name, "keys", "witness.vkey")+"@"+w.URL)
 	}
 	if err := loadDemo(ctx, dir, ws, name, scenario); err != nil {
+		return err
+	}
+	if err := keepSeedTexts(dir); err != nil {
 		return err
 	}
 	abs, _ := filepath.Abs(string(dir))
@@ -183,5 +189,22 @@ func loadDemo(ctx context.Context, dir dataDir, ws []tlog.Witness, name string, 
 		return fmt.Errorf("loading the demo scenario (after %d records; start over with --fresh): %w", n, err)
 	}
 	slog.Info("demo scenario loaded", "records", n)
+	return nil
+}
+
+// keepSeedTexts keeps the seed statements' texts in DATA/texts, each under
+// the SHA-256 its source record carries: they are public, so the web pages
+// show them with their claims marked.
+func keepSeedTexts(dir dataDir) error {
+	texts, err := files.Open(dir.path("texts"))
+	if err != nil {
+		return err
+	}
+	for _, text := range demo.Seeds() {
+		sum := sha256.Sum256(text)
+		if err := texts.Put(hex.EncodeToString(sum[:]), text); err != nil {
+			return err
+		}
+	}
 	return nil
 }

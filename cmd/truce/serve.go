@@ -19,6 +19,7 @@ import (
 	"github.com/truce-dev/truce/files"
 	trucehttp "github.com/truce-dev/truce/http"
 	"github.com/truce-dev/truce/tlog"
+	"github.com/truce-dev/truce/web"
 )
 
 type serveFlags struct {
@@ -184,8 +185,12 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 		u, _ := neturl.Parse(sf.publicURL) // checked with the flags
 		api.PublicHost = u.Host
 	}
+	site, err := newSite(dir, m)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           api,
+		Handler:           withSite(api, site),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	errc := make(chan error, 1)
@@ -247,4 +252,31 @@ func checkWitnessPolicy(mech *truce.Mechanism, ws []tlog.Witness, minWitnesses i
 		return fmt.Errorf("the witnesses configured (%d, %d required) are not the policy recorded at log index %d (%d, %d required): record a new policy, signed by the admin and k mediators, to change them", len(keys), k, p.Index, len(p.Keys), p.Quorum)
 	}
 	return nil
+}
+
+// newSite is the web pages of the mechanism m in dir; the public texts of
+// its sources are kept in DATA/texts.
+func newSite(dir dataDir, m *mechanism) (http.Handler, error) {
+	logKey, err := readLogVerifier(dir.key("log.vkey"))
+	if err != nil {
+		return nil, err
+	}
+	texts, err := files.Open(dir.path("texts"))
+	if err != nil {
+		return nil, err
+	}
+	return web.New(web.Config{Store: m.store, Log: m.log, LogKey: logKey, Witnesses: m.mech, Texts: texts, Logger: slog.Default()}), nil
+}
+
+// apiPaths are the API's: everything else is a web page.
+var apiPaths = []string{"/api/", "/checkpoint", "/tile/", "/schema/", "/healthz", "/openapi.yaml", "/metrics"}
+
+// withSite serves the API's paths by api and every other path by site.
+func withSite(api, site http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/", site)
+	for _, p := range apiPaths {
+		mux.Handle(p, api)
+	}
+	return mux
 }
