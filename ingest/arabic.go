@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,8 +29,10 @@ var (
 	// Sentence-final verbs with no complementiser: "<speaker> نے … کی تصدیق کی".
 	urFinalRe = regexp.MustCompile(`(?:^|\s)(نے)\s+(.+?)\s+(?:کی\s+)?(?:بھی\s+)?(?:تصدیق کی|تردید کی|مذمت کی|الزام عائد کیا)(?:\s+(?:ہے|تھا|ہیں))?\s*$`)
 	// Dari/Persian.
-	faVerbRe  = regexp.MustCompile(`(?:^|\s)(?:گفت|گفتند|گفته|افزود|افزوده|(?:اعلام|تأکید|تاکید|ادعا|تایید|تأیید|اظهار) (?:کرد|کردند|کرده|کردهاند)|مدعی شد|مدعی شده|نوشت|اظهار داشت|خبر دادند|خبر داد|آمده)(?:\s+(?:است|بود))?\s*(که\s*:?|:|،|\s[«"“]|\s)`)
-	faFinalRe = regexp.MustCompile(`^(.+?)\s+(?:را\s+)?(?:رد کرد|تایید کرد|تأیید کرد|محکوم کرد|قدردانی کرد|استقبال کرد)\s*$`)
+	faVerbRe  = regexp.MustCompile(`(?:^|\s)(?:گفت|گفتند|گفته|افزود|افزوده|(?:اعلام|تأکید|تاکید|ادعا|تایید|تأیید|اظهار|تصریح) (?:کرد|کردند|کرده|کردهاند)|مدعی شد|مدعی شده|نوشت|اظهار داشت|خبر دادند|خبر داد|آمده)(?:\s+(?:است|بود))?\s*(که\s*:?|:|،|\s[«"“]|\s)`)
+	faFinalRe = regexp.MustCompile(`^(.+?)\s+(?:را\s+)?(?:با\s+\S+(?:\s+\S+)?\s+)?(?:رد کرد|تایید کرد|تأیید کرد|محکوم کرد|قدردانی کرد|استقبال کرد|نسبت داد)\s*$`)
+	// "<speaker> … از <what> خبر داد[ند]": reported what.
+	faNewsRe = regexp.MustCompile(`^(.+?)\s+از\s+(.+?)\s+خبر\s*(?:داد|دادند|داده است|داده اند|دادهاند)\s*$`)
 	// Pashto.
 	psVerbRe = regexp.MustCompile(`(?:^|\s)(?:وویل|وویلې|ویلي دي|ویلي وو|ویلی وو|ویلي و|ویلي|ویل|ادعا کړې وه|ادعا کړې|ادعا کړی|ادعا کوي|ادعا وکړه|اعلان کړی|اعلان وکړ|لیکلي دي|لیکلي وو|لیکلي|زیاته کړه|وايي|زیاتوي|ټینګار کړی|راغلي)(?:\s+دي)?\s*(چې|:|،|\s[«"“”])`)
 	// "according to": ur "<X> کے مطابق،", fa "به گفته <X>،", ps "د <X> په وینا".
@@ -41,6 +44,19 @@ var (
 // Words that make a speaker region a pronoun: he, she, they.
 var arPronouns = map[string]bool{"انہوں": true, "ان": true, "اُن": true, "او": true, "وی": true, "ده": true, "هغه": true, "نوموړي": true, "نوموړی": true, "ایشان": true, "دوی": true}
 
+// Pronouns that can only be the subject ("he", "they"), never a
+// determiner: the clause they open is theirs even when it names parties.
+var strongPronouns = map[string]bool{"انہوں": true, "وی": true, "هغه": true, "نوموړي": true, "نوموړی": true, "ایشان": true}
+
+func hasSource(s string) bool {
+	for _, src := range arSources {
+		if strings.Contains(s, src) {
+			return true
+		}
+	}
+	return false
+}
+
 // Offices, in the three languages, with the canonical role they name.
 var arRoles = []struct{ word, role string }{
 	{"ترجمان", "spokesperson"}, {"سخنگوی", "spokesperson"}, {"سخنگو", "spokesperson"}, {"ویاند", "spokesperson"},
@@ -48,6 +64,7 @@ var arRoles = []struct{ word, role string }{
 	{"وزیر خارجہ", "foreign minister"}, {"وزیر امور خارجه", "foreign minister"}, {"وزیر خارجه", "foreign minister"}, {"د بهرنیو چارو وزیر", "foreign minister"},
 	{"وزیر اطلاعات", "information minister"}, {"د اطلاعاتو مرکزي وزیر", "information minister"}, {"وزیر داخلہ", "interior minister"},
 	{"وزیراعظم", "prime minister"}, {"وزیر اعظم", "prime minister"}, {"صدر", "president"},
+	{"ڈپٹی کمشنر", "deputy commissioner"}, {"کمشنر", "commissioner"},
 }
 
 // Unnamed sources and experts: a speaker as the text names them, without
@@ -144,8 +161,12 @@ func arAccording(s string) (arEvent, bool) {
 
 func arVerb(s string) (arEvent, bool) {
 	var region, rest string
+	// The words after "… کہا:", "… نوشت:" are the speaker's own, marks or
+	// not (LABELLING.md).
+	colonMark := false
 	if m := urVerbRe.FindStringSubmatchIndex(s); m != nil {
 		region, rest = s[:m[2]], s[m[5]:]
+		colonMark = s[m[4]:m[5]] == ":"
 		if mark := s[m[4]:m[5]]; mark != "کہ" && mark != ":" {
 			rest = s[m[4]:]
 		}
@@ -153,14 +174,18 @@ func arVerb(s string) (arEvent, bool) {
 		region, rest = s[:m[2]], s[m[1]:]
 	} else if m := faVerbRe.FindStringSubmatchIndex(s); m != nil {
 		region, rest = s[:m[0]], s[m[3]:]
+		colonMark = strings.TrimSpace(s[m[2]:m[3]]) == ":"
 		if mark := strings.TrimSpace(s[m[2]:m[3]]); mark != "" && !strings.HasPrefix(mark, "که") && mark != ":" && mark != "،" {
 			rest = s[m[2]:]
 		}
 	} else if m := psVerbRe.FindStringSubmatchIndex(s); m != nil {
 		region, rest = s[:m[0]], s[m[3]:]
+		colonMark = strings.TrimSpace(s[m[2]:m[3]]) == ":"
 		if mark := strings.TrimSpace(s[m[2]:m[3]]); mark != "چې" && mark != ":" && mark != "،" {
 			rest = s[m[2]:]
 		}
+	} else if m := faNewsRe.FindStringSubmatchIndex(s); m != nil {
+		region, rest = s[m[2]:m[3]], s[m[4]:m[5]]
 	} else if m := urFinalRe.FindStringSubmatchIndex(s); m != nil {
 		region, rest = s[:m[2]], s[m[4]:m[5]]
 	} else if m := faFinalRe.FindStringSubmatchIndex(s); m != nil {
@@ -174,7 +199,7 @@ func arVerb(s string) (arEvent, bool) {
 		return arEvent{}, false
 	}
 	rest = strings.TrimSpace(strings.TrimLeft(rest, " :،,"))
-	ev := arEvent{region: strings.TrimSpace(region)}
+	ev := arEvent{region: strings.TrimSpace(region), quoted: colonMark}
 	if rest == "" {
 		ev.colonOpen = true
 		return ev, true
@@ -205,9 +230,32 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 	if region == "" {
 		return "", identity{}, false
 	}
+	// "… آغاز شد که اسلامآباد از کابل": a capital opening the clause
+	// after a complementiser is its subject (a relative clause after a
+	// named speaker is not: "تارړ …، … که توسط قطر …").
+	for _, c := range []string{" که ", " کہ ", " چې "} {
+		if i := strings.LastIndex(region, c); i >= 0 {
+			if w := strings.Fields(region[i+len(c):]); len(w) >= 1 && capitals[w[0]] != "" {
+				region = strings.TrimSpace(region[i+len(c):])
+			}
+		}
+	}
+	// The clause nearest the verb, after the last comma, names the
+	// speaker: "به گزارش …، از کابل، رسانههای محلی افغانستان".
+	subject := region
+	if c := strings.LastIndex(region, "،"); c >= 0 {
+		subject = strings.TrimSpace(region[c+len("،"):])
+	}
 	for _, w := range arNotSpeakers {
-		if strings.HasPrefix(region, w) || strings.HasSuffix(region, w) {
+		if strings.HasPrefix(region, w) || strings.HasSuffix(region, w) || strings.HasPrefix(subject, w) {
 			return "", identity{}, false
+		}
+	}
+	if w := strings.Fields(region); len(w) >= 1 {
+		if p, ok := capitals[w[0]]; ok {
+			// "اسلامآباد از کابل خواست": the capital opening the clause.
+			who = identity{id: p, speaksFor: p}
+			return w[0], who, true
 		}
 	}
 	reg := speakerRegistry()
@@ -246,7 +294,27 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 			}
 		}
 	}
-	if arPronouns[words[0]] && len(hits) == 0 || len(words) == 1 && arPronouns[words[0]] || (words[0] == "این" || words[0] == "دا") && len(hits) == 0 && len(words) <= 3 {
+	personHit := false
+	for _, h := range hits {
+		personHit = personHit || h.sp.Kind == "person"
+	}
+	// "آصف امروز … گفت": a surname too short to find inside text opens
+	// the clause (the subject comes first).
+	if !personHit && len(words) > 1 {
+		if sp := st.dp.surname(reg, words[0]); sp != nil && sp.Kind == "person" {
+			who = identity{id: sp.ID, role: sp.Role, speaksFor: sp.SpeaksFor}
+			st.setLast(words[0], who)
+			return words[0], who, true
+		}
+	}
+	// "این منابع", "these sources": the sources named before.
+	if (words[0] == "این" || words[0] == "دا" || words[0] == "ان") && len(words) <= 3 && hasSource(region) {
+		if st.last != "" && st.lastWho.id == "" && hasSource(st.last) {
+			return st.last, st.lastWho, true
+		}
+	}
+	if arPronouns[words[0]] && len(hits) == 0 || len(words) == 1 && arPronouns[words[0]] || strongPronouns[words[0]] && !personHit ||
+		(words[0] == "این" || words[0] == "دا") && len(hits) == 0 && len(words) <= 3 && !hasSource(region) {
 		if st.last != "" {
 			return st.last, st.lastWho, true
 		}
@@ -264,12 +332,18 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 		if i < 0 {
 			continue
 		}
-		var party string
+		// The party of the office is named next to it ("سخنگوی طالبان",
+		// "د پاکستان د دفاع وزیر"), else anywhere in the region.
+		var party, near string
 		for _, h := range hits {
 			if h.sp.Kind != "person" {
 				party = firstNonEmpty(h.sp.SpeaksFor, h.sp.ID)
+				if h.start >= i+len(r.word) && h.start-(i+len(r.word)) <= len(" کی ") || h.end <= i && i-h.end <= len(" د ") {
+					near = party
+				}
 			}
 		}
+		party = firstNonEmpty(near, party)
 		for j := len(st.dp.named) - 1; j >= 0; j-- {
 			p := st.dp.named[j]
 			if p.Role == r.role || strings.HasSuffix(p.Role, r.role) {
@@ -280,7 +354,15 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 				}
 			}
 		}
-		sp := officePhrase(region, i)
+		// "د پاکستان د دفاع وزیر" before the text names him: the one
+		// person of that office and party the document names anywhere.
+		if p := st.dp.onlyWith(r.role, party); p != nil {
+			who = identity{id: p.ID, role: p.Role, speaksFor: p.SpeaksFor}
+			sp := officePhrase(region, i, len(r.word), hits)
+			st.setLast(sp, who)
+			return sp, who, true
+		}
+		sp := officePhrase(region, i, len(r.word), hits)
 		who = identity{role: r.role, speaksFor: party}
 		st.setLast(sp, who)
 		return sp, who, true
@@ -295,7 +377,11 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 			} else if c := strings.Index(region[end:], " ته"); c < 0 && len(strings.Fields(region[end:])) <= 4 {
 				end = len(region)
 			}
-			sp := strings.TrimSpace(lastWords(strings.TrimSuffix(strings.TrimSpace(region[:end]), " هم"), 8))
+			from := 0
+			if c := strings.LastIndexAny(region[:i], "،,"); c >= 0 {
+				from = c + 1 // "به گزارش …، برخی منابع امنیتی": after the comma
+			}
+			sp := strings.TrimSpace(lastWords(strings.TrimSuffix(strings.TrimSpace(region[from:end]), " هم"), 8))
 			var party string
 			for _, h := range hits {
 				if h.start < end {
@@ -324,10 +410,38 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 	return "", identity{}, false
 }
 
-// officePhrase is the office as written: from the role word to the end of
-// the region, at most eight words, or the region itself when shorter.
-func officePhrase(region string, i int) string {
-	return lastWords(region, 8)
+// functionWords are not part of a name ("له مخه", "earlier").
+var functionWords = map[string]bool{"له": true, "مخه": true, "نے": true, "کا": true, "کی": true, "کے": true, "هم": true, "را": true, "به": true, "در": true, "از": true, "ته": true, "سره": true, "په": true, "کې": true, "نیز": true, "بھی": true, "امروز": true, "دیروز": true, "پرون": true, "نن": true}
+
+// officePhrase is the office as written: the role word with the names
+// (party, body) and the person's name written next to it ("وزیر دفاع
+// پاکستان", "د پاکستان د دفاع وزیر", "ضلع خیبر کے ڈپٹی کمشنر بلال شاہد"),
+// not the rest of the clause.
+func officePhrase(region string, i, n int, hits []nameHit) string {
+	start, end := i, i+n
+	for _, h := range hits {
+		// A name just before ("د پاکستان د …") or just after ("… پاکستان").
+		if h.end <= start && start-h.end <= len(" د ") {
+			start = h.start
+		}
+		if h.start >= end && h.start-end <= len(" ") {
+			end = h.end
+		}
+	}
+	if strings.HasSuffix(region[:start], "د ") {
+		start -= len("د ")
+	}
+	// Words up to a comma or the end when they are few: the person's
+	// name after the office, the district before it.
+	if rest := region[end:]; len(strings.Fields(rest)) <= 3 && !strings.ContainsAny(rest, "،,") && !slices.ContainsFunc(strings.Fields(rest), func(w string) bool { return functionWords[w] }) {
+		end = len(region)
+	}
+	// "ضلع خیبر کے ڈپٹی کمشنر": the place whose office it is.
+	if pre := strings.TrimSpace(region[:start]); len(strings.Fields(pre)) <= 3 && !strings.ContainsAny(pre, "،,") &&
+		(strings.HasSuffix(pre, " کے") || strings.HasSuffix(pre, " کی")) {
+		start = 0
+	}
+	return strings.TrimSpace(region[start:end])
 }
 
 func lastWords(s string, n int) string {
@@ -340,6 +454,9 @@ func lastWords(s string, n int) string {
 
 func (st *speakerState) nameOf(p *Speaker) string {
 	if n, ok := st.written[p.ID]; ok {
+		return n
+	}
+	if n, ok := st.dp.written[p]; ok {
 		return n
 	}
 	return p.Name

@@ -63,7 +63,7 @@ func findQuotes(s string) []quoteSpan {
 	for i := range out {
 		before := strings.TrimRightFunc(s[:out[i].Open], unicode.IsSpace)
 		r, _ := utf8.DecodeLastRuneInString(before)
-		out[i].Direct = before == "" || strings.ContainsRune(".!?:”\"…۔؟", r) || strings.HasSuffix(before, ".’") || verbEndRe.MatchString(tail(before, 24))
+		out[i].Direct = before == "" || strings.ContainsRune(".!?:”\"…۔؟", r) || strings.HasSuffix(before, ".’") || verbEndRe.MatchString(tail(before, 24)) || participleEndRe.MatchString(tail(before, 24))
 		first, _ := utf8.DecodeRuneInString(out[i].Text)
 		if unicode.Is(unicode.Latin, first) && !unicode.IsUpper(first) && r != ':' {
 			out[i].Direct = false
@@ -77,14 +77,17 @@ func findQuotes(s string) []quoteSpan {
 	return out
 }
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted`
 
 var (
-	afterAttrRe  = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\b`)
-	invertedRe   = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$)`)
-	reverseAppRe = regexp.MustCompile(`((?:[Aa]n?|[Tt]he)\s+[^,]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
-	beforeAttrRe = regexp.MustCompile(`([A-Za-z][^“”"«»\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*:?\s*$`)
-	verbEndRe    = regexp.MustCompile(`\b(?:` + speechVerbs + `)$`)
+	afterAttrRe     = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\b`)
+	invertedRe      = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$)`)
+	reverseAppRe    = regexp.MustCompile(`((?:[Aa]n?|[Tt]he)\s+[^,]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
+	beforeAttrRe    = regexp.MustCompile(`([A-Za-z][^“”"«»\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*[:,]?\s*$`)
+	participleEndRe = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring|insisting|warning)\s*[,:]?\s*$`)
+	verbEndRe       = regexp.MustCompile(`\b(?:` + speechVerbs + `),?$`)
+	// reportRe is what findSpeechVerbs finds, kept as its reference
+	// (FuzzSpeechVerbs).
 	reportRe     = regexp.MustCompile(`\b(?:also\s+|further\s+|repeatedly\s+)?(` + speechVerbs + `)\b`)
 	accordingRe  = regexp.MustCompile(`^(?:According to|As per)\s+([^,;]{2,80}?),\s*(.+)$`)
 	datelineRe   = regexp.MustCompile(`^[A-Z][A-Z .]{2,30}:\s*`)
@@ -92,6 +95,108 @@ var (
 	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources)\b`)
 	pronounRe    = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
 )
+
+// asciiWord reports whether b is a word byte for regexp's \b.
+func asciiWord(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '_'
+}
+
+// speechVerbWords: the verbs of speechVerbs by their first word, each as
+// its words.
+var speechVerbWords = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, v := range strings.Split(speechVerbs, "|") {
+		w := strings.Fields(v)
+		m[w[0]] = append(m[w[0]], w)
+	}
+	return m
+}()
+
+// findSpeechVerbs is reportRe.FindAllStringSubmatchIndex(s, -1) without the
+// regular expression, which tried its long alternation at every byte of
+// every sentence (the largest cost of drafting claims): a scan of s's ASCII
+// words looked up in speechVerbWords. FuzzSpeechVerbs checks that both
+// agree.
+func findSpeechVerbs(s string) [][]int {
+	var out [][]int
+	// word returns the ASCII word starting at i (i at a word start).
+	word := func(i int) int {
+		j := i
+		for j < len(s) && asciiWord(s[j]) {
+			j++
+		}
+		return j
+	}
+	// verbAt: the end of a speech verb starting at the word at i, or -1.
+	verbAt := func(i int) int {
+		j := word(i)
+		for _, v := range speechVerbWords[s[i:j]] {
+			end, ok := j, true
+			for _, w := range v[1:] {
+				// the words of "pointed out" are one space apart
+				if end+1+len(w) > len(s) || s[end] != ' ' || s[end+1:end+1+len(w)] != w || end+1+len(w) < len(s) && asciiWord(s[end+1+len(w)]) {
+					ok = false
+					break
+				}
+				end += 1 + len(w)
+			}
+			if ok {
+				return end
+			}
+		}
+		return -1
+	}
+	for i := 0; i < len(s); {
+		if !asciiWord(s[i]) || i > 0 && asciiWord(s[i-1]) {
+			i++
+			continue
+		}
+		j := word(i)
+		if w := s[i:j]; w == "also" || w == "further" || w == "repeatedly" {
+			k := j
+			for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
+				k++
+			}
+			if k > j && k < len(s) && asciiWord(s[k]) {
+				if end := verbAt(k); end >= 0 {
+					out = append(out, []int{i, end, k, end})
+					i = end
+					continue
+				}
+			}
+		}
+		if end := verbAt(i); end >= 0 {
+			out = append(out, []int{i, end, i, end})
+			i = end
+			continue
+		}
+		i = j
+	}
+	return out
+}
+
+// speechVerbSet holds the last word of every speech verb ("out" of
+// "pointed out", "hope" of "expressed hope").
+var speechVerbSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Split(speechVerbs, "|") {
+		m[v[strings.LastIndex(v, " ")+1:]] = true
+	}
+	return m
+}()
+
+// endsWithVerb is beforeAttrRe.FindStringSubmatchIndex(s), run only when
+// s ends with a speech verb: the expression is anchored at the end, which
+// Go's regexp cannot search backwards from, so it would otherwise try every
+// position of s.
+func endsWithVerb(s string) []int {
+	t := strings.TrimRight(s, " \t\n\f\r:,")
+	w := t[strings.LastIndexAny(t, " \t\n\f\r")+1:]
+	if !speechVerbSet[w] {
+		return nil
+	}
+	return beforeAttrRe.FindStringSubmatchIndex(s)
+}
 
 type speakerState struct {
 	people []string // every person named as a speaker with a role, in order
@@ -135,6 +240,13 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		return "", ""
 	case lower == "military" || lower == "army":
 		return "the " + lower, ""
+	case roleNounRe.MatchString(lower):
+		// "The minister stressed …": the last person named whose office
+		// that is, else nobody.
+		if st.person != "" && strings.Contains(st.personRole(), strings.TrimPrefix(strings.TrimPrefix(lower, "defense "), "defence ")) {
+			return st.person, roleOf(st.person)
+		}
+		return "", ""
 	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it":
 		return st.org, ""
 	}
@@ -164,8 +276,17 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			st.org = p[m.Start:m.End]
 		}
 	}
+	who := st.dp.identify(p)
+	if sp := LookupSpeaker(who.id); sp != nil && sp.Kind == "body" && st.org == "" {
+		st.org = p
+	}
 	if strings.Contains(lower, "spokes") {
 		st.spokes = p
+	}
+	if sp := LookupSpeaker(who.id); sp != nil && sp.Kind == "person" && role == "" {
+		// A listed person named without a role ("Asif said"): the one a
+		// later "he" refers to.
+		st.person = p
 	}
 	if role != "" {
 		st.person = p
@@ -174,6 +295,21 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		}
 	}
 	return p, role
+}
+
+// roleNounRe: an office standing for the person who holds it.
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime)\s+)?minister$|^president$|^army chief$`)
+
+// personRole is the office of the last person named: as the text gives it,
+// else as speakers.csv records it.
+func (st *speakerState) personRole() string {
+	if r := strings.ToLower(roleOf(st.person)); r != "" {
+		return r
+	}
+	if sp := LookupSpeaker(st.dp.identify(st.person).id); sp != nil {
+		return sp.Role
+	}
+	return ""
 }
 
 var nameRe = regexp.MustCompile(`^[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?$`)
@@ -277,6 +413,11 @@ func (d *Draft) draftClaims() {
 	prevClaimed := false // the previous text paragraph drafted a claim
 	var colon *pending   // the previous paragraph ended "X said:"
 	for _, p := range d.Paragraphs {
+		if p.Kind == "text" && arabicScript(p.Text) {
+			st.dp.scan(p.Text)
+		}
+	}
+	for _, p := range d.Paragraphs {
 		if p.Kind != "text" {
 			continue
 		}
@@ -378,6 +519,12 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 	quotes := findQuotes(p.Text)
 	sents := sentenceSpans(p.Text, quotes)
 	var evs []event
+	// "• 29 soldiers injured in the attack: ISPR": a bullet closed by
+	// who says it.
+	if m := bulletAttrRe.FindStringSubmatchIndex(p.Text); m != nil && IdentifySpeaker(p.Text[m[4]:m[5]]) != "" {
+		evs = append(evs, event{pos: m[4], phrase: p.Text[m[4]:m[5]], according: true, text: p.Text[m[2]:m[3]], sentence: [2]int{m[2], m[3]}})
+		sents = nil
+	}
 	directStarts := map[int]bool{}
 	lastAttr := ""
 	for qi, q := range quotes {
@@ -399,7 +546,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			ev.phrase, ev.pos = after[m[2]:m[3]], q.Close+m[2]
 		} else if m := invertedRe.FindStringSubmatchIndex(after); m != nil && !startsQuote(after) {
 			ev.phrase, ev.pos = after[m[2]:m[3]], q.Close+m[2]
-		} else if m := beforeAttrRe.FindStringSubmatchIndex(before); m != nil {
+		} else if m := endsWithVerb(before); m != nil {
 			ev.phrase, ev.pos = before[m[2]:m[3]], bstart+m[2]
 			// "…, while Amir Khan Muttaqi said ‘…’": the last clause.
 			if c := strings.LastIndex(ev.phrase, ","); c >= 0 && !plausibleSpeakerPhrase(ev.phrase) {
@@ -408,6 +555,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			}
 		} else if m := accordingQuoteRe.FindStringSubmatchIndex(before); m != nil {
 			ev.phrase, ev.pos, ev.according = before[m[2]:m[3]], bstart+m[2], true
+		} else if loc := participleEndRe.FindStringIndex(before); loc != nil && subjectOf(p.Text, sent, bstart+loc[0]) != "" {
+			// "Officials presented evidence, stating, “…”"
+			ev.phrase, ev.pos = subjectOf(p.Text, sent, bstart+loc[0]), sent[0]
 		} else {
 			// A quotation without its own attribution continues the
 			// one before it in the paragraph, or takes the next one's,
@@ -465,6 +615,15 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			}
 			if pronounRe.MatchString(speaker) {
 				speaker, role = st.person, roleOf(st.person)
+			} else if sp := LookupSpeaker(st.dp.identify(speaker).id); sp != nil {
+				// "According to the Qatari Foreign Ministry, …" then "…,"
+				// read the statement; "according to Mujahid" then "he".
+				switch sp.Kind {
+				case "body":
+					st.org = speaker
+				case "person":
+					st.person = speaker
+				}
 			}
 		default:
 			speaker, role = st.resolve(g, cleanSpeaker(ev.phrase))
@@ -503,8 +662,17 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 	}
 	// "X said:" closing the paragraph: the quotation follows.
 	if t := strings.TrimSpace(p.Text); strings.HasSuffix(t, ":") {
-		if m := beforeAttrRe.FindStringSubmatch(t); m != nil {
-			if speaker, role := st.resolve(g, cleanSpeaker(m[1])); speaker != "" && !notSpeakerRe.MatchString(speaker) {
+		phrase := ""
+		if m := endsWithVerb(t); m != nil {
+			phrase = t[m[2]:m[3]]
+		} else if loc := participleColonRe.FindStringIndex(t); loc != nil {
+			// "X, the spokesperson, thanked the mediators, stating:"
+			sents := sentenceSpans(t, nil)
+			last := sents[len(sents)-1]
+			phrase, _ = subjectPhrase(t[last[0]:loc[0]])
+		}
+		if phrase != "" {
+			if speaker, role := st.resolve(g, cleanSpeaker(phrase)); speaker != "" && !notSpeakerRe.MatchString(speaker) {
 				who := st.dp.identify(speaker)
 				st.setLast(speaker, who)
 				return &pending{speaker: speaker, role: role, who: who}
@@ -515,13 +683,16 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 }
 
 var (
+	auxRe            = regexp.MustCompile(`\s+(?:(?:has|have|had)(?:\s+(?:long|also|repeatedly|previously|already|now|again))?|later|also|earlier|again|then|now|further|repeatedly|previously|recently|once again)\s*$`)
+	bulletAttrRe     = regexp.MustCompile(`^\s*[•●▪◦*–-]\s*(.+?)\s*:\s*([A-Z][\p{L}’'(). -]{1,60}?)\s*$`)
+	asideRe          = regexp.MustCompile(`,\s*(?:however|meanwhile|though|too|in turn|for its part|for his part|for her part)\s*,?\s*$`)
 	leadConjRe       = regexp.MustCompile(`^(?:while|and|but|whereas|as)\s+`)
 	descRe           = regexp.MustCompile(`^(?:the|a|an)\s+[a-z]`)
 	trailingAttrRe   = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)`)
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
-	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|(?-i:.*\b(?:News|Times|Agency|Television|TV))|[a-z].*\b(?:reports?|media))$`)
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|(?-i:.*\b(?:News|Times|Agency|Television|TV))|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
 	// "The Taliban on Sunday (12 October)", "officials on Wednesday": the
 	// day belongs to the saying, not to the speaker.
 	speakerTimeRe = regexp.MustCompile(`(?i),?\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b.*$|,?\s+(?:in a (?:statement|press briefing|press conference|post)|earlier|later|also|meanwhile|however)\b.*$|,\s+(?:speaking|writing|addressing|talking|quoted)\b.*$`)
@@ -583,11 +754,137 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], according: true, text: strings.TrimSpace(s[m[4]:m[5]]), sentence: span}, true
 		}
 	}
-	for _, m := range reportRe.FindAllStringSubmatchIndex(s, -1) {
+	ev, ok := reportedVerb(s, span, quotes)
+	if ok && !notSpeakerRe.MatchString(cleanSpeaker(ev.phrase)) {
+		return ev, true
+	}
+	// "…, according to the ministry." and "…, according to Mujahid, …":
+	// the attribution closing or inside the sentence.
+	if m := accordingTailRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+		if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 && !clauseWordRe.MatchString(strings.ToLower(s[m[4]:m[5]])) {
+			return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
+		}
+	}
+	if m := accordingMidRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+		t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")) + " " + strings.TrimSpace(s[m[6]:m[7]])
+		if len(strings.Fields(t)) >= 4 && !clauseWordRe.MatchString(strings.ToLower(s[m[4]:m[5]])) {
+			return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
+		}
+	}
+	// "…, citing security officials.": an outlet's report is the cited
+	// source's statement.
+	if m := citingRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+		if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 {
+			if ok {
+				// "AP reported that …, citing …": what the outlet reports.
+				t = strings.TrimSpace(citingRe.ReplaceAllString(ev.text, "$1"))
+			}
+			return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
+		}
+	}
+	if ok {
+		return ev, true // an outlet: dropped by the caller, never drafted
+	}
+	// "X, the spokesman, thanked the mediators, saying that …": the
+	// subject of the sentence, when the lists know it, says what follows
+	// the participle.
+	if m := participleRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[0]) {
+		if phrase, at := subjectPhrase(s[:m[0]]); phrase != "" {
+			if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 4 && !startsQuote(t) {
+				return event{pos: span[0] + at, phrase: phrase, text: t, sentence: span}, true
+			}
+		}
+	}
+	return event{}, false
+}
+
+var (
+	accordingTailRe   = regexp.MustCompile(`^(.+?),\s*(?:according to|as per)\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
+	accordingMidRe    = regexp.MustCompile(`^(.+?),\s*according to\s+((?:the\s+)?[^,;“”"]{2,60}?),\s*(.+)$`)
+	citingRe          = regexp.MustCompile(`^(.+?),\s*citing\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
+	participleColonRe = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
+	participleRe      = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting)(?:\s+that)?\s+`)
+	leadClauseRe      = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|At|Referring|Speaking|Expressing|Addressing|Talking|Writing)\b[^,]{0,100},\s*)`)
+	subordinateRe     = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until)\s+`)
+	objectVerbs       = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true}
+)
+
+// subjectOf is subjectPhrase of the sentence sent of text up to end.
+func subjectOf(text string, sent [2]int, end int) string {
+	if end <= sent[0] {
+		return ""
+	}
+	p, _ := subjectPhrase(text[sent[0]:end])
+	return p
+}
+
+// subjectNounRe: an unnamed speaker opening a sentence ("Pakistani
+// officials", "Security sources").
+var subjectNounRe = regexp.MustCompile(`^(?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|diplomatic|government)\s+){0,3}(?:officials?|sources|spokes(?:man|person|woman)|delegation|diplomats?)\b`)
+
+// subjectPhrase is the speaker a sentence opens with, when speakers.csv or
+// the gazetteer knows it or it is a pronoun: the name with its appositive
+// ("Zabihullah Mujahid, spokesperson for …"), and its offset in prefix.
+func subjectPhrase(prefix string) (string, int) {
+	start := 0
+	if loc := datelineRe.FindStringIndex(prefix); loc != nil {
+		start = loc[1]
+	}
+	if loc := leadClauseRe.FindStringIndex(prefix[start:]); loc != nil {
+		start += loc[1]
+	}
+	head := prefix[start:]
+	if w := strings.Fields(head); len(w) > 0 && pronounRe.MatchString(w[0]) {
+		return w[0], start
+	}
+	hits := speakerRegistry().findNames(head)
+	// "Pakistani officials": the officials, not the party they serve.
+	if m := subjectNounRe.FindString(head); m != "" && (len(hits) == 0 || hits[0].start > 40 || hits[0].start == 0 && len(m) > hits[0].end) {
+		return m, start
+	}
+	if len(hits) == 0 || hits[0].start > 40 {
+		return "", 0
+	}
+	h := hits[0]
+	end := h.end
+	// An appositive: ", the chief spokesman for the government,".
+	if rest := head[end:]; strings.HasPrefix(rest, ", ") {
+		if c := strings.Index(rest[2:], ","); c > 0 && c < 120 {
+			first, _ := utf8.DecodeRuneInString(rest[2:])
+			if unicode.IsLower(first) || strings.HasPrefix(rest[2:], "the ") || strings.HasPrefix(rest[2:], "The ") {
+				end += 2 + c
+			}
+		}
+	}
+	// "Pakistan’s Defence Minister Khawaja Asif": the words before the
+	// name that belong to it.
+	from := h.start
+	if pre := strings.TrimSpace(head[:from]); pre != "" && !strings.Contains(pre, ",") && len(strings.Fields(pre)) <= 5 {
+		from = strings.Index(head, pre)
+	}
+	return strings.TrimSpace(head[from:end]), start + from
+}
+
+// reportedVerb: "<speaker> <verb> [that] …".
+func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
+	for _, m := range findSpeechVerbs(s) {
 		if inside(quotes, span[0]+m[0]) {
 			continue
 		}
 		prefix := s[:m[0]]
+		// "Islamabad, however, reiterated …", "Pakistan has long
+		// expressed …", "the ministry later condemned …"
+		if loc := asideRe.FindStringIndex(prefix); loc != nil {
+			prefix = prefix[:loc[0]] + " "
+		}
+		if loc := auxRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
+			prefix = prefix[:loc[0]] + " "
+		}
+		// "the ISPR, the military's media wing, said": the comma closing
+		// an appositive is not the one that opens the speaker.
+		if t := strings.TrimRight(prefix, " "); strings.HasSuffix(t, ",") && strings.Count(t, ",") >= 2 {
+			prefix = t[:len(t)-1] + " "
+		}
 		phrase := prefix
 		trimmed := strings.TrimRight(prefix, " ,")
 		if a := reverseAppRe.FindStringSubmatchIndex(trimmed); a != nil {
@@ -601,17 +898,42 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			phrase = prefix[c+1:]
 			// "the ISPR, the military's media wing, said": the segment
 			// before a descriptive appositive names the speaker.
-			if descRe.MatchString(strings.TrimSpace(phrase)) && IdentifySpeaker(phrase) == "" {
+			if descRe.MatchString(strings.TrimSpace(phrase)) && (IdentifySpeaker(phrase) == "" || !plausibleSpeakerPhrase(strings.TrimSpace(phrase))) {
 				if c2 := strings.LastIndex(prefix[:c], ","); c2 >= 0 && IdentifySpeaker(prefix[c2+1:c]) != "" {
 					phrase = prefix[c2+1 : c]
 				}
 			}
 		}
 		phrase = strings.TrimSpace(phrase)
+		relative := false
+		if phrase != "" && !plausibleSpeakerPhrase(phrase) {
+			// "… began when the Taliban accused …", "… explosions that
+			// the Taliban blamed on …": the speaker after the last
+			// subordinating word.
+			if locs := subordinateRe.FindAllStringIndex(phrase, -1); len(locs) > 0 {
+				last := locs[len(locs)-1]
+				if cut := strings.TrimSpace(phrase[last[1]:]); cut != "" && plausibleSpeakerPhrase(cut) && !pronounRe.MatchString(cut) {
+					w := strings.TrimSpace(phrase[last[0]:last[1]])
+					relative = w == "that" || w == "which"
+					phrase = cut
+				}
+			}
+		}
 		if phrase == "" || !plausibleSpeakerPhrase(phrase) {
 			return event{}, false
 		}
+		verb := s[m[2]:m[3]]
+		minWords := 4
+		if objectVerbs[verb] {
+			minWords = 3
+		}
 		rest := strings.TrimSpace(s[m[1]:])
+		if relative {
+			// What the relative clause says is about what precedes it:
+			// the whole sentence is the claim.
+			t := strings.TrimSpace(datelineRe.ReplaceAllString(s, ""))
+			return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: t, sentence: span, datePrefix: prefix + " " + verb}, true
+		}
 		datePrefix := prefix + " " + s[m[2]:m[3]]
 		// "confirmed on Friday that …", "told reporters that …"
 		if i := strings.Index(rest, " that "); i >= 0 && i < 60 && !strings.ContainsAny(rest[:i], "“\"") {
@@ -623,7 +945,7 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 		rest = strings.TrimSpace(rest)
 		// A closing attribution: "…, the ISPR said on Sunday, following an
 		// attack", "…, spokesman Zabihullah Mujahid said in a statement."
-		if tail := trailingAttrRe.FindString(rest); tail != "" || len(strings.Fields(rest)) < 4 {
+		if tail := trailingAttrRe.FindString(rest); tail != "" || len(strings.Fields(rest)) < minWords {
 			if c := strings.LastIndex(prefix, ","); c >= 0 {
 				rest = strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(prefix[:c]), ""))
 				if len(strings.Fields(rest)) >= 4 {
@@ -639,7 +961,7 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 				rest = strings.TrimSpace(datelineRe.ReplaceAllString(rest, ""))
 			}
 		}
-		if len(strings.Fields(rest)) < 4 || startsQuote(rest) {
+		if len(strings.Fields(rest)) < minWords || startsQuote(rest) && !objectVerbs[verb] {
 			return event{}, false
 		}
 		return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: rest, sentence: span, datePrefix: datePrefix}, true

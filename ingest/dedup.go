@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"hash/fnv"
+	"io"
 	"math"
 	"regexp"
 	"slices"
@@ -37,9 +38,17 @@ func minhash(s string) []uint64 {
 	if len(ws) < shingleWords {
 		return sig
 	}
+	h := fnv.New64a()
 	for i := 0; i+shingleWords <= len(ws); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(strings.Join(ws[i:i+shingleWords], " ")))
+		// The hash of the shingle's words joined by spaces, written word
+		// by word rather than joined first.
+		h.Reset()
+		for j, w := range ws[i : i+shingleWords] {
+			if j > 0 {
+				h.Write([]byte{' '})
+			}
+			io.WriteString(h, w)
+		}
 		x := h.Sum64()
 		for k := range sig {
 			// k-th hash: a cheap independent mix of x (splitmix64 of x^seed).
@@ -145,6 +154,11 @@ func statementScore(g *Gazetteer, a, b *Draft) float64 {
 	if !shared {
 		return 0
 	}
+	return contentScore(g, a, b)
+}
+
+// contentScore is statementScore for two drafts known to share a speaker.
+func contentScore(g *Gazetteer, a, b *Draft) float64 {
 	// Merge the sorted weighted entity lists.
 	ea, eb := a.features(g).tagList, b.features(g).tagList
 	var inter, union float64
@@ -224,14 +238,16 @@ type dated struct {
 }
 
 type weighted struct {
-	id string
-	w  float64
+	id    string
+	w     float64
+	order int // the tag's index in the draft's Tags
 }
 
-// demand is a claim that asks for something, with its key terms.
+// demand is a claim that asks for something, with the hashes of its key
+// terms and the line differences writes for it.
 type demand struct {
-	claim *Claim
-	terms []string
+	terms []uint64
+	line  string
 }
 
 func (d *Draft) features(g *Gazetteer) *features {
@@ -251,10 +267,10 @@ func (d *Draft) features(g *Gazetteer) *features {
 			f.figureLines = append(f.figureLines, counted{fg.Count, strings.Replace(line, "exact ", "", 1)})
 		}
 		if demandRe.MatchString(c.Text) {
-			dm := demand{claim: c}
+			dm := demand{line: "demand: " + c.Speaker + ": " + c.Text}
 			for _, w := range words(c.Text) {
 				if len(w) >= 4 && !stopWords[w] {
-					dm.terms = append(dm.terms, stem(w))
+					dm.terms = append(dm.terms, termHash(stem(w)))
 				}
 			}
 			f.demands = append(f.demands, dm)
@@ -267,18 +283,24 @@ func (d *Draft) features(g *Gazetteer) *features {
 		}
 	}
 	for t := range f.terms {
-		h := fnv.New64a()
-		h.Write([]byte(t))
-		f.termList = append(f.termList, h.Sum64())
+		f.termList = append(f.termList, termHash(t))
 	}
-	for id, t := range f.tags {
-		f.tagList = append(f.tagList, weighted{id, kindWeight[t.Kind]})
+	for i, t := range d.Tags {
+		if f.tags[t.ID] == t && !slices.ContainsFunc(f.tagList, func(w weighted) bool { return w.id == t.ID }) {
+			f.tagList = append(f.tagList, weighted{t.ID, kindWeight[t.Kind], i})
+		}
 	}
 	slices.SortFunc(f.tagList, func(x, y weighted) int { return strings.Compare(x.id, y.id) })
 	slices.Sort(f.termList)
 	f.termList = slices.Compact(f.termList)
 	d.feat = f
 	return f
+}
+
+func termHash(t string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(t))
+	return h.Sum64()
 }
 
 func tagSet(d *Draft) map[string]Tag {
@@ -292,8 +314,8 @@ func tagSet(d *Draft) map[string]Tag {
 // differences lists what a says that b does not: figures, resolved dates,
 // entities named, and the demands of a's claims whose key terms b lacks.
 func differences(g *Gazetteer, a, b *Draft) []string {
-	var out []string
 	fa, fb := a.features(g), b.features(g)
+	out := make([]string, 0, len(fa.figureLines)+len(fa.dateLines)+len(fa.demands)+2)
 	for _, f := range fa.figureLines {
 		if !fb.figures[f.count] {
 			out = append(out, f.line)
@@ -312,24 +334,43 @@ func differences(g *Gazetteer, a, b *Draft) []string {
 	}
 	sort.Strings(contra)
 	out = append(out, contra...)
-	var missing []string
-	for _, t := range a.Tags {
-		if _, ok := fb.tags[t.ID]; !ok {
-			missing = append(missing, t.Name)
+	// The names a has and b lacks, in a's order: a merge of the two
+	// sorted tag lists rather than a lookup per tag.
+	var missing []int
+	ea, eb := fa.tagList, fb.tagList
+	for i, j := 0, 0; i < len(ea); {
+		switch {
+		case j < len(eb) && ea[i].id == eb[j].id:
+			i++
+			j++
+		case j < len(eb) && ea[i].id > eb[j].id:
+			j++
+		default:
+			missing = append(missing, ea[i].order)
+			i++
 		}
 	}
 	if len(missing) > 0 {
-		out = append(out, "names: "+strings.Join(missing, ", "))
+		slices.Sort(missing)
+		var b strings.Builder
+		b.WriteString("names: ")
+		for k, i := range missing {
+			if k > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(a.Tags[i].Name)
+		}
+		out = append(out, b.String())
 	}
 	for _, dm := range fa.demands {
 		shared := 0
 		for _, t := range dm.terms {
-			if fb.terms[t] {
+			if _, ok := slices.BinarySearch(fb.termList, t); ok {
 				shared++
 			}
 		}
 		if len(dm.terms) > 0 && float64(shared)/float64(len(dm.terms)) < 0.5 {
-			out = append(out, "demand: "+dm.claim.Speaker+": "+dm.claim.Text)
+			out = append(out, dm.line)
 		}
 	}
 	return out
@@ -352,24 +393,51 @@ var demandRe = regexp.MustCompile(`(?i)\b(demand|demanded|urge|urged|must|should
 // documents that re-publish one text or report one statement is listed on
 // both sides, with the score and what each says that the other does not.
 // Drafts that failed (no source) take no part.
+//
+// A statement is scored only between drafts that share a speaker, so the
+// pairs to score come from an index of speakers to drafts rather than from
+// every pair: a run of many drafts that name different speakers costs a
+// MinHash comparison per pair and nothing more.
 func Compare(drafts []*Draft) {
 	g := DefaultGazetteer()
+	bySpeaker := map[string][]int32{}
+	for i, d := range drafts {
+		if d.Source == nil {
+			continue
+		}
+		for k := range d.features(g).speakers {
+			bySpeaker[k] = append(bySpeaker[k], int32(i))
+		}
+	}
+	// sharing[j] == i+1 marks draft j as sharing a speaker with draft i.
+	sharing := make([]int32, len(drafts))
 	for i, a := range drafts {
 		if a.Source == nil {
 			continue
 		}
-		for _, b := range drafts[i+1:] {
+		for k := range a.feat.speakers {
+			// Postings are in draft order: only the drafts after a.
+			post := bySpeaker[k]
+			from, _ := slices.BinarySearch(post, int32(i+1))
+			for _, j := range post[from:] {
+				sharing[j] = int32(i + 1)
+			}
+		}
+		for j := i + 1; j < len(drafts); j++ {
+			b := drafts[j]
 			if b.Source == nil {
 				continue
 			}
 			kind := ""
-			score := minhashSimilarity(a.shingles, b.shingles)
+			var score float64
 			if a.Source.SHA256 == b.Source.SHA256 {
 				kind, score = "republication", 1
-			} else if score >= RepublicationThreshold {
-				kind = "republication"
-			} else if s := statementScore(g, a, b); s >= StatementThreshold {
-				kind, score = "same_statement", s
+			} else if s, ok := minhashAtLeast(a.shingles, b.shingles, RepublicationThreshold); ok {
+				kind, score = "republication", s
+			} else if sharing[j] == int32(i+1) {
+				if s := contentScore(g, a, b); s >= StatementThreshold {
+					kind, score = "same_statement", s
+				}
 			}
 			if kind == "" {
 				continue
@@ -382,6 +450,24 @@ func Compare(drafts []*Draft) {
 	for _, d := range drafts {
 		sort.SliceStable(d.Duplicates, func(i, j int) bool { return d.Duplicates[i].Similarity > d.Duplicates[j].Similarity })
 	}
+}
+
+// minhashAtLeast is minhashSimilarity(a, b) and whether it reaches min,
+// giving up as soon as too many hashes differ for it to.
+func minhashAtLeast(a, b []uint64, min float64) (float64, bool) {
+	if len(a) != len(b) || len(a) == 0 || a[0] == math.MaxUint64 || b[0] == math.MaxUint64 {
+		return 0, false
+	}
+	allowed := len(a) - int(math.Ceil(min*float64(len(a)))) // differing hashes that still reach min
+	differ := 0
+	for i := range a {
+		if a[i] != b[i] {
+			if differ++; differ > allowed {
+				return 0, false
+			}
+		}
+	}
+	return float64(len(a)-differ) / float64(len(a)), true
 }
 
 func nonNil(s []string) []string {

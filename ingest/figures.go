@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +27,11 @@ var (
 	joinRe        = regexp.MustCompile(`^\s*(,|and|,\s*and)\s*$`)
 	yearLikeRe    = regexp.MustCompile(`^(1[89]|20|21)\d\d$`)
 	rangeRe       = regexp.MustCompile(`(?i)(between\s+)?\b(\d{1,6})\s+(?:to|and|-|–)\s+$`)
-	dozenRe       = regexp.MustCompile(`(?i)\b(more than |over |at least |nearly |about )?an?\s+dozen\b`)
+	// "over 200 Taliban and affiliated terrorists": "Taliban" counts only
+	// where no other counted noun follows it ("206 Afghan Taliban
+	// fighters" counts fighters).
+	talibanRe = regexp.MustCompile(strings.Replace(figureRe.String(), `(`+countNouns+`)\b`, `(Taliban)\b(?:\s+and\b|\s*[,.;]|\s*$)`, 1))
+	dozenRe   = regexp.MustCompile(`(?i)\b(more than |over |at least |nearly |about )?an?\s+dozen\b`)
 )
 
 // findFigures finds counts in a sentence: "at least 206 Afghan Taliban
@@ -46,15 +51,24 @@ func findFigures(s string) []Figure {
 	if strings.Contains(s, "dozen") {
 		s = dozenRe.ReplaceAllString(s, "${1}12 ")
 	}
+	if !mayHaveFigure(s) {
+		return nil
+	}
 	var figs []Figure
 	attributed := ""
 	if m := attributionRe.FindStringSubmatch(s); m != nil {
 		attributed = strings.TrimSpace(m[1])
 	}
-	if !mayHaveFigure(s) {
-		return nil
-	}
 	ms := figureRe.FindAllStringSubmatchIndex(s, -1)
+	if strings.Contains(s, "Taliban") {
+		for _, m := range talibanRe.FindAllStringSubmatchIndex(s, -1) {
+			if !slices.ContainsFunc(ms, func(o []int) bool { return o[0] < m[9] && m[0] < o[1] }) {
+				m[1] = m[9]
+				ms = append(ms, m)
+			}
+		}
+		slices.SortFunc(ms, func(a, b []int) int { return a[0] - b[0] })
+	}
 	var group []int // indices into figs of the current "A and B" list
 	lastQual, lastEnd := "", -1
 	for _, m := range ms {
@@ -135,18 +149,42 @@ func qualifier(q string) string {
 	return "exact"
 }
 
-// mayHaveFigure is a cheap test that lets most sentences skip figureRe.
+// mayHaveFigure is a cheap test that lets most sentences skip figureRe
+// (and talibanRe): a number, in digits or words, and a counted noun, each
+// a whole ASCII word as the expressions' \b reads them.
 func mayHaveFigure(s string) bool {
-	if strings.IndexAny(s, "0123456789") >= 0 {
-		return true
-	}
-	for _, w := range words(s) {
-		if _, ok := numberWords[w]; ok {
+	num, noun := false, false
+	for i := 0; i < len(s); {
+		if !asciiWord(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && asciiWord(s[j]) {
+			j++
+		}
+		w := strings.ToLower(s[i:j])
+		if _, ok := numberWords[w]; ok || w[0] >= '0' && w[0] <= '9' {
+			num = true
+		}
+		if countNounSet[w] {
+			noun = true
+		}
+		if num && noun {
 			return true
 		}
+		i = j
 	}
 	return false
 }
+
+var countNounSet = func() map[string]bool {
+	m := map[string]bool{"taliban": true}
+	for _, n := range strings.Split(countNouns, "|") {
+		m[strings.ToLower(n)] = true
+	}
+	return m
+}()
 
 // Figures in Urdu, Persian (Dari) and Pashto: a number in Western, Arabic
 // or Persian digits, or a number word, followed within two words by what
@@ -158,8 +196,17 @@ var (
 	arNumberWords = map[string]int64{"ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "آٹھ": 8, "نو": 9, "دس": 10, "بیس": 20,
 		"یک": 1, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "ده": 10, "بیست": 20,
 		"یو": 1, "یوه": 1, "دوه": 2, "درې": 3, "څلور": 4, "پنځه": 5, "شپږ": 6, "اووه": 7, "اته": 8, "نهه": 9, "لس": 10, "شل": 20}
-	arFigureRe = regexp.MustCompile(`(بیش از|دستکم|دست کم|کم از کم|حدود|تقریباً|تقریبا|لږ تر لږه|شاوخوا|تر)?\s*(\d[\d,٬]*|` + arNumberWordAlt() + `)(?:\s*(?:الی|تا|سے|څخه تر)\s*(\d+))?\s*((?:\S+\s+){0,2}?)(` + arCountNouns + `)(\s+(?:سے زائد|سے زیادہ|زیات|ہلاک|زخمی|کشته|زخمی|وژل|ژوبل|شهید))?`)
+	// A number word must be a whole word ("دو" is also the start of
+	// "دوران"), so it is followed by a space; the nouns are tried longest
+	// first ("چیک پوسٹوں" before "چیک پوسٹ").
+	arFigureRe = regexp.MustCompile(`(بیش از|دستکم|دست کم|کم از کم|حدود|تقریباً|تقریبا|لږ تر لږه|شاوخوا|تر)?\s*(\d[\d,٬]*|(?:` + arNumberWordAlt() + `)\s)(?:\s*(?:الی|تا|سے|څخه تر)\s*(\d+))?\s*((?:\S+\s+){0,2}?)(` + longestFirst(arCountNouns) + `)(\s+(?:سے زائد|سے زیادہ|زیات|ہلاک|زخمی|کشته|زخمی|وژل|ژوبل|شهید))?`)
 )
+
+func longestFirst(alt string) string {
+	w := strings.Split(alt, "|")
+	sort.SliceStable(w, func(i, j int) bool { return len(w[i]) > len(w[j]) })
+	return strings.Join(w, "|")
+}
 
 func arNumberWordAlt() string {
 	var w []string
@@ -199,7 +246,7 @@ func findFiguresAr(s string) []Figure {
 	}
 	var figs []Figure
 	for _, m := range arFigureRe.FindAllStringSubmatchIndex(s, -1) {
-		num := s[m[4]:m[5]]
+		num := strings.TrimSpace(s[m[4]:m[5]])
 		// A number word must stand alone and be followed at once by what
 		// it counts ("نو" is also "new", "ده" also "he").
 		n, word := arNumberWords[num]

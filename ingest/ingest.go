@@ -528,6 +528,9 @@ func extractText(text string, src *Source) []Paragraph {
 		switch {
 		case navWords[strings.ToLower(t)]:
 			paras[i].Kind = "navigation"
+		case strings.HasPrefix(t, "•"):
+			// A summary point under the headline ("• 29 soldiers
+			// injured: ISPR") is text, not a title.
 		case bylineRe.MatchString(t):
 			paras[i].Kind = "byline"
 			if src.Published == "" {
@@ -619,6 +622,16 @@ var (
 // the post before it that are links or not in Latin script). Marked
 // paragraphs are kept, with their language, but yield no claims.
 func markBoilerplate(paras []Paragraph) {
+	// For headline: how often each text appears, and the first text
+	// paragraph, counted once rather than per paragraph.
+	times := map[string]int{}
+	first := -1
+	for i, p := range paras {
+		times[p.Text]++
+		if first < 0 && p.Kind == "text" {
+			first = i
+		}
+	}
 	for i := range paras {
 		if paras[i].Kind != "text" {
 			continue
@@ -650,8 +663,22 @@ func markBoilerplate(paras []Paragraph) {
 			}
 		case len(strings.Fields(t)) <= 6 && !strings.ContainsAny(t, ".!?”\"") && latinShare(t) > 0.5:
 			paras[i].Kind = "heading"
+		case headline(paras[i].Text, i == first || times[paras[i].Text] > 1):
+			paras[i].Kind = "heading"
 		}
 	}
+}
+
+// headline: a short line without a closing stop that opens the text or
+// appears twice in it (pages repeat their headline above and in the
+// article), such as "Pakistan says 23 soldiers killed, claims heavy
+// losses". Headlines are not statements.
+func headline(t string, firstOrRepeated bool) bool {
+	if !firstOrRepeated || len(strings.Fields(t)) > 25 || strings.HasPrefix(strings.TrimSpace(t), "•") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(t))
+	return !strings.ContainsRune(".!?”\"’:…)۔؟»", last)
 }
 
 func slicesContains(list []string, s string) bool {

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -355,6 +359,11 @@ func FuzzImport(f *testing.F) {
 	}
 	f.Add("x.html", []byte("<html><p>“Unclosed quote, he said"))
 	f.Add("x.txt", []byte("“A” “B” said: “C"))
+	// The forms of issue 17's rules: bullets, participles, according to
+	// inside and after a sentence; offices, sources and colons in Arabic
+	// script.
+	f.Add("x.txt", []byte("Title line without a stop\n• 3 posts hit: ISPR\nIn a statement, the ISPR, the wing, said, “X y z w.” Asif, the minister, thanked them, saying that a b c d.\nIt rose, according to Mujahid, by far, citing officials."))
+	f.Add("x.txt", []byte("ضلع کرم کے ڈپٹی کمشنر کے مطابق ۱۲ سپاہی زخمی ہوئے۔\nبهگفته این منابع، وی گفت: که اسلامآباد\nد پاکستان د دفاع وزیر له مخه ویلي، “دا”"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		d, err := Import(name, data, nil)
 		if d == nil {
@@ -424,4 +433,74 @@ func TestResolveDates(t *testing.T) {
 	if got := resolveDates("on Friday, on November 6", 1, time.Time{}); len(got) != 2 || got[0].Date != "" || got[1].Date != "" {
 		t.Errorf("without a publication date: %+v", got)
 	}
+}
+
+// Compare scores statements only between drafts its speaker index pairs;
+// the result must be what scoring every pair gives (the code before the
+// index, kept here as the reference).
+func TestCompareMatchesAllPairs(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/ingest/*.txt")
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	// Remixes: every text, and every pair of halves of two texts, so that
+	// drafts share speakers, terms and shingles in many combinations.
+	half := func(s string) int { return strings.LastIndex(s[:len(s)/2], "\n") + 1 }
+	var docs []string
+	for i, a := range texts {
+		docs = append(docs, a)
+		for _, b := range texts[i+1:] {
+			docs = append(docs, a[:half(a)]+"\n"+b[half(b):], b[:half(b)]+"\n"+a)
+		}
+	}
+	load := func() []*Draft {
+		var ds []*Draft
+		for i, doc := range docs {
+			d, err := Import(fmt.Sprintf("doc%02d.txt", i), []byte(doc), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds = append(ds, d)
+		}
+		return ds
+	}
+	got, want := load(), load()
+	Compare(got)
+	g := DefaultGazetteer()
+	for i, a := range want {
+		for _, b := range want[i+1:] {
+			kind := ""
+			score := minhashSimilarity(a.shingles, b.shingles)
+			if a.Source.SHA256 == b.Source.SHA256 {
+				kind, score = "republication", 1
+			} else if score >= RepublicationThreshold {
+				kind = "republication"
+			} else if s := statementScore(g, a, b); s >= StatementThreshold {
+				kind, score = "same_statement", s
+			}
+			if kind == "" {
+				continue
+			}
+			score = math.Round(score*1000) / 1000
+			a.Duplicates = append(a.Duplicates, Duplicate{File: b.File, Kind: kind, Similarity: score, Differences: nonNil(differences(g, a, b))})
+			b.Duplicates = append(b.Duplicates, Duplicate{File: a.File, Kind: kind, Similarity: score, Differences: nonNil(differences(g, b, a))})
+		}
+	}
+	links := 0
+	for i := range want {
+		sort.SliceStable(want[i].Duplicates, func(x, y int) bool { return want[i].Duplicates[x].Similarity > want[i].Duplicates[y].Similarity })
+		if !reflect.DeepEqual(got[i].Duplicates, want[i].Duplicates) {
+			t.Errorf("%s: Compare gives %+v\nall pairs give %+v", got[i].File, got[i].Duplicates, want[i].Duplicates)
+		}
+		links += len(want[i].Duplicates)
+	}
+	if links == 0 {
+		t.Fatal("no duplicates among the remixes: the test compares nothing")
+	}
+	t.Logf("%d drafts, %d duplicate links", len(docs), links)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -302,7 +303,7 @@ func trimEnd(s string, start, end int) int {
 // capitals stand for the government that sits there ("Islamabad said"),
 // which is a speaker only when the text names no person for it.
 var capitals = map[string]string{"islamabad": "pk", "kabul": "af-taliban", "tehran": "ir", "doha": "qa", "ankara": "tr",
-	"اسلام آباد": "pk", "اسلام اباد": "pk", "کابل": "af-taliban", "تهران": "ir"}
+	"اسلام آباد": "pk", "اسلام اباد": "pk", "اسلامآباد": "pk", "کابل": "af-taliban", "تهران": "ir"}
 
 // identity is a speaker's structured data: canonical id, role, party.
 type identity struct {
@@ -313,7 +314,34 @@ type identity struct {
 // alone ("Mujahid said") is the person named before, not another person
 // sharing it.
 type docPeople struct {
-	named []*Speaker
+	named   []*Speaker
+	all     []*Speaker          // every person the whole document names in full
+	written map[*Speaker]string // how the text last wrote each person's full name
+}
+
+// onlyWith is the one person of the document (named anywhere in it) who
+// holds role for party, or nil when none or several do.
+func (dp *docPeople) onlyWith(role, party string) *Speaker {
+	var only *Speaker
+	for _, p := range dp.all {
+		if p.Role != role && !strings.HasSuffix(p.Role, role) || party != "" && p.SpeaksFor != party {
+			continue
+		}
+		if only != nil && only != p {
+			return nil
+		}
+		only = p
+	}
+	return only
+}
+
+// scan records every person the text names in full.
+func (dp *docPeople) scan(text string) {
+	for _, h := range speakerRegistry().findNames(text) {
+		if !h.short && h.sp.Kind == "person" && !slices.Contains(dp.all, h.sp) {
+			dp.all = append(dp.all, h.sp)
+		}
+	}
 }
 
 // identify finds who a speaker phrase names: a person before a body
@@ -378,6 +406,10 @@ func (dp *docPeople) note(text string) {
 	for _, h := range speakerRegistry().findNames(text) {
 		if !h.short && h.sp.Kind == "person" {
 			dp.saw(h.sp)
+			if dp.written == nil {
+				dp.written = map[*Speaker]string{}
+			}
+			dp.written[h.sp] = text[h.start:h.end]
 		}
 	}
 }

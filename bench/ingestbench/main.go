@@ -14,6 +14,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"html"
@@ -35,11 +38,20 @@ func main() {
 	dir := flag.String("dir", "testdata/ingest", "folder of .txt articles whose paragraphs make up the pages")
 	rounds := flag.Int("rounds", 3, "alternating rounds of each phase; the best round is reported")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the pipeline phase to this file")
+	digest := flag.Bool("digest", false, "run the pipeline once and print the SHA-256 of its drafts as JSON (to check that a change of speed changes no output), then exit")
 	flag.Parse()
 	pages, texts, err := generate(*n, *dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ingestbench:", err)
 		os.Exit(1)
+	}
+	if *digest {
+		sum, err := draftsDigest(pages)
+		if err != nil {
+			fail(err)
+		}
+		fmt.Println(sum)
+		return
 	}
 	var bytesTotal int
 	for _, p := range pages {
@@ -160,6 +172,28 @@ func main() {
 	fmt.Printf("\nstages of Import: HTML extraction ≈ %v (Import of the pages less Import of their text); "+
 		"of the text Import %v, language detection alone %v and the rest (paragraphs, boilerplate, claims, figures, dates, tags, MinHash) ≈ %v\n",
 		(bestImport - bestC).Round(time.Millisecond), bestC.Round(time.Millisecond), bestD.Round(time.Millisecond), (bestC - bestD).Round(time.Millisecond))
+}
+
+// draftsDigest is the SHA-256 of every draft of the pages, after Compare,
+// as JSON.
+func draftsDigest(pages [][]byte) (string, error) {
+	drafts := make([]*ingest.Draft, len(pages))
+	for i, p := range pages {
+		d, err := ingest.Import(fmt.Sprintf("page%04d.html", i), p, nil)
+		if err != nil {
+			return "", fmt.Errorf("page %d: %v", i, err)
+		}
+		drafts[i] = d
+	}
+	ingest.Compare(drafts)
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	for _, d := range drafts {
+		if err := enc.Encode(d); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func fail(err error) {

@@ -242,21 +242,24 @@ func fold(s string) string {
 }
 
 // locate finds a drafted text in the article: whole, else by its first or
-// last 40 bytes (drafts trim and rejoin around attributions).
+// last 40 bytes, else 20 (drafts trim and rejoin around attributions: "This
+// attitude, according to X, rendered …" is drafted "This attitude rendered …").
 func locate(art []byte, text string) (int, int) {
 	s := string(art)
 	if i := strings.Index(s, text); i >= 0 && text != "" {
 		return i, i + len(text)
 	}
-	head, tail := prefix(text, 40), suffix(text, 40)
-	if len(head) >= 12 {
-		if i := strings.Index(s, head); i >= 0 {
-			return i, i + len(text)
+	for _, n := range []int{40, 20} {
+		head, tail := prefix(text, n), suffix(text, n)
+		if len(head) >= 12 {
+			if i := strings.Index(s, head); i >= 0 {
+				return i, i + len(text)
+			}
 		}
-	}
-	if len(tail) >= 12 {
-		if i := strings.Index(s, tail); i >= 0 {
-			return max(0, i+len(tail)-len(text)), i + len(tail)
+		if len(tail) >= 12 {
+			if i := strings.Index(s, tail); i >= 0 {
+				return max(0, i+len(tail)-len(text)), i + len(tail)
+			}
 		}
 	}
 	return -1, -1
