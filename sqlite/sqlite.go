@@ -124,20 +124,7 @@ func (d *DB) Lookup(ctx context.Context, hash string) ([]uint64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%q is not a hex SHA-256", hash)
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT idx FROM entries WHERE envelope_sha256 = ? AND visibility = 'public' UNION SELECT idx FROM entries WHERE content_sha256 = ? AND visibility = 'public' ORDER BY idx`, raw, strings.ToLower(hash))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []uint64
-	for rows.Next() {
-		var i uint64
-		if err := rows.Scan(&i); err != nil {
-			return nil, err
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
+	return d.indices(ctx, `SELECT idx FROM entries WHERE envelope_sha256 = ? AND visibility = 'public' UNION SELECT idx FROM entries WHERE content_sha256 = ? AND visibility = 'public' ORDER BY idx`, raw, strings.ToLower(hash))
 }
 
 // Dump writes every table in primary-key order, one row a line, from one
