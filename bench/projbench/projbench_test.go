@@ -33,7 +33,25 @@ import (
 
 var records = flag.Int("records", 1_000_000, "how many mixed records the log holds")
 
-var reindexProfile = flag.String("reindexprofile", "", "write a CPU profile of the reindex alone to this file")
+var (
+	reindexProfile = flag.String("reindexprofile", "", "write a CPU profile of the reindex alone to this file")
+	auditProfile   = flag.String("auditprofile", "", "write a CPU profile of the audit alone to this file")
+)
+
+// profile starts a CPU profile into path, when set, and returns what stops it.
+func profile(b *testing.B, path string) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
+}
 
 func BenchmarkProjection(b *testing.B) {
 	ctx := context.Background()
@@ -59,21 +77,13 @@ func BenchmarkProjection(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	if *reindexProfile != "" {
-		f, err := os.Create(*reindexProfile)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pprof.StartCPUProfile(f)
-	}
+	stop := profile(b, *reindexProfile)
 	start = time.Now()
 	if err := truce.CatchUp(ctx, m.Log, store); err != nil {
 		b.Fatal(err)
 	}
 	reindex := float64(size) / time.Since(start).Seconds()
-	if *reindexProfile != "" {
-		pprof.StopCPUProfile()
-	}
+	stop()
 	bytes := fileBytes(b, path)
 	out("reindex: %.0f records/s; database %d bytes, %.0f bytes per record", reindex, bytes, float64(bytes)/float64(size))
 
@@ -82,11 +92,13 @@ func BenchmarkProjection(b *testing.B) {
 	out("raw batched SQLite inserts of the same rows: %.0f records/s; reindex/raw = %.2f", raw, reindex/raw)
 
 	// truce audit: every signature and rule again.
+	stop = profile(b, *auditProfile)
 	start = time.Now()
 	if err := truce.Audit(ctx, truce.Config{Origin: trucetest.Origin, Admin: c.Admin.Verifier()}, m.Log); err != nil {
 		b.Fatal(err)
 	}
 	audit := float64(size) / time.Since(start).Seconds()
+	stop()
 	out("audit: %.0f records/s; audit/verify(both cores) = %.2f", audit, audit/v2)
 
 	// The incidents list with three filters, over HTTP.
