@@ -74,9 +74,9 @@ type PartyRow struct {
 
 // Item is an entry in a list (GET /api/v1/{list}).
 type Item struct {
-	Index                        uint64
+	Index                         uint64
 	List, Subtype, Date, Deadline string
-	Place                        string
+	Place                         string
 	// Status is the status the log's records gave it, before the time
 	// (StatusAt).
 	Status  string
