@@ -31,8 +31,13 @@ function json(el, name, fallback) {
   }
 }
 
+// fill puts values into the page's words; numbers are written in the
+// page's language's digits, as the server writes them (Pashto and Dari in
+// their own script).
 function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  const digits = new Intl.NumberFormat(document.documentElement.lang || undefined, { useGrouping: false });
+  const show = (v) => (/^\d+$/.test(String(v)) ? digits.format(Number(v)) : String(v));
+  return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? show(values[k]) : m));
 }
 
 // run verifies what el describes and shows the outcome; it returns check()'s
