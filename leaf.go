@@ -76,6 +76,26 @@ func NewRestrictedLeaf(e *Envelope, r *Record, salt []byte) ([]byte, error) {
 	}), nil
 }
 
+// decodePublic decodes the envelope env of the public leaf data.
+func decodePublic(env, data []byte, trusted bool) (*Envelope, error) {
+	if trusted {
+		e, err := decodeEnvelope(env, true)
+		if err != nil {
+			return nil, fmt.Errorf("leaf envelope: %v", err)
+		}
+		return e, nil
+	}
+	e, err := ParseEnvelope(env)
+	if err != nil {
+		return nil, fmt.Errorf("leaf envelope: %v", err)
+	}
+	// Equal to the leaf its envelope forms, the entry is canonical.
+	if !bytes.Equal(PublicLeaf(e), data) {
+		return nil, fmt.Errorf("leaf is not the canonical leaf of its envelope")
+	}
+	return e, nil
+}
+
 func leafJSON(v map[string]any) []byte {
 	if a, ok := v["audience"].([]string); ok && len(a) == 0 {
 		delete(v, "audience")
@@ -101,6 +121,17 @@ func ParseLeaf(data []byte) (*Leaf, error) { return parseLeaf(data, false) }
 func readLeaf(data []byte) (*Leaf, error) { return parseLeaf(data, true) }
 
 func parseLeaf(data []byte, trusted bool) (*Leaf, error) {
+	// A public leaf is its envelope between a fixed head and tail
+	// (PublicLeaf): read so, the leaf is not decoded whole first. A leaf
+	// that only looks so is refused below, when it is not the leaf its
+	// envelope forms.
+	if env, ok := bytes.CutPrefix(data, []byte(`{"envelope":`)); ok {
+		if env, ok := bytes.CutSuffix(env, []byte(`,"leaf":"`+leafPublic+`"}`)); ok {
+			if e, err := decodePublic(env, data, trusted); err == nil {
+				return &Leaf{Envelope: e}, nil
+			}
+		}
+	}
 	var head struct {
 		Leaf     string          `json:"leaf"`
 		Envelope json.RawMessage `json:"envelope"`
@@ -110,20 +141,9 @@ func parseLeaf(data []byte, trusted bool) (*Leaf, error) {
 	}
 	switch head.Leaf {
 	case leafPublic:
-		if trusted {
-			e, err := decodeEnvelope(head.Envelope, true)
-			if err != nil {
-				return nil, fmt.Errorf("leaf envelope: %v", err)
-			}
-			return &Leaf{Envelope: e}, nil
-		}
-		e, err := ParseEnvelope(head.Envelope)
+		e, err := decodePublic(head.Envelope, data, trusted)
 		if err != nil {
-			return nil, fmt.Errorf("leaf envelope: %v", err)
-		}
-		// Equal to the leaf its envelope forms, the entry is canonical.
-		if !bytes.Equal(PublicLeaf(e), data) {
-			return nil, fmt.Errorf("leaf is not the canonical leaf of its envelope")
+			return nil, err
 		}
 		return &Leaf{Envelope: e}, nil
 	case leafRestricted:
