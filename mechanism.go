@@ -550,7 +550,7 @@ func (m *Mechanism) takeRecent(from, to uint64) []Entry {
 		out = append(out, e)
 		delete(m.recent, i)
 	}
-	if len(out) == 0 {
+	if len(m.recent) > 0 {
 		// Entries the follower passed by reading the log are never taken.
 		for i := range m.recent {
 			if i < from {
