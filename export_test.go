@@ -54,3 +54,6 @@ func StateOf(m *Mechanism) any {
 	slices.Sort(out.Purged)
 	return out
 }
+
+// HandedOver is how many entries m's followers took in memory.
+func HandedOver(m *Mechanism) uint64 { return m.handedOver.Load() }

@@ -101,6 +101,8 @@ type Mechanism struct {
 	// (Follow), by index, so that the projection is handed them in memory;
 	// nil while no one follows.
 	recent map[uint64]Entry
+	// handedOver counts the entries a follower took from recent.
+	handedOver atomic.Uint64
 
 	tokens tokenCache
 }
@@ -550,6 +552,7 @@ func (m *Mechanism) takeRecent(from, to uint64) []Entry {
 		out = append(out, e)
 		delete(m.recent, i)
 	}
+	m.handedOver.Add(uint64(len(out)))
 	if len(m.recent) > 0 {
 		// Entries the follower passed by reading the log are never taken.
 		for i := range m.recent {
