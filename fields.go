@@ -50,6 +50,7 @@ type Fields struct {
 	Source        *uint64         `json:"source"`
 	About         []uint64        `json:"about"`
 	TranslationOf *uint64         `json:"translation_of"`
+	SameStatement *uint64         `json:"same_statement"` // a source's
 	Subject       *uint64         `json:"subject"`
 	Evidence      []uint64        `json:"evidence"`
 	Request       *uint64         `json:"request"`
@@ -121,6 +122,12 @@ func assign(dst reflect.Value, v any) (raw bool, err error) {
 			return mismatch()
 		}
 		dst.SetString(s)
+	case reflect.Bool:
+		b, ok := v.(bool)
+		if !ok {
+			return mismatch()
+		}
+		dst.SetBool(b)
 	case reflect.Int, reflect.Int64:
 		n, ok := v.(json.Number)
 		if !ok {

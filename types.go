@@ -76,7 +76,8 @@ var registry = []RecordType{
 			{Field: "body.source", Types: []string{"source"}, Rel: "source"},
 			{Field: "body.about", Rel: "about"},
 			{Field: "body.translation_of", Types: []string{"claim"}, Rel: "translation_of"}}},
-	{Name: "source", List: "sources", Content: true},
+	{Name: "source", List: "sources", Content: true,
+		Refs: []Ref{{Field: "body.same_statement", Types: []string{"source"}, Rel: "same_statement"}}},
 	{Name: "evidence", Content: true},
 	{Name: "assessment",
 		Refs: []Ref{
@@ -172,6 +173,8 @@ func (b *Fields) refs(field string) (refs []uint64, list bool) {
 		return b.About, true
 	case "body.translation_of":
 		return one(b.TranslationOf)
+	case "body.same_statement":
+		return one(b.SameStatement)
 	case "body.subject":
 		return one(b.Subject)
 	case "body.evidence":

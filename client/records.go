@@ -189,6 +189,13 @@ func (c *Client) DownloadEvidence(ctx context.Context, sum string, w io.Writer) 
 type Draft struct {
 	ID    string       `json:"id"`
 	Draft ingest.Draft `json:"draft"`
+	// AcceptedDuplicates are its duplicates already accepted as sources,
+	// most similar first (docs/FORMAT.md §10).
+	AcceptedDuplicates []struct {
+		File   string `json:"file"`
+		Kind   string `json:"kind"`
+		Source uint64 `json:"source"`
+	} `json:"accepted_duplicates"`
 }
 
 // Import uploads a document (and its sidecar's metadata, if any) to be

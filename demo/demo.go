@@ -7,7 +7,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -29,14 +31,29 @@ func Scenario() []byte {
 	return b
 }
 
-// Seeds are the seed statements' texts, which the demo's sources are
-// drawn from; they are public, as their sources are.
+// Seeds are the seed statements' extracted texts (docs/FORMAT.md §10),
+// which the demo's sources are drawn from and name by text_sha256; they
+// are public, as their sources are, and say so (text_public).
 func Seeds() [][]byte {
 	var out [][]byte
+	for _, d := range seedDrafts() {
+		if d != nil {
+			out = append(out, []byte(d.Text()))
+		}
+	}
+	return out
+}
+
+// seedDrafts drafts the seed documents, in order; nil for one that fails
+// (Load says why).
+func seedDrafts() []*ingest.Draft {
 	names, _ := fs.Glob(files, "seeds/*.txt")
-	for _, n := range names {
-		b, _ := files.ReadFile(n)
-		out = append(out, b)
+	out := make([]*ingest.Draft, len(names))
+	for i, n := range names {
+		data, _ := files.ReadFile(n)
+		if d, err := ingest.Import(path.Base(n), data, nil); err == nil {
+			out[i] = d
+		}
 	}
 	return out
 }
@@ -141,7 +158,12 @@ func Load(ctx context.Context, mech *truce.Mechanism, origin string, cast Cast, 
 		if err != nil {
 			return n, fmt.Errorf("%s: %v", s, err)
 		}
-		i, err := submit("source", truce.Public, nil, d.Source, "admin")
+		sum := sha256.Sum256([]byte(d.Text()))
+		body := map[string]any{}
+		raw, _ := json.Marshal(d.Source)
+		json.Unmarshal(raw, &body)
+		body["text_sha256"], body["text_public"] = hex.EncodeToString(sum[:]), true
+		i, err := submit("source", truce.Public, nil, body, "admin")
 		if err != nil {
 			return n, fmt.Errorf("%s: source: %v", s, err)
 		}

@@ -13,6 +13,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 )
 
 // Dir is a directory of named files.
@@ -314,3 +317,78 @@ func (f *File) LoadState() ([]byte, error) { return os.ReadFile(f.path) }
 
 // SaveState replaces the file's content, durably.
 func (f *File) SaveState(data []byte) error { return WriteAtomic(f.path, data, 0o600) }
+
+// Texts keeps the texts of accepted sources, each under its SHA-256:
+// public ones in the directory itself, which the web pages read, and the
+// others under members/, each with the log indices of the source records
+// it was kept for (who may read one of them may read it).
+type Texts struct {
+	public, members *Dir
+}
+
+// OpenTexts opens the texts kept at path, creating the directory if needed.
+func OpenTexts(path string) (*Texts, error) {
+	pub, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	mem, err := Open(filepath.Join(path, "members"))
+	if err != nil {
+		return nil, err
+	}
+	return &Texts{public: pub, members: mem}, nil
+}
+
+// Keep keeps text, for the source record at index, public or for members
+// only. A text once public stays public: it is the same text, and a signer
+// said anyone may read it.
+func (t *Texts) Keep(text []byte, public bool, source uint64) (name string, err error) {
+	sum := sha256.Sum256(text)
+	name = hex.EncodeToString(sum[:])
+	if _, err := t.public.Size(name); err == nil {
+		return name, nil
+	}
+	if public {
+		if err := t.public.Put(name, text); err != nil {
+			return "", err
+		}
+		return name, t.members.Delete(name)
+	}
+	p := filepath.Join(t.members.path, "sources", fmt.Sprintf("%s-%d", name, source))
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return "", err
+	}
+	// The source first: a text is never kept without a source that lets
+	// someone read it.
+	if err := WriteAtomic(p, nil, 0o600); err != nil {
+		return "", err
+	}
+	if _, err := t.members.Size(name); err == nil {
+		return name, nil
+	}
+	return name, t.members.Put(name, text)
+}
+
+// Text reads the text kept under name: whether it is public, and, if
+// not, the sources it was kept for. A text never kept is ErrNotFound.
+func (t *Texts) Text(name string) (text []byte, public bool, sources []uint64, err error) {
+	if b, err := t.public.Get(name); err == nil || !errors.Is(err, ErrNotFound) {
+		return b, err == nil, nil, err
+	}
+	b, err := t.members.Get(name)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	// name is a hex SHA-256 (Get checked it): nothing in it is a pattern.
+	marks, err := filepath.Glob(filepath.Join(t.members.path, "sources", name+"-*"))
+	if err != nil {
+		return nil, false, nil, err
+	}
+	for _, m := range marks {
+		if i, err := strconv.ParseUint(strings.TrimPrefix(filepath.Base(m), name+"-"), 10, 64); err == nil {
+			sources = append(sources, i)
+		}
+	}
+	slices.Sort(sources)
+	return b, false, sources, nil
+}

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/transparency-dev/merkle/rfc6962"
@@ -38,6 +39,11 @@ type Server struct {
 	// of imported documents.
 	evidence Evidence
 	drafts   Drafts
+	// queueing serializes changes to the queue: a draft queued is compared
+	// with those queued before it, and they with it.
+	queueing sync.Mutex
+	// texts keeps accepted sources' texts (KeepTexts); nil: none kept.
+	texts Texts
 	// PublicHost, when set, is the host clients reach the server at (behind
 	// a proxy, say): tokens must name it. Otherwise they must name the host
 	// each request's Host header names.
@@ -59,6 +65,7 @@ func NewServer(mech Mechanism, log Log, store truce.Store, evidence Evidence, dr
 	s.mux.HandleFunc("GET /api/v1/lookup/{sha256}", s.lookup)
 	s.mux.HandleFunc("POST /api/v1/evidence", s.postEvidence)
 	s.mux.HandleFunc("GET /api/v1/evidence/{sha256}", s.getEvidence)
+	s.mux.HandleFunc("GET /api/v1/texts/{sha256}", s.getText)
 	s.mux.Handle("GET /schema/", http.StripPrefix("/schema/", http.FileServerFS(must(fs.Sub(docs.Schemas, "schema")))))
 	s.mux.HandleFunc("POST /api/v1/records", s.postRecord)
 	s.mux.HandleFunc("GET /api/v1/records/{index}", s.getRecord)

@@ -218,7 +218,7 @@ func TestBrowser(t *testing.T) {
 				fonts: [...document.fonts].filter(f => f.status === "loaded").map(f => f.family.replaceAll('"', "")),
 				navCurrent: document.querySelector("header nav a[aria-current=page]").innerText.trim()})`)
 			l := locales[lang]
-			want := []string{l.T("NavOverview"), l.T("NavIncidents"), l.T("NavCommitments"), l.T("NavRequests"), l.T("NavClaims")}
+			want := []string{l.T("NavOverview"), l.T("NavIncidents"), l.T("NavCommitments"), l.T("NavRequests"), l.T("NavClaims"), l.T("NavLog")}
 			if got.Lang != lang || got.Dir != "rtl" || strings.Join(got.Nav, "|") != strings.Join(want, "|") || got.NavCurrent != l.T("NavIncidents") {
 				t.Errorf("%s: %+v, want navigation %q", lang, got, want)
 			}

@@ -65,6 +65,11 @@ type item struct {
 	Published string `json:"published"`
 	SHA256    string `json:"sha256"`
 	URL       string `json:"url"`
+	// TextSHA256 names the text kept of it, shown when TextPublic;
+	// SameStatement is the earlier source of the same statement.
+	TextSHA256    string  `json:"text_sha256"`
+	TextPublic    bool    `json:"text_public"`
+	SameStatement *uint64 `json:"same_statement"`
 	// request
 	To        []string   `json:"to"`
 	Kind      string     `json:"kind"`

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -23,6 +24,7 @@ type site struct {
 	cfg       Config
 	templates map[string]*template.Template // by page
 	parties   *parties
+	members   *members
 
 	mu sync.Mutex
 	// hints are the cursors latest found, by query.
@@ -504,7 +506,20 @@ type sourcePage struct {
 	ClaimsComplete bool
 	Unplaced       []item // claims not found in the text
 	SameText       []uint64
+	// Statement is every other source of the same statement (linked by
+	// same_statement, either way), in log order, with what differs.
+	Statement []sameSource
 }
+
+// sameSource is a source of the same statement as the page's, with the
+// figures its claims give that the page's claims do not.
+type sameSource struct {
+	Source    item
+	OnlyThere []figure
+}
+
+// maxStatement bounds the sources of one statement a page follows.
+const maxStatement = 64
 
 func (s *site) source(r *http.Request, p *pageData) error {
 	ctx := r.Context()
@@ -537,8 +552,21 @@ func (s *site) source(r *http.Request, p *pageData) error {
 			}
 		}
 	}
-	if s.cfg.Texts != nil && isSHA256(it.SHA256) {
-		text, err := s.cfg.Texts.Get(it.SHA256)
+	if sp.Statement, err = s.statement(ctx, *it, sp.Claims); err != nil {
+		return err
+	}
+	// The text kept of it (text_sha256) when its signers said it may be
+	// shown; for a source recorded before texts were kept, the text under
+	// its own sha256, which only the demo's public seeds were kept as.
+	name := it.SHA256
+	if it.TextSHA256 != "" {
+		name = ""
+		if it.TextPublic {
+			name = it.TextSHA256
+		}
+	}
+	if s.cfg.Texts != nil && isSHA256(name) {
+		text, err := s.cfg.Texts.Get(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
@@ -603,4 +631,77 @@ func isSHA256(s string) bool {
 		}
 	}
 	return true
+}
+
+// statement is the other sources of the statement src states: those its
+// same_statement refs lead to, and, where the store indexes its links,
+// those citing any of them by same_statement; each with the figures its
+// claims give that claims (src's) do not.
+func (s *site) statement(ctx context.Context, src item, claims []item) ([]sameSource, error) {
+	seen := map[uint64]*item{src.Index: &src}
+	queue := []*item{&src}
+	for len(queue) > 0 && len(seen) <= maxStatement {
+		it := queue[0]
+		queue = queue[1:]
+		next := []uint64{}
+		if it.SameStatement != nil {
+			next = append(next, *it.SameStatement)
+		}
+		if l, ok := s.cfg.Store.(linker); ok {
+			idx, err := l.LinksTo(ctx, it.Index, "same_statement")
+			if err != nil {
+				return nil, err
+			}
+			next = append(next, idx...)
+		}
+		for _, j := range next {
+			if seen[j] != nil {
+				continue
+			}
+			o, err := s.one(ctx, "sources", j)
+			if err != nil {
+				return nil, err
+			}
+			if o != nil { // a restricted source is no list item
+				seen[j] = o
+				queue = append(queue, o)
+			}
+		}
+	}
+	if len(seen) == 1 {
+		return nil, nil
+	}
+	here := map[string]bool{}
+	for _, c := range claims {
+		for _, f := range c.Figures {
+			here[figureKey(f)] = true
+		}
+	}
+	var out []sameSource
+	for j, o := range seen {
+		if j == src.Index {
+			continue
+		}
+		ss := sameSource{Source: *o}
+		there, _, err := s.citing(ctx, "claims", j, "source", func(c item) bool { return c.Source != nil && *c.Source == j })
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range there {
+			for _, f := range c.Figures {
+				if !here[figureKey(f)] {
+					f.Speaker = c.Speaker
+					ss.OnlyThere = append(ss.OnlyThere, f)
+				}
+			}
+		}
+		out = append(out, ss)
+	}
+	slices.SortFunc(out, func(a, b sameSource) int { return cmp.Compare(a.Source.Index, b.Source.Index) })
+	return out, nil
+}
+
+// figureKey is what makes two figures the same figure, whoever gives it.
+func figureKey(f figure) string {
+	return fmt.Sprintf("%s|%v|%s", f.Qualifier, f.Count, strings.ToLower(f.What))
 }

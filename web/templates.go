@@ -13,7 +13,7 @@ var templateFS embed.FS
 
 // pages are the page templates; each is parsed with the layout and the
 // partials.
-var pages = []string{"overview", "incidents", "incident", "commitments", "requests", "claims", "finding", "source", "error"}
+var pages = []string{"overview", "incidents", "incident", "commitments", "requests", "claims", "finding", "source", "log", "entry", "error"}
 
 var funcs = template.FuncMap{
 	"asset":    assetURL,
@@ -60,7 +60,7 @@ func mustTemplates() map[string]*template.Template {
 type navItem struct{ Path, Msg string }
 
 // nav is the site's navigation, in order.
-var nav = []navItem{{"/", "NavOverview"}, {"/incidents", "NavIncidents"}, {"/commitments", "NavCommitments"}, {"/requests", "NavRequests"}, {"/claims", "NavClaims"}}
+var nav = []navItem{{"/", "NavOverview"}, {"/incidents", "NavIncidents"}, {"/commitments", "NavCommitments"}, {"/requests", "NavRequests"}, {"/claims", "NavClaims"}, {"/log", "NavLog"}}
 
 // incidentRow is one row of an incidents table, formatted in Go: a table
 // of fifty rows would otherwise make some three hundred reflective calls

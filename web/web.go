@@ -11,6 +11,20 @@
 // a bounded scan and say so. Parties are named as their party records
 // name them, read from the log as far as needed.
 //
+// # The log explorer
+//
+// /log lists every entry, newest first (?cursor=N: the entries before
+// index N; ?index=N: a redirect to /log/N), each with its type, its
+// signers' member ids and key fingerprints (the key id of FORMAT.md §1)
+// and its time; /log/{index} shows one entry as anyone may see it (a
+// restricted one by its routing metadata alone), its leaf hash, and a
+// verification section for static/verify/page.js, whose keys are the
+// page's own: Config.LogVKey, the recorded witness policy's keys and the
+// signers' member keys, each shown with its fingerprint. The browser
+// fetches the log's /checkpoint and /tile/ from the page's origin, where
+// truce serve serves them beside the pages. offlineBundle is the hook for
+// the offline proof bundles a later issue adds.
+//
 // # Static files and the map
 //
 // Every file under web/static/ (subfolders included) is embedded and
@@ -91,9 +105,12 @@ var (
 
 // Config is what a site reads.
 type Config struct {
-	Store     Store
-	Log       Log
-	LogKey    note.Verifier
+	Store  Store
+	Log    Log
+	LogKey note.Verifier
+	// LogVKey is the log key's text (NAME+HASH+BASE64), which /log/{index}
+	// shows and gives the browser's verifier; "": no verification there.
+	LogVKey   string
 	Witnesses Witnesses // nil: no witness policy shown
 	Texts     Texts     // nil: no source text shown
 	Logger    *slog.Logger
@@ -129,7 +146,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &site{cfg: cfg, parties: &parties{log: cfg.Log}, hints: map[string]uint64{}}
+	s := &site{cfg: cfg, parties: &parties{log: cfg.Log}, members: &members{log: cfg.Log}, hints: map[string]uint64{}}
 	s.templates = mustTemplates()
 	mux := http.NewServeMux()
 	mux.Handle("GET /static/", staticHandler())
@@ -141,6 +158,8 @@ func New(cfg Config) http.Handler {
 	mux.HandleFunc("GET /claims", s.page(s.claims))
 	mux.HandleFunc("GET /findings/{index}", s.page(s.finding))
 	mux.HandleFunc("GET /sources/{index}", s.page(s.source))
+	mux.HandleFunc("GET /log", s.logIndex())
+	mux.HandleFunc("GET /log/{index}", s.page(s.logEntry))
 	mux.HandleFunc("/", s.page(func(r *http.Request, p *pageData) error {
 		return notFound("ErrPageNotFound")
 	}))

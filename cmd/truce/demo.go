@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -192,17 +190,18 @@ func loadDemo(ctx context.Context, dir dataDir, ws []tlog.Witness, name string, 
 	return nil
 }
 
-// keepSeedTexts keeps the seed statements' texts in DATA/texts, each under
-// the SHA-256 its source record carries: they are public, so the web pages
-// show them with their claims marked.
+// keepSeedTexts keeps the seed statements' extracted texts in DATA/texts,
+// public, each under the SHA-256 its source record names (text_sha256):
+// the web pages show them with their claims marked, and the API serves
+// them to anyone.
 func keepSeedTexts(dir dataDir) error {
-	texts, err := files.Open(dir.path("texts"))
+	texts, err := files.OpenTexts(dir.path("texts"))
 	if err != nil {
 		return err
 	}
 	for _, text := range demo.Seeds() {
-		sum := sha256.Sum256(text)
-		if err := texts.Put(hex.EncodeToString(sum[:]), text); err != nil {
+		// Public texts need no source to be read by: index 0 stands for none.
+		if _, err := texts.Keep(text, true, 0); err != nil {
 			return err
 		}
 	}

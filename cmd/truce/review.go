@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,7 +13,7 @@ import (
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/client"
 	"github.com/truce-dev/truce/files"
-	"github.com/truce-dev/truce/ingest"
+	trucehttp "github.com/truce-dev/truce/http"
 )
 
 // memberClient is a server's API used with a member's key: every request
@@ -76,11 +78,7 @@ func queueImports(ctx context.Context, server, data, keyFile string, args []stri
 			if err != nil {
 				return "", 0, err
 			}
-			raw, _ := json.Marshal(struct {
-				*ingest.Draft
-				ImportedBy string `json:"imported_by,omitempty"`
-			}{d, importedBy})
-			return d.Source.SHA256, len(d.Claims), local.Put(d.Source.SHA256, raw)
+			return d.Source.SHA256, len(d.Claims), trucehttp.QueueDraft(local, d, importedBy)
 		}
 	} else {
 		m, err := newMemberClient(ctx, server, data, keyFile)
@@ -120,13 +118,14 @@ func queueImports(ctx context.Context, server, data, keyFile string, args []stri
 }
 
 func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("review", "--server URL|--data DIR --key FILE [--accept ID [--claim N]... [--visibility V]] [--reject ID]", stdout)
+	fs := newFlags("review", "--server URL|--data DIR --key FILE [--accept ID [--claim N]... [--visibility V] [--public-text]] [--reject ID]", stdout)
 	server := fs.String("server", "", "the mechanism's server URL")
 	data := fs.String("data", "", "the data directory of a running server")
 	keyFile := fs.String("key", "", "the member key that signs what is accepted")
 	accept := fs.String("accept", "", "accept the draft with this id: sign and submit its source and claims, then take it off the queue")
 	reject := fs.String("reject", "", "take the draft with this id off the queue without submitting anything")
 	visibility := fs.String("visibility", truce.Public, "the visibility of the records accepted")
+	publicText := fs.Bool("public-text", false, "with --accept: say in the source that its text may be shown to anyone (a public source's text is kept for members only otherwise)")
 	var claims stringList
 	fs.Var(&claims, "claim", "with --accept: the number of a claim to accept (repeatable; default: all)")
 	if err := parse(fs, args); err != nil {
@@ -182,11 +181,28 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			rc, err := m.c.Submit(ctx, env.Canonical())
 			return rc.Index, err
 		}
-		src, err := submit("source", it.Draft.Source)
+		// The source names the text kept of it, and the source of the
+		// most similar duplicate already accepted: the same statement.
+		body := map[string]any{}
+		raw, _ := json.Marshal(it.Draft.Source)
+		json.Unmarshal(raw, &body)
+		sum := sha256.Sum256([]byte(it.Draft.Text()))
+		body["text_sha256"] = hex.EncodeToString(sum[:])
+		if *publicText {
+			body["text_public"] = true
+		}
+		if len(it.AcceptedDuplicates) > 0 {
+			body["same_statement"] = it.AcceptedDuplicates[0].Source
+		}
+		src, err := submit("source", body)
 		if err != nil {
 			return fmt.Errorf("source of %s: %v", it.ID, err)
 		}
 		fmt.Fprintf(stdout, "source: index %d\n", src)
+		if len(it.AcceptedDuplicates) > 0 {
+			d := it.AcceptedDuplicates[0]
+			fmt.Fprintf(stdout, "same statement as source %d (%s, %s)\n", d.Source, d.File, strings.ReplaceAll(d.Kind, "_", " "))
+		}
 		for i, c := range it.Draft.Claims {
 			if len(chosen) > 0 && !chosen[i+1] {
 				continue

@@ -181,6 +181,11 @@ func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, re
 	}
 	defer nonceLog.Close()
 	api.KeepNonces(nonceLog, seen)
+	texts, err := files.OpenTexts(dir.path("texts"))
+	if err != nil {
+		return err
+	}
+	api.KeepTexts(texts)
 	if sf.publicURL != "" {
 		u, _ := neturl.Parse(sf.publicURL) // checked with the flags
 		api.PublicHost = u.Host
@@ -261,11 +266,15 @@ func newSite(dir dataDir, m *mechanism) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	logVKey, err := readKeyFile(dir.key("log.vkey"))
+	if err != nil {
+		return nil, err
+	}
 	texts, err := files.Open(dir.path("texts"))
 	if err != nil {
 		return nil, err
 	}
-	return web.New(web.Config{Store: m.store, Log: m.log, LogKey: logKey, Witnesses: m.mech, Texts: texts, Logger: slog.Default()}), nil
+	return web.New(web.Config{Store: m.store, Log: m.log, LogKey: logKey, LogVKey: logVKey, Witnesses: m.mech, Texts: texts, Logger: slog.Default()}), nil
 }
 
 // apiPaths are the API's: everything else is a web page.
