@@ -120,16 +120,23 @@ type response struct {
 	Signers []string `json:"signers"`
 }
 
-// decodeItems turns a page's items into items. The projection's items are
-// JSON objects; a round trip through JSON is the one decoder of them.
+// decodeItems turns a page's items into items: by decodeItem, or for an
+// item it cannot read, a round trip through JSON, the one decoder of
+// them.
 func decodeItems(raw []map[string]any) ([]item, error) {
-	b, err := json.Marshal(raw)
-	if err != nil {
-		return nil, err
-	}
-	var out []item
-	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, fmt.Errorf("decoding list items: %v", err)
+	out := make([]item, len(raw))
+	for i, r := range raw {
+		if decodeItem(r, &out[i]) {
+			continue
+		}
+		out[i] = item{}
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(b, &out[i]); err != nil {
+			return nil, fmt.Errorf("decoding list items: %v", err)
+		}
 	}
 	return out, nil
 }
@@ -192,6 +199,12 @@ func (s *site) latest(ctx context.Context, q truce.Query, n int) ([]item, error)
 	if err != nil {
 		return nil, err
 	}
+	return s.latestOf(ctx, size, q, n)
+}
+
+// latestOf is latest in a log of size entries: a page asking for several
+// lists reads the log's size once.
+func (s *site) latestOf(ctx context.Context, size uint64, q truce.Query, n int) ([]item, error) {
 	q.Limit = n
 	// probe reads the first n items after x; all is true when they are
 	// every item after x.

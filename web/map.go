@@ -111,13 +111,14 @@ func drawMap(lang string, incidents []mapIncident) template.HTML {
 
 	words := mapWords(l)
 	var b strings.Builder
-	b.Grow(40_000 + 500*len(markers))
+	base := baseLayer(l)
+	b.Grow(len(base) + 8_000 + 800*len(markers))
 	esc := template.HTMLEscapeString
 	w, h := basemap.Width, basemap.Height
 	fmt.Fprintf(&b, `<svg class="incident-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="group" aria-labelledby="incident-map-title" data-zoom-in="%s" data-zoom-out="%s" data-reset="%s" data-cluster="%s">`,
 		f1(w), f1(h), esc(l.T("map.zoomin")), esc(l.T("map.zoomout")), esc(l.T("map.reset")), esc(l.T("map.cluster")))
 	fmt.Fprintf(&b, `<title id="incident-map-title">%s</title>`, esc(l.T("map.title")))
-	b.WriteString(baseLayer(l))
+	b.WriteString(base)
 
 	b.WriteString(`<g class="map-markers">`)
 	for _, m := range markers {

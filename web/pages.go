@@ -49,6 +49,9 @@ type pageData struct {
 	// template is the page's template name; status its HTTP status.
 	template string
 	status   int
+	// shared is a part of the page's markup many responses share,
+	// compressed once; nil: none.
+	shared *sharedText
 }
 
 type langLink struct {
@@ -72,6 +75,10 @@ func notFound(msg string, args ...any) error {
 func badRequest(msg string, args ...any) error {
 	return &pageError{status: http.StatusBadRequest, msg: msg, args: args}
 }
+
+// pageBuffers hold pages as they are rendered: a page of incidents is
+// some 100 KB, which a new buffer would grow to by doubling, every time.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // page wraps a page's handler: the reader's language, the checkpoint in
 // the footer, the rendering, and errors as pages.
@@ -100,8 +107,10 @@ func (s *site) page(fn func(r *http.Request, p *pageData) error) http.HandlerFun
 			p.status, p.template, p.Title = http.StatusInternalServerError, "error", l.T("ErrorInternal")
 			p.Page = nil
 		}
-		var buf bytes.Buffer
-		err = s.templates[p.template].ExecuteTemplate(&buf, "layout", p)
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer pageBuffers.Put(buf)
+		err = s.templates[p.template].ExecuteTemplate(buf, "layout", p)
 		if err == nil {
 			err = p.Parties.err // a failed read of the log while naming a party
 		}
@@ -116,6 +125,10 @@ func (s *site) page(fn func(r *http.Request, p *pageData) error) http.HandlerFun
 		h.Set("Cache-Control", "no-cache")
 		h.Add("Vary", "Accept-Language, Cookie")
 		w.WriteHeader(p.status)
+		if gw, ok := w.(*gzipWriter); ok && p.shared != nil {
+			gw.writeShared(buf.Bytes(), p.shared)
+			return
+		}
 		w.Write(buf.Bytes())
 	}
 }
@@ -172,7 +185,11 @@ func (s *site) overview(r *http.Request, p *pageData) error {
 		return err
 	}
 	slices.SortStableFunc(o.Rounds, func(a, b item) int { return strings.Compare(a.Start, b.Start) })
-	if o.Commitments, err = s.latest(ctx, truce.Query{List: "commitments"}, 2*overviewItems); err != nil {
+	size, err := s.cfg.Log.Size(ctx)
+	if err != nil {
+		return err
+	}
+	if o.Commitments, err = s.latestOf(ctx, size, truce.Query{List: "commitments"}, 2*overviewItems); err != nil {
 		return err
 	}
 	if err := s.assessedBy(ctx, o.Commitments); err != nil {
@@ -180,13 +197,13 @@ func (s *site) overview(r *http.Request, p *pageData) error {
 	}
 	// What needs a mediator's attention first: breached, lapsed, open.
 	slices.SortStableFunc(o.Commitments, func(a, b item) int { return boardRank(a.Status) - boardRank(b.Status) })
-	if o.Overdue, err = s.latest(ctx, truce.Query{List: "requests", Status: "overdue"}, overviewItems); err != nil {
+	if o.Overdue, err = s.latestOf(ctx, size, truce.Query{List: "requests", Status: "overdue"}, overviewItems); err != nil {
 		return err
 	}
-	if o.Open, err = s.latest(ctx, truce.Query{List: "requests", Status: "open"}, overviewItems); err != nil {
+	if o.Open, err = s.latestOf(ctx, size, truce.Query{List: "requests", Status: "open"}, overviewItems); err != nil {
 		return err
 	}
-	if o.Incidents, err = s.latest(ctx, truce.Query{List: "incidents"}, overviewItems); err != nil {
+	if o.Incidents, err = s.latestOf(ctx, size, truce.Query{List: "incidents"}, overviewItems); err != nil {
 		return err
 	}
 	p.template, p.Title, p.Page = "overview", p.L.T("NavOverview"), o
@@ -268,8 +285,11 @@ type listPage struct {
 	Statuses []string
 	Items    []item
 	Next     string
-	// Map and MapData are the incidents page's map (see the package doc).
-	Map     template.HTML
+	// Map and MapData are the incidents page's map (see the package doc),
+	// the map in pieces: the template prints each through fmt, which
+	// keeps buffers up to 64 KB for the next print and allocates anew for
+	// a larger one, and the whole map is more.
+	Map     []template.HTML
 	MapData []mapIncident
 }
 
@@ -302,7 +322,14 @@ func (s *site) incidents(r *http.Request, p *pageData) error {
 			Place: mapPlace{Name: it.Place.Name, Lat: it.Place.Lat, Lon: it.Place.Lon, Precision: it.Place.Precision}})
 	}
 	if renderMap != nil {
-		lp.Map = renderMap(p.L.code, lp.MapData)
+		m := string(renderMap(p.L.code, lp.MapData))
+		l := p.L
+		p.shared = sharedPart("map/"+l.code, func() string { return baseLayer(l) })
+		for len(m) > 0 {
+			n := min(len(m), 32<<10)
+			lp.Map = append(lp.Map, template.HTML(m[:n]))
+			m = m[n:]
+		}
 	}
 	return nil
 }

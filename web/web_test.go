@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/json"
@@ -647,4 +648,45 @@ func FuzzPages(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSharedPartGzipped: the incidents page, whose map's base layer is
+// sent as blocks deflated once, decompresses (gzip checks its CRC-32 and
+// length) to the page sent uncompressed, in every language; and the base
+// layer was indeed sent that way.
+func TestSharedPartGzipped(t *testing.T) {
+	f := newFixture(t)
+	for code, l := range locales {
+		url := f.url + "/incidents?lang=" + code
+		_, plain := get(t, url)
+		resp, unzipped := get(t, url, "Accept-Encoding", "gzip")
+		if resp.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: not gzipped: %v", url, resp.Header)
+		}
+		if unzipped != plain {
+			t.Errorf("%s: gzipped, the page differs from the page sent plain (%d and %d bytes)", url, len(unzipped), len(plain))
+		}
+		base := baseLayer(l)
+		if !strings.Contains(plain, base) {
+			t.Fatalf("%s: the page holds no base layer", url)
+		}
+		part, ok := sharedParts.Load("map/" + code)
+		if !ok || string(part.(*sharedText).text) != base {
+			t.Fatalf("%s: no shared part for the base layer", url)
+		}
+		req, _ := http.NewRequest("GET", url, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		raw, err := (&http.Client{Transport: &http.Transport{DisableCompression: true}}).Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(raw.Body)
+		raw.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(body, part.(*sharedText).deflated) {
+			t.Errorf("%s: the base layer was not sent as its blocks deflated once", url)
+		}
+	}
 }
