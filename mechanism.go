@@ -46,6 +46,16 @@ type Config struct {
 	// States, when set, keeps the mechanism's state between runs, so that
 	// Open replays only the log's tail (SaveState).
 	States States
+	// Texts, when set, holds the extracted texts of accepted sources: a
+	// purge of a restricted source deletes the text kept for it alone.
+	Texts SourceTexts
+}
+
+// SourceTexts are the texts kept for source records (docs/FORMAT.md §10).
+type SourceTexts interface {
+	// Forget drops what is kept for the source at index: a text kept for
+	// no other source is deleted.
+	Forget(index uint64) error
 }
 
 // EvidenceFiles are uploaded evidence files, by hex SHA-256. Size of a
@@ -668,6 +678,11 @@ func (m *Mechanism) purge(ctx context.Context, target uint64, t *entryMeta) erro
 			err = m.cfg.Bodies.Put(bodyName(rl.Digest), tombstone(e))
 		}
 		if err != nil && !errors.Is(err, ErrPurged) {
+			return err
+		}
+	}
+	if t.routing != nil && t.typ == "source" && m.cfg.Texts != nil {
+		if err := m.cfg.Texts.Forget(target); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"math"
 	"os"
@@ -224,4 +225,34 @@ func TestReadable(t *testing.T) {
 	}
 	f.Reopen()
 	check("after a restart without the bodies")
+}
+
+// TestPurgeForgetsSourceText: purging a restricted source deletes the
+// text kept for it alone; a text another source keeps, and a public one,
+// stay.
+func TestPurgeForgetsSourceText(t *testing.T) {
+	f := newFixture(t)
+	c := f.Setup()
+	source := func(n int) uint64 {
+		return f.Submit(trucetest.Sign(t, trucetest.Record("source", map[string]any{"outlet": "Dawn", "language": "en", "sha256": fmt.Sprintf("%064x", n)},
+			func(m map[string]any) { m["visibility"] = "mediators" }), c.Qatar)).Index
+	}
+	alone, shared, other := source(1), source(2), source(3)
+	only, err := f.Texts.Keep([]byte("a text only the purged source keeps"), false, alone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both, _ := f.Texts.Keep([]byte("a text two sources keep"), false, shared)
+	f.Texts.Keep([]byte("a text two sources keep"), false, alone)
+	public, _ := f.Texts.Keep([]byte("a public text"), true, other)
+	f.Submit(sign(t, trucetest.Record("purge", map[string]any{"target": alone, "reason": "A witness's safety"}), c.Admin, c.Qatar, c.Turkiye))
+	if _, _, _, err := f.Texts.Text(only); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the purged source's own text: %v", err)
+	}
+	if _, _, sources, err := f.Texts.Text(both); err != nil || !slices.Equal(sources, []uint64{shared}) {
+		t.Errorf("a text another source keeps: %v, %v", sources, err)
+	}
+	if _, ok, _, err := f.Texts.Text(public); err != nil || !ok {
+		t.Errorf("a public text: %v, %v", ok, err)
+	}
 }

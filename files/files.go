@@ -369,6 +369,34 @@ func (t *Texts) Keep(text []byte, public bool, source uint64) (name string, err 
 	return name, t.members.Put(name, text)
 }
 
+// Forget drops what is kept for the source record at index (a purge): a
+// text kept for members for no other source is deleted. A public text
+// stays: a signer made it public, and no purge of a restricted record
+// reaches it.
+func (t *Texts) Forget(index uint64) error {
+	suffix := "-" + strconv.FormatUint(index, 10)
+	marks, err := filepath.Glob(filepath.Join(t.members.path, "sources", "*"+suffix))
+	if err != nil {
+		return err
+	}
+	for _, m := range marks {
+		name := strings.TrimSuffix(filepath.Base(m), suffix)
+		if err := os.Remove(m); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		others, err := filepath.Glob(filepath.Join(t.members.path, "sources", name+"-*"))
+		if err != nil {
+			return err
+		}
+		if len(others) == 0 {
+			if err := t.members.Delete(name); err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // Text reads the text kept under name: whether it is public, and, if
 // not, the sources it was kept for. A text never kept is ErrNotFound.
 func (t *Texts) Text(name string) (text []byte, public bool, sources []uint64, err error) {

@@ -203,8 +203,12 @@ func (c *config) mechanism(dir dataDir) (truce.Config, error) {
 	if err != nil {
 		return truce.Config{}, err
 	}
+	texts, err := files.OpenTexts(dir.path("texts"))
+	if err != nil {
+		return truce.Config{}, err
+	}
 	return truce.Config{Origin: c.Origin, Admin: admin, Quorum: c.Quorum, Bodies: bodies, Evidence: evidence, Mediators: mediators, RulesV2From: c.RulesV2From,
-		States: files.NewFile(dir.path("state"))}, nil
+		States: files.NewFile(dir.path("state")), Texts: texts}, nil
 }
 
 // parseMediators parses the mediators' trust anchors, refusing a key given

@@ -26,6 +26,7 @@ var (
 	_ truce.EvidenceFiles = (*files.Dir)(nil)
 	_ truce.Bodies        = (*files.Dir)(nil)
 	_ truce.States        = (*files.File)(nil)
+	_ truce.SourceTexts   = (*files.Texts)(nil)
 )
 
 // Origin is the test mechanism's origin.
@@ -78,6 +79,8 @@ type Mechanism struct {
 	Mech    *truce.Mechanism
 	// Evidence holds uploaded evidence files.
 	Evidence *files.Dir
+	// Texts holds the texts kept for sources.
+	Texts *files.Texts
 	// Mediators are the trust anchors the mechanism is opened with:
 	// testdata/keys/mediator-{qatar,turkiye}, unless a test changes them
 	// before Reopen; RulesV2From is where version 2 of the rules begins.
@@ -163,8 +166,11 @@ func (m *Mechanism) Config() truce.Config {
 	if m.Evidence, err = files.Open(m.Dir + ".evidence"); err != nil {
 		m.T.Fatal(err)
 	}
+	if m.Texts, err = files.OpenTexts(m.Dir + ".texts"); err != nil {
+		m.T.Fatal(err)
+	}
 	return truce.Config{Origin: Origin, Admin: m.Admin.Verifier(), Bodies: bodies, Evidence: m.Evidence, Mediators: m.Mediators, RulesV2From: m.RulesV2From,
-		States: files.NewFile(m.Dir + ".state")}
+		States: files.NewFile(m.Dir + ".state"), Texts: m.Texts}
 }
 
 // Reopen closes the log and opens it and the mechanism again, as a restart.
