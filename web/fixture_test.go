@@ -40,15 +40,8 @@ type fixture struct {
 	assessment, commitmentAssessment      uint64
 }
 
-// narrowStore is the real store seen through web's Store interface alone,
-// as a store that does not index its links is.
-type narrowStore struct{ Store }
-
-func newFixture(t testing.TB) *fixture { return populate(t, false) }
-
-// populate builds the fixture; with narrow, the pages read a store that
-// does not index its links.
-func populate(t testing.TB, narrow bool) *fixture {
+// newFixture builds the fixture.
+func newFixture(t testing.TB) *fixture {
 	m := trucetest.NewMechanism(t)
 	c := m.Setup()
 	f := &fixture{Mechanism: m}
@@ -104,11 +97,7 @@ func populate(t testing.TB, narrow bool) *fixture {
 	if _, err := m.Log.AwaitCheckpoint(context.Background(), m.Size()-1); err != nil {
 		t.Fatal(err)
 	}
-	var st Store = store
-	if narrow {
-		st = narrowStore{store}
-	}
-	f.handler = New(Config{Store: st, Log: m.Log, LogKey: m.LogVerifier(), Witnesses: m.Mech, Texts: texts,
+	f.handler = New(Config{Store: store, Log: m.Log, LogKey: m.LogVerifier(), Witnesses: m.Mech, Texts: texts,
 		Logger: slog.New(slog.NewTextHandler(os.Stderr, nil))})
 	srv := httptest.NewServer(f.handler)
 	t.Cleanup(srv.Close)

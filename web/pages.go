@@ -346,12 +346,8 @@ func (s *site) commitments(r *http.Request, p *pageData) error {
 // indexes its links: what a commitment's status rests on, beside the
 // findings the list attaches.
 func (s *site) assessedBy(ctx context.Context, items []item) error {
-	l, ok := s.cfg.Store.(linker)
-	if !ok {
-		return nil
-	}
 	for i := range items {
-		idx, err := l.LinksTo(ctx, items[i].Index, "subject")
+		idx, err := s.cfg.Store.LinksTo(ctx, items[i].Index, "subject")
 		if err != nil {
 			return err
 		}
@@ -370,60 +366,23 @@ func (s *site) claims(r *http.Request, p *pageData) error {
 	return err
 }
 
-// maxScan bounds how many items a page reads to find the records citing
-// one entry, which the projection does not index (the records citing an
-// entry always come after it, so the scan starts there).
-const maxScan = 10 * truce.MaxLimit
-
-// linker is what a store that indexes its links answers: the entries
-// whose refs named rel cite dst, in order.
-type linker interface {
-	LinksTo(ctx context.Context, dst uint64, rel string) ([]uint64, error)
-}
-
 // citing is the items of list that cite index by the ref named rel (the
-// registry's Rel), whose keep says so: from the store's links when it
-// indexes them; otherwise from a scan of the items after index (what
-// cites an entry comes after it), up to maxScan of them, and complete is
-// false when the scan stopped at the bound.
-func (s *site) citing(ctx context.Context, list string, index uint64, rel string, keep func(item) bool) (out []item, complete bool, err error) {
-	if l, ok := s.cfg.Store.(linker); ok {
-		idx, err := l.LinksTo(ctx, index, rel)
-		if err != nil {
-			return nil, false, err
-		}
-		items, err := s.many(ctx, list, idx)
-		return items, true, err
+// registry's Rel), from the store's links.
+func (s *site) citing(ctx context.Context, list string, index uint64, rel string) ([]item, error) {
+	idx, err := s.cfg.Store.LinksTo(ctx, index, rel)
+	if err != nil {
+		return nil, err
 	}
-	q := truce.Query{List: list, After: index, Limit: truce.MaxLimit}
-	for read := 0; read < maxScan; {
-		items, next, err := s.list(ctx, q)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, it := range items {
-			if keep(it) {
-				out = append(out, it)
-			}
-		}
-		read += len(items)
-		if next == 0 {
-			return out, true, nil
-		}
-		q.After = next
-	}
-	return out, false, nil
+	return s.many(ctx, list, idx)
 }
 
 type incidentPage struct {
-	Incident         item
-	Claims           []item
-	Sources          map[uint64]*item
-	Findings         []item
-	FindingsComplete bool
-	Violates         []item
-	// Assessments are the entries assessing it, when the store indexes
-	// its links (no list holds assessments).
+	Incident item
+	Claims   []item
+	Sources  map[uint64]*item
+	Findings []item
+	Violates []item
+	// Assessments are the entries assessing it (no list holds them).
 	Assessments []*entry
 }
 
@@ -460,7 +419,7 @@ func (s *site) incident(r *http.Request, p *pageData) error {
 	if ip.Violates, err = s.many(ctx, "commitments", it.Violates); err != nil {
 		return err
 	}
-	ip.Findings, ip.FindingsComplete, err = s.citing(ctx, "findings", i, "basis", func(f item) bool { return slices.Contains(f.Basis, i) })
+	ip.Findings, err = s.citing(ctx, "findings", i, "basis")
 	if err != nil {
 		return err
 	}
@@ -526,13 +485,12 @@ func (s *site) finding(r *http.Request, p *pageData) error {
 }
 
 type sourcePage struct {
-	Source         item
-	Text           []segment
-	HasText        bool
-	Claims         []item
-	ClaimsComplete bool
-	Unplaced       []item // claims not found in the text
-	SameText       []uint64
+	Source   item
+	Text     []segment
+	HasText  bool
+	Claims   []item
+	Unplaced []item // claims not found in the text
+	SameText []uint64
 	// Statement is every other source of the same statement (linked by
 	// same_statement, either way), in log order, with what differs.
 	Statement []sameSource
@@ -562,7 +520,7 @@ func (s *site) source(r *http.Request, p *pageData) error {
 		return s.restrictedOr(ctx, i, "source")
 	}
 	sp := sourcePage{Source: *it}
-	sp.Claims, sp.ClaimsComplete, err = s.citing(ctx, "claims", i, "source", func(c item) bool { return c.Source != nil && *c.Source == i })
+	sp.Claims, err = s.citing(ctx, "claims", i, "source")
 	if err != nil {
 		return err
 	}
@@ -622,14 +580,9 @@ func (s *site) source(r *http.Request, p *pageData) error {
 }
 
 // assessments are the log entries assessing index, read from the log (a
-// restricted one shows its routing metadata alone); none when the store
-// does not index its links.
+// restricted one shows its routing metadata alone).
 func (s *site) assessments(ctx context.Context, index uint64) ([]*entry, error) {
-	l, ok := s.cfg.Store.(linker)
-	if !ok {
-		return nil, nil
-	}
-	idx, err := l.LinksTo(ctx, index, "subject")
+	idx, err := s.cfg.Store.LinksTo(ctx, index, "subject")
 	if err != nil {
 		return nil, err
 	}
@@ -661,8 +614,8 @@ func isSHA256(s string) bool {
 }
 
 // statement is the other sources of the statement src states: those its
-// same_statement refs lead to, and, where the store indexes its links,
-// those citing any of them by same_statement; each with the figures its
+// same_statement refs lead to, and those citing any of them by
+// same_statement; each with the figures its
 // claims give that claims (src's) do not.
 func (s *site) statement(ctx context.Context, src item, claims []item) ([]sameSource, error) {
 	seen := map[uint64]*item{src.Index: &src}
@@ -674,13 +627,11 @@ func (s *site) statement(ctx context.Context, src item, claims []item) ([]sameSo
 		if it.SameStatement != nil {
 			next = append(next, *it.SameStatement)
 		}
-		if l, ok := s.cfg.Store.(linker); ok {
-			idx, err := l.LinksTo(ctx, it.Index, "same_statement")
-			if err != nil {
-				return nil, err
-			}
-			next = append(next, idx...)
+		idx, err := s.cfg.Store.LinksTo(ctx, it.Index, "same_statement")
+		if err != nil {
+			return nil, err
 		}
+		next = append(next, idx...)
 		for _, j := range next {
 			if seen[j] != nil {
 				continue
@@ -710,7 +661,7 @@ func (s *site) statement(ctx context.Context, src item, claims []item) ([]sameSo
 			continue
 		}
 		ss := sameSource{Source: *o}
-		there, _, err := s.citing(ctx, "claims", j, "source", func(c item) bool { return c.Source != nil && *c.Source == j })
+		there, err := s.citing(ctx, "claims", j, "source")
 		if err != nil {
 			return nil, err
 		}

@@ -49,35 +49,31 @@ func TestSourceStatement(t *testing.T) {
 	t.Cleanup(func() { store.Close() })
 	m.Project(store)
 
-	for _, narrow := range []bool{false, true} {
-		var st Store = store
-		if narrow {
-			st = narrowStore{store}
-		}
-		srv := httptest.NewServer(New(Config{Store: st, Log: m.Log, LogKey: m.LogVerifier(), Texts: texts, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	{
+		srv := httptest.NewServer(New(Config{Store: store, Log: m.Log, LogKey: m.LogVerifier(), Texts: texts, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 		defer srv.Close()
 
 		_, body := get(t, fmt.Sprintf("%s/sources/%d", srv.URL, a))
 		if !strings.Contains(body, "KABUL: The ministry said") || !strings.Contains(body, "<mark data-claim=") {
-			t.Errorf("narrow %t: the public text is not shown with its claim marked", narrow)
+			t.Errorf("the public text is not shown with its claim marked")
 		}
 		// The group, from the first: found by the link to it.
 		group := body[strings.Index(body, `id="h-statement"`)+1:]
 		group = group[:strings.Index(group, "</section>")]
-		if !narrow && (!strings.Contains(group, fmt.Sprintf(`<a href="/sources/%d">`, b)) || !strings.Contains(group, "civilians wounded") || strings.Contains(group, `data-count="12"`)) {
+		if !strings.Contains(group, fmt.Sprintf(`<a href="/sources/%d">`, b)) || !strings.Contains(group, "civilians wounded") || strings.Contains(group, `data-count="12"`) {
 			t.Errorf("the first source's page does not group the second with what only it says:\n%s", group)
 		}
 		_, body = get(t, fmt.Sprintf("%s/sources/%d", srv.URL, b))
 		if strings.Contains(body, "twelve civilians") {
-			t.Errorf("narrow %t: a text its signers did not make public is shown", narrow)
+			t.Errorf("a text its signers did not make public is shown")
 		}
 		i := strings.Index(body, `id="h-statement"`)
 		if i < 0 || !strings.Contains(body[i:], fmt.Sprintf(`<a href="/sources/%d">`, a)) {
-			t.Errorf("narrow %t: the second source's page does not group the first", narrow)
+			t.Errorf("the second source's page does not group the first")
 		}
 		_, body = get(t, fmt.Sprintf("%s/sources/%d", srv.URL, quiet))
 		if strings.Contains(body, "KABUL: The ministry said") || strings.Contains(body, `id="h-statement"`) {
-			t.Errorf("narrow %t: a source without text_public shows a text, or a group it is not in", narrow)
+			t.Errorf("a source without text_public shows a text, or a group it is not in")
 		}
 	}
 }

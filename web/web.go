@@ -5,10 +5,9 @@
 //
 // Pages read the public projection (a Store's lists) and the log's public
 // leaves; a restricted entry shows only its routing metadata, so no page
-// can show a restricted body to anyone. Where the store indexes its links
-// (LinksTo), pages show what cites an entry (assessments, findings, the
-// claims drawn from a source); otherwise they find findings and claims by
-// a bounded scan and say so. Parties are named as their party records
+// can show a restricted body to anyone. The store's links (LinksTo) give
+// what cites an entry: assessments, findings, the claims drawn from a
+// source, the sources of one statement. Parties are named as their party records
 // name them, read from the log as far as needed.
 //
 // # The log explorer
@@ -75,6 +74,9 @@ type Store interface {
 	// Lookup gives the entries whose content hash is hash (hex): the
 	// sources of one text.
 	Lookup(ctx context.Context, hash string) ([]uint64, error)
+	// LinksTo gives the entries whose refs named rel cite dst, in order:
+	// what cites an entry (truce.Facts).
+	LinksTo(ctx context.Context, dst uint64, rel string) ([]uint64, error)
 }
 
 // Log is the log's leaves and latest checkpoint.

@@ -75,17 +75,11 @@ func TestPages(t *testing.T) {
 			t.Errorf("%s does not link the commitment's assessment", p)
 		}
 	}
-	// The assessments of an incident show where the store indexes links.
+	// The assessments of an incident show.
 	_, body := get(t, fmt.Sprintf("%s/incidents/%d", f.url, f.unmapped))
 	if !strings.Contains(body, "Closures confirmed by both sides&#39; statements") || !strings.Contains(body, "status-verified") {
 		t.Errorf("the incident page does not show its assessment:\n%s", body)
 	}
-}
-
-// TestPagesWithoutLinks reads the same pages from a store that does not
-// index its links: what cites an entry is found by a scan.
-func TestPagesWithoutLinks(t *testing.T) {
-	checkPages(t, populate(t, true))
 }
 
 func checkPages(t *testing.T, f *fixture) {
