@@ -550,7 +550,7 @@ func (s *site) source(r *http.Request, p *pageData) error {
 			name = it.TextSHA256
 		}
 	}
-	if s.cfg.Texts != nil && isSHA256(name) {
+	if s.cfg.Texts != nil && truce.IsHexSHA256(name) {
 		text, err := s.cfg.Texts.Get(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -597,20 +597,6 @@ func (s *site) assessments(ctx context.Context, index uint64) ([]*entry, error) 
 		}
 	}
 	return out, nil
-}
-
-// isSHA256 says whether s is a lowercase hex SHA-256, the name a text is
-// kept under.
-func isSHA256(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for _, c := range s {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-			return false
-		}
-	}
-	return true
 }
 
 // statement is the other sources of the statement src states: those its
