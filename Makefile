@@ -1,6 +1,6 @@
 GO ?= go
 
-.PHONY: test build vet fuzz
+.PHONY: test build vet fuzz setup
 
 build:
 	$(GO) build ./...
@@ -8,9 +8,15 @@ build:
 vet:
 	$(GO) vet ./...
 
+# What the suites need beyond Go (Chromium and fonts, GDAL, PostgreSQL,
+# MariaDB, pinned tools in .tools/): installs only what is missing, and says
+# what it cannot install so that those suites skip.
+setup:
+	bash scripts/ci-setup.sh
+
 # The whole suite: unit, end-to-end (real binary, real log on temp dirs) and
 # every fuzz target's seed corpus.
-test: vet
+test: setup vet
 	$(GO) test -count=1 -timeout 10m ./...
 
 # A short run of every fuzz target (make test runs their seed corpora).
