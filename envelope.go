@@ -64,6 +64,19 @@ func ParseEnvelope(data []byte) (*Envelope, error) {
 // duplicate keys; trusted, the envelope of an entry the log holds, its
 // payload's canonical form was checked at admission.
 func decodeEnvelope(canon []byte, trusted bool) (*Envelope, error) {
+	if e, ok := readCanonicalEnvelope(canon); ok {
+		if !trusted {
+			if err := checkCanonical(e.payload); err != nil {
+				return nil, err
+			}
+		}
+		return e, nil
+	}
+	return decodeEnvelopeJSON(canon, trusted)
+}
+
+// decodeEnvelopeJSON is decodeEnvelope for an envelope in any layout.
+func decodeEnvelopeJSON(canon []byte, trusted bool) (*Envelope, error) {
 	var raw dsse.Envelope
 	dec := json.NewDecoder(bytes.NewReader(canon))
 	dec.DisallowUnknownFields()
@@ -114,6 +127,9 @@ func decodeEnvelope(canon []byte, trusted bool) (*Envelope, error) {
 // signatures cover the exact bytes, and only one byte string may stand for a
 // record.
 func checkCanonical(payload []byte) error {
+	if isCanonicalJSON(payload) {
+		return nil
+	}
 	canon, err := jcs.Transform(payload)
 	if err != nil {
 		return refuse(Invalid, "payload", "is not valid JSON: %v", err)

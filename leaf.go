@@ -148,7 +148,7 @@ func parseLeaf(data []byte, trusted bool) (*Leaf, error) {
 		return &Leaf{Envelope: e}, nil
 	case leafRestricted:
 		if !trusted {
-			if canon, err := jcs.Transform(data); err != nil || !bytes.Equal(canon, data) {
+			if !isCanonicalJSON(data) {
 				return nil, fmt.Errorf("leaf is not canonical JSON")
 			}
 		}

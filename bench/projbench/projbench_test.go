@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,16 +32,37 @@ import (
 	"github.com/truce-dev/truce/sqlite"
 )
 
-var records = flag.Int("records", 1_000_000, "how many mixed records the log holds")
+var (
+	records = flag.Int("records", 1_000_000, "how many mixed records the log holds")
+	rounds  = flag.Int("rounds", 3, "how many times each ratio is measured, its two sides in turn")
+)
+
+// The tables of the two raw-insert references.
+var (
+	entriesItems = []string{"entries", "items"}
+	everyRow     = []string{"entries", "payloads", "repeats", "members", "parties", "items", "item_parties", "links", "figures", "search"}
+)
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// spread shows the lowest and highest of xs.
+func spread(xs []float64) string {
+	return fmt.Sprintf("%.2f–%.2f", slices.Min(xs), slices.Max(xs))
+}
 
 var (
 	reindexProfile = flag.String("reindexprofile", "", "write a CPU profile of the reindex alone to this file")
 	auditProfile   = flag.String("auditprofile", "", "write a CPU profile of the audit alone to this file")
 )
 
-// profile starts a CPU profile into path, when set, and returns what stops it.
-func profile(b *testing.B, path string) func() {
-	if path == "" {
+// profile starts a CPU profile into path, when set, of the first round,
+// and returns what stops it.
+func profile(b *testing.B, path string, round int) func() {
+	if path == "" || round > 0 {
 		return func() {}
 	}
 	f, err := os.Create(path)
@@ -66,42 +88,61 @@ func BenchmarkProjection(b *testing.B) {
 	size := m.Size()
 	out("built a log of %d mixed records in %v (%.0f records/s through the mechanism)", size, time.Since(start).Round(time.Second), float64(size)/time.Since(start).Seconds())
 
-	v1, v2 := benchutil.Ed25519Rate(2 * time.Second)
-	out("Ed25519 verify: %.0f/s on one core, %.0f/s on both", v1, v2)
-
-	// truce reindex: the projection from the log alone.
+	// Each ratio's two sides are measured in turn, the reference just
+	// before and just after what it is the reference for, for several
+	// rounds: the machine is shared, and a reference measured minutes
+	// apart from its subject measures the other load, not the code.
 	dir := b.TempDir()
-	path := filepath.Join(dir, "projection.sqlite")
-	store, err := sqlite.Open(path)
-	if err != nil {
-		b.Fatal(err)
+	var reindexRatios, allRatios, auditRatios []float64
+	var reindex, audit float64
+	var store *sqlite.DB
+	for r := range *rounds {
+		// truce reindex: the projection from the log alone, between raw
+		// batched inserts of the rows it makes.
+		path := filepath.Join(dir, fmt.Sprintf("projection-%d.sqlite", r))
+		var err error
+		if store != nil {
+			store.Close() // the last round's store serves the lists below
+			removeDB(filepath.Join(dir, fmt.Sprintf("projection-%d.sqlite", r-1)))
+		}
+		if store, err = sqlite.Open(path); err != nil {
+			b.Fatal(err)
+		}
+		stop := profile(b, *reindexProfile, r)
+		start := time.Now()
+		if err := truce.CatchUp(ctx, m.Log, store); err != nil {
+			b.Fatal(err)
+		}
+		reindex = float64(size) / time.Since(start).Seconds()
+		stop()
+		bytes := fileBytes(b, path)
+		raw := (rawInserts(b, path, filepath.Join(dir, fmt.Sprintf("raw-%d.sqlite", r)), size, entriesItems...) +
+			rawInserts(b, path, filepath.Join(dir, fmt.Sprintf("raw-%d-again.sqlite", r)), size, entriesItems...)) / 2
+		all := rawInserts(b, path, filepath.Join(dir, fmt.Sprintf("raw-all-%d.sqlite", r)), size, everyRow...)
+		for _, name := range []string{"raw-%d.sqlite", "raw-%d-again.sqlite", "raw-all-%d.sqlite"} {
+			removeDB(filepath.Join(dir, fmt.Sprintf(name, r)))
+		}
+		reindexRatios, allRatios = append(reindexRatios, reindex/raw), append(allRatios, reindex/all)
+		out("round %d: reindex %.0f records/s (database %d bytes, %.0f bytes per record); raw inserts of the entries and items rows %.0f records/s (mean of one run before and one after), ratio %.2f; raw inserts of every row %.0f records/s, ratio %.2f",
+			r+1, reindex, bytes, float64(bytes)/float64(size), raw, reindex/raw, all, reindex/all)
+
+		// truce audit: every signature and rule again, between two
+		// measures of the machine's Ed25519 verify rate on every core.
+		_, before := benchutil.Ed25519Rate(time.Second)
+		stop = profile(b, *auditProfile, r)
+		start = time.Now()
+		if err := truce.Audit(ctx, truce.Config{Origin: trucetest.Origin, Admin: c.Admin.Verifier()}, m.Log); err != nil {
+			b.Fatal(err)
+		}
+		audit = float64(size) / time.Since(start).Seconds()
+		stop()
+		_, after := benchutil.Ed25519Rate(time.Second)
+		auditRatios = append(auditRatios, audit/((before+after)/2))
+		out("round %d: audit %.0f records/s; Ed25519 verify on both cores %.0f/s before, %.0f/s after; ratio %.2f", r+1, audit, before, after, auditRatios[r])
 	}
 	defer store.Close()
-	stop := profile(b, *reindexProfile)
-	start = time.Now()
-	if err := truce.CatchUp(ctx, m.Log, store); err != nil {
-		b.Fatal(err)
-	}
-	reindex := float64(size) / time.Since(start).Seconds()
-	stop()
-	bytes := fileBytes(b, path)
-	out("reindex: %.0f records/s; database %d bytes, %.0f bytes per record", reindex, bytes, float64(bytes)/float64(size))
-
-	// Raw batched inserts of the same rows into tables of the same shape.
-	raw := rawInserts(b, path, filepath.Join(dir, "raw.sqlite"), size, "entries", "items")
-	out("raw batched SQLite inserts of the same entries and items rows: %.0f records/s; reindex/raw = %.2f", raw, reindex/raw)
-	all := rawInserts(b, path, filepath.Join(dir, "raw-all.sqlite"), size, "entries", "payloads", "repeats", "members", "parties", "items", "item_parties", "links", "figures", "search")
-	out("raw batched SQLite inserts of every row the projection holds: %.0f records/s; reindex/raw = %.2f", all, reindex/all)
-
-	// truce audit: every signature and rule again.
-	stop = profile(b, *auditProfile)
-	start = time.Now()
-	if err := truce.Audit(ctx, truce.Config{Origin: trucetest.Origin, Admin: c.Admin.Verifier()}, m.Log); err != nil {
-		b.Fatal(err)
-	}
-	audit := float64(size) / time.Since(start).Seconds()
-	stop()
-	out("audit: %.0f records/s; audit/verify(both cores) = %.2f", audit, audit/v2)
+	out("median of %d rounds: reindex/raw(entries, items) = %.2f (%s); reindex/raw(every row) = %.2f (%s); audit/verify(both cores) = %.2f (%s)",
+		*rounds, median(reindexRatios), spread(reindexRatios), median(allRatios), spread(allRatios), median(auditRatios), spread(auditRatios))
 
 	// The incidents list with three filters, over HTTP.
 	srv := httptest.NewServer(trucehttp.NewServer(m.Mech, m.Log, store, nil, nil, slog.New(slog.NewTextHandler(io.Discard, nil))))
@@ -129,6 +170,14 @@ func BenchmarkProjection(b *testing.B) {
 	out("incidents list, three filters (type, status, from), 1000 requests, %.0f items a page on average: p50 / p95 %s", float64(items)/1000, benchutil.Percentiles(lat))
 	b.ReportMetric(reindex, "reindex-records/s")
 	b.ReportMetric(audit, "audit-records/s")
+}
+
+// removeDB deletes a database and its write-ahead log: at a million
+// records each is hundreds of megabytes.
+func removeDB(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
 }
 
 func fileBytes(b *testing.B, path string) int64 {
