@@ -57,3 +57,11 @@ func StateOf(m *Mechanism) any {
 
 // HandedOver is how many entries m's followers took in memory.
 func HandedOver(m *Mechanism) uint64 { return m.handedOver.Load() }
+
+// SetReplayChunk makes replay read n entries a chunk until the test ends,
+// so that a small log spans many chunks.
+func SetReplayChunk(t interface{ Cleanup(func()) }, n uint64) {
+	old := replayChunk
+	replayChunk = n
+	t.Cleanup(func() { replayChunk = old })
+}

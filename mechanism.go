@@ -180,63 +180,56 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 	}
 	// Decoding, schemas and signatures do not depend on the order of
 	// entries and run on every core; the rules, which do, run in order.
-	const chunk = 4096
+	// The three overlap: the next chunk is decoded and the last one's
+	// signatures checked while the rules judge this one, so that no core
+	// waits on the one judging.
+	chunk := replayChunk
 	workers := runtime.GOMAXPROCS(0)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan decodedChunk, 1)
+	go func() {
+		defer close(chunks)
+		for from := st.size; from < size; from += chunk {
+			c := decodeChunk(ctx, cfg, log, from, min(size, from+chunk), strict, workers)
+			select {
+			case chunks <- c:
+			case <-ctx.Done():
+				return
+			}
+			if c.err != nil {
+				return
+			}
+		}
+	}()
 	var missing []uint64 // restricted records whose body is not kept
 	var named []error    // entries that break a rule version 1 let through
 	name := func(i uint64, err error) {
 		named = append(named, fmt.Errorf("log entry %d breaks a rule: %v", i, err))
 	}
-	for from := st.size; from < size; from += chunk {
-		to := min(size, from+chunk)
-		var leaves [][]byte
-		if err := log.ReadLeaves(ctx, from, to, func(_ uint64, data []byte) error {
-			leaves = append(leaves, data)
-			return nil
-		}); err != nil {
-			return nil, err
-		}
-		type decoded struct {
-			env     *Envelope
-			rec     *Record
-			body    *Fields
-			routing *RestrictedLeaf // a restricted record whose body is not kept
-			err     error
-		}
-		dec := make([]decoded, len(leaves))
-		parallel(len(leaves), workers, func(j int) {
-			d := &dec[j]
-			read := readLeaf
-			if strict {
-				read = ParseLeaf
-			}
-			leaf, err := read(leaves[j])
-			switch {
-			case err != nil:
-				d.err = err
-			case leaf.Restricted != nil:
-				d.env, d.rec, _, d.err = openBody(cfg.Bodies, leaf.Restricted)
-				if errors.Is(d.err, ErrPurged) {
-					d.routing, d.err = leaf.Restricted, nil
+	// Signatures are checked behind the rules, a chunk or two at a time;
+	// a bad one is the first fault when it comes before the first broken
+	// rule, so every check still running is waited for before a rule's
+	// breach is reported.
+	var verifying []*signatureChecks
+	firstBadSignature := func(keep int) error {
+		for len(verifying) > keep {
+			v := verifying[0]
+			verifying = verifying[1:]
+			v.wg.Wait()
+			for j, err := range v.bad {
+				if err != nil {
+					return fmt.Errorf("log entry %d breaks a rule: %v", v.done[j].i, err)
 				}
-			default:
-				d.env = leaf.Envelope
-				d.rec, d.err = parseCanonicalRecord(leaf.Envelope.Payload())
 			}
-			switch {
-			case d.err != nil || d.rec == nil:
-			case !strict:
-				d.body, d.err = DecodeFields(d.rec.Body)
-			case d.rec.Mechanism != cfg.Origin:
-				d.err = refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", d.rec.Mechanism, cfg.Origin)
-			default:
-				d.body, d.err = validateBody(d.rec.Type, d.rec.Body)
-			}
-		})
-		type admitted struct {
-			i uint64
-			a *admission
 		}
+		return nil
+	}
+	for c := range chunks {
+		if c.err != nil {
+			return nil, c.err
+		}
+		from, dec := c.from, c.dec
 		var done []admitted
 		var stop error
 		for j := range dec {
@@ -277,6 +270,7 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 				continue
 			}
 			var a *admission
+			var err error
 			if strict {
 				a, err = st.check(e, dec[j].rec, dec[j].body)
 				if err == nil {
@@ -295,13 +289,19 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 			done = append(done, admitted{i, a})
 		}
 		if strict {
-			// A bad signature before the first broken rule is the first fault.
-			bad := make([]error, len(done))
-			parallel(len(done), workers, func(j int) { bad[j] = done[j].a.verify() })
-			for j, err := range bad {
-				if err != nil {
-					return nil, fmt.Errorf("log entry %d breaks a rule: %v", done[j].i, err)
-				}
+			v := &signatureChecks{done: done, bad: make([]error, len(done))}
+			v.wg.Add(1)
+			go func() {
+				defer v.wg.Done()
+				parallel(len(v.done), workers, func(j int) { v.bad[j] = v.done[j].a.verify() })
+			}()
+			verifying = append(verifying, v)
+			keep := 2 // chunks whose signatures may still be checked behind the rules
+			if stop != nil {
+				keep = 0
+			}
+			if err := firstBadSignature(keep); err != nil {
+				return nil, err
 			}
 		}
 		if stop != nil {
@@ -319,7 +319,13 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 			return nil, stop
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if strict {
+		if err := firstBadSignature(0); err != nil {
+			return nil, err
+		}
 		// A body may be missing only where a purge record says why.
 		for _, i := range missing {
 			if !st.purged[i] {
@@ -332,6 +338,81 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 		}
 	}
 	return st, nil
+}
+
+// replayChunk is how many entries replay decodes at a time.
+var replayChunk uint64 = 4096
+
+// admitted is an entry the rules admitted, its signatures still to check.
+type admitted struct {
+	i uint64
+	a *admission
+}
+
+// signatureChecks are one chunk's signatures, checked behind the rules.
+type signatureChecks struct {
+	done []admitted
+	bad  []error
+	wg   sync.WaitGroup
+}
+
+// decodedChunk is a chunk of entries decoded for replay.
+type decodedChunk struct {
+	from uint64
+	dec  []decodedEntry
+	err  error // reading the chunk failed
+}
+
+type decodedEntry struct {
+	env     *Envelope
+	rec     *Record
+	body    *Fields
+	routing *RestrictedLeaf // a restricted record whose body is not kept
+	err     error
+}
+
+// decodeChunk reads and decodes the entries in [from, to) on every core:
+// strict, as Audit does, checking each leaf's canonical form and each
+// body against its schema.
+func decodeChunk(ctx context.Context, cfg Config, log Log, from, to uint64, strict bool, workers int) decodedChunk {
+	var leaves [][]byte
+	if err := log.ReadLeaves(ctx, from, to, func(_ uint64, data []byte) error {
+		leaves = append(leaves, data)
+		return nil
+	}); err != nil {
+		return decodedChunk{err: err}
+	}
+	dec := make([]decodedEntry, len(leaves))
+	parallel(len(leaves), workers, func(j int) {
+		d := &dec[j]
+		read := readLeaf
+		if strict {
+			read = ParseLeaf
+		}
+		leaf, err := read(leaves[j])
+		switch {
+		case err != nil:
+			d.err = err
+		case leaf.Restricted != nil:
+			d.env, d.rec, _, d.err = openBody(cfg.Bodies, leaf.Restricted)
+			if errors.Is(d.err, ErrPurged) {
+				d.routing, d.err = leaf.Restricted, nil
+			}
+		default:
+			d.env = leaf.Envelope
+			d.rec, d.err = parseCanonicalRecord(leaf.Envelope.Payload())
+		}
+		switch {
+		case d.err != nil || d.rec == nil:
+		case !strict:
+			d.body, d.err = DecodeFields(d.rec.Body)
+		case d.rec.Mechanism != cfg.Origin:
+			d.err = refuse(Invalid, "mechanism", "is %q, but this mechanism is %q", d.rec.Mechanism, cfg.Origin)
+		default:
+			d.body, d.err = validateBody(d.rec.Type, d.rec.Body)
+		}
+	})
+	return decodedChunk{from: from, dec: dec}
 }
 
 // joinNamed joins the errors naming entries, at most maxNamed of them.
