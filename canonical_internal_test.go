@@ -2,6 +2,7 @@ package truce
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,6 +75,43 @@ func FuzzCanonicalJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if got, want := isCanonicalJSON(b), jcsCanonical(b); got != want {
 			t.Fatalf("isCanonicalJSON(%q) = %v, jcs says %v", b, got, want)
+		}
+	})
+}
+
+// FuzzCanonicalMembers holds the split of a record's members to
+// json.Unmarshal into the same map, and the reading of its strings to
+// json.Unmarshal into a string.
+func FuzzCanonicalMembers(f *testing.F) {
+	for _, in := range canonicalCases {
+		f.Add([]byte(in))
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "good_*.envelope.json"))
+	for _, p := range files {
+		b, _ := os.ReadFile(p)
+		if e, err := ParseEnvelope(bytes.TrimSpace(b)); err == nil {
+			f.Add(e.Payload())
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, ok := canonicalMembers(b); ok {
+			var want map[string]json.RawMessage
+			if err := json.Unmarshal(b, &want); err != nil {
+				t.Fatalf("split %q, which json.Unmarshal refuses: %v", b, err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("%q: %d members, json.Unmarshal %d", b, len(got), len(want))
+			}
+			for k, v := range want {
+				if !bytes.Equal(got[k], v) {
+					t.Fatalf("%q: member %q is %q, json.Unmarshal %q", b, k, got[k], v)
+				}
+			}
+		}
+		var got, want string
+		gerr, werr := unmarshalString(b, &got), json.Unmarshal(b, &want)
+		if (gerr == nil) != (werr == nil) || got != want {
+			t.Fatalf("unmarshalString(%q) = %q, %v; json.Unmarshal %q, %v", b, got, gerr, want, werr)
 		}
 	})
 }

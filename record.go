@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // recordTypes are the registry's type names, in docs/FORMAT.md's order.
@@ -57,10 +58,19 @@ func ParseRecord(payload []byte) (*Record, error) {
 // parseCanonicalRecord is ParseRecord for a payload whose canonical form
 // ParseEnvelope has already checked.
 func parseCanonicalRecord(payload []byte) (*Record, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(payload, &fields); err != nil {
-		return nil, refuse(Invalid, "payload", "is not a JSON object")
+	fields, ok := canonicalMembers(payload)
+	if !ok {
+		// Not canonical after all (a leaf of the log read as trusted):
+		// decoded in general, to the same map or a refusal.
+		if err := json.Unmarshal(payload, &fields); err != nil {
+			return nil, refuse(Invalid, "payload", "is not a JSON object")
+		}
 	}
+	return recordOf(fields)
+}
+
+// recordOf checks a record's members and reads them.
+func recordOf(fields map[string]json.RawMessage) (*Record, error) {
 	known := []string{"type", "v", "mechanism", "created", "visibility", "audience", "refs", "body"}
 	for name := range fields {
 		if !slices.Contains(known, name) {
@@ -73,7 +83,7 @@ func parseCanonicalRecord(payload []byte) (*Record, error) {
 		if !ok {
 			return refuse(Invalid, name, "is required")
 		}
-		if err := json.Unmarshal(raw, dst); err != nil {
+		if err := unmarshalString(raw, dst); err != nil {
 			return refuse(Invalid, name, "must be a string")
 		}
 		return nil
@@ -145,6 +155,74 @@ func parseCanonicalRecord(payload []byte) (*Record, error) {
 	}
 	r.Body = body
 	return r, nil
+}
+
+// canonicalMembers splits a canonical JSON object into its members, as
+// json.Unmarshal into the same map does, without decoding what they hold:
+// a record's members are read one by one after, and its body is decoded
+// by its schema. It returns false when payload is not canonical, or has a
+// member name with an escape in it, which no record has.
+func canonicalMembers(payload []byte) (map[string]json.RawMessage, bool) {
+	if len(payload) == 0 || payload[0] != '{' {
+		return nil, false
+	}
+	c := canonChecker{b: payload, i: 1}
+	fields := make(map[string]json.RawMessage, 8)
+	var prev []byte
+	for n := 0; ; n++ {
+		if c.i >= len(payload) {
+			return nil, false
+		}
+		if payload[c.i] == '}' {
+			c.i++
+			return fields, c.i == len(payload)
+		}
+		if n > 0 {
+			if payload[c.i] != ',' {
+				return nil, false
+			}
+			c.i++
+		}
+		if c.i >= len(payload) || payload[c.i] != '"' {
+			return nil, false
+		}
+		key, ok := c.str()
+		if !ok || bytes.IndexByte(key, '\\') >= 0 || (n > 0 && compareUTF16(prev, key) >= 0) {
+			return nil, false
+		}
+		prev = key
+		if c.i >= len(payload) || payload[c.i] != ':' {
+			return nil, false
+		}
+		c.i++
+		start := c.i
+		if !c.value(1) {
+			return nil, false
+		}
+		fields[string(key)] = json.RawMessage(payload[start:c.i])
+	}
+}
+
+// unmarshalString is json.Unmarshal into a string, for the strings
+// records hold: without an escape, the string is its bytes.
+func unmarshalString(raw []byte, dst *string) error {
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' {
+		in := raw[1 : n-1]
+		if bytes.IndexByte(in, '\\') < 0 && bytes.IndexByte(in, '"') < 0 && utf8.Valid(in) && !hasControl(in) {
+			*dst = string(in)
+			return nil
+		}
+	}
+	return json.Unmarshal(raw, dst)
+}
+
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
 }
 
 // MemberBody is the body of a member record.
