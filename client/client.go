@@ -4,7 +4,9 @@
 // checked, works the review queue, and verifies what the server's log
 // commits to — checkpoints, inclusion of public and restricted records,
 // consistency with a checkpoint seen before, witness cosignatures and
-// split views against another server.
+// split views against another server (Client.Check runs them as truce
+// verify does). SubmitAndProve submits and proves a record through a
+// Submitter: a server's API, or a mechanism this process holds (Local).
 //
 // Proofs are built from the log's tiles (C2SP tlog-tiles), fetched with
 // Tessera's client.HTTPFetcher and checked by package tlog: nothing the

@@ -343,13 +343,7 @@ func TestConsistencyAndSplitView(t *testing.T) {
 	}
 	// A second log under the same key, with another record at the same
 	// index, cannot be true along with the first.
-	fork := newServer(t, trucetest.OpenMechanism(t, t.TempDir(), s.LogSKey, s.LogVKey))
-	fork.Cast = fork.Setup()
-	frc, err := fork.c.Submit(ctx, trucetest.Sign(t, trucetest.Record("claim", trucetest.Claim("other")), fork.Cast.Admin))
-	if err != nil || frc.Index != rc.Index {
-		t.Fatalf("fork: %+v, %v", frc, err)
-	}
-	fork.checkpoint(ctx, frc.Index)
+	fork := s.fork(ctx, rc.Index)
 	_, err = s.c.Compare(ctx, v, cp, fork.c)
 	var split *client.SplitView
 	if !errors.As(err, &split) || split.Ours != cp || split.Theirs.Size != cp.Size || !strings.Contains(err.Error(), "fork") {

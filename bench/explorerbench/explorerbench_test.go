@@ -14,7 +14,7 @@
 // the mechanism's one-at-a-time checks would take hours for a million.
 // It is served over loopback as `truce serve` serves it: the API's
 // /checkpoint and /tile/ beside web.New's pages, with the Config
-// cmd/truce/serve.go's newSite gives (the log, its key and its key's
+// internal/server's newSite gives (the log, its key and its key's
 // text, the mechanism's witness policy, a SQLite store). For each sampled
 // index, interleaved:
 //
@@ -211,7 +211,7 @@ func measure(b *testing.B, bctx context.Context, bin string, n uint64) row {
 	r.built = time.Since(start)
 	b.Logf("log of %d entries (%d through the mechanism) built and published in %v", n, min(n, first+viaMechanism), r.built.Round(time.Millisecond))
 
-	// The server, as cmd/truce/serve.go's serve and newSite build it.
+	// The server, as internal/server's Run and newSite build it.
 	store, err := sqlite.Open(filepath.Join(b.TempDir(), "projection.sqlite"))
 	if err != nil {
 		b.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/client"
 	"github.com/truce-dev/truce/files"
+	"github.com/truce-dev/truce/internal/datadir"
 )
 
 func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -57,7 +58,7 @@ func runGet(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	if *keyFile != "" {
-		signer, err := readSigner(*keyFile)
+		signer, err := datadir.ReadSigner(*keyFile)
 		if err != nil {
 			return err
 		}
@@ -139,7 +140,7 @@ func runToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	signer, err := readSigner(*keyFile)
+	signer, err := datadir.ReadSigner(*keyFile)
 	if err != nil {
 		return err
 	}
@@ -158,7 +159,7 @@ func serverClient(server, data string) (*client.Client, error) {
 		return nil, usagef("give exactly one of --server URL and --data DIR")
 	}
 	if data != "" {
-		u, ok := runningServer(dataDir(data))
+		u, ok := datadir.RunningServer(datadir.Dir(data))
 		if !ok {
 			return nil, fmt.Errorf("no server is running on %s: start truce serve, or give --server", data)
 		}

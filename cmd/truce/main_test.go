@@ -169,12 +169,17 @@ func TestHelpAndUsage(t *testing.T) {
 	truce(t, "", "token", "--key", "k", "--server", "http://127.0.0.1:1", "--ttl", "0s").must(t, 2, "must be positive")
 }
 
-// claim is a record prepared with its own created: a little after every
-// mechanism these tests create (records may not predate the mechanism's
-// first entry), and within the clock skew a server allows.
-var claim = `{"type":"claim","created":"` + time.Now().Add(5*time.Minute).UTC().Format(time.RFC3339) + `","body":{"speaker":"Foreign Office spokesperson","text":"Pakistan has shown utmost restraint and patience during this period.","quoted":true,"language":"en"}}`
+// newClaim is a record prepared with its own created: a little after the
+// mechanism the calling test has created (records may not predate the
+// mechanism's first entry), and within the clock skew a server allows. It
+// is made when a test runs, not when the suite starts: on a loaded machine
+// the suite outlasts any margin.
+func newClaim() string {
+	return `{"type":"claim","created":"` + time.Now().Add(5*time.Minute).UTC().Format(time.RFC3339) + `","body":{"speaker":"Foreign Office spokesperson","text":"Pakistan has shown utmost restraint and patience during this period.","quoted":true,"language":"en"}}`
+}
 
 func TestInitServeSubmitVerify(t *testing.T) {
+	claim := newClaim()
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "mech")
 	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0, "example.org/talks+")
@@ -250,6 +255,7 @@ func must[T any](v T, err error) T {
 // TestSubmitWithoutServer appends through the data directory itself when
 // no server holds it, and remembers the envelope across runs.
 func TestSubmitWithoutServer(t *testing.T) {
+	claim := newClaim()
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "mech")
 	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)

@@ -39,6 +39,7 @@ func freePort(t *testing.T) string {
 // log's checkpoints, pushed by truce serve per C2SP tlog-witness, and truce
 // verify accept its cosignature, beside a truce witness.
 func TestOmniwitnessInterop(t *testing.T) {
+	claim := newClaim()
 	bin := omniwitnessBin(t)
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "mech")

@@ -2,24 +2,15 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"net"
-	"net/http"
 	neturl "net/url"
-	"os"
-	"slices"
-	"strings"
 	"time"
 
-	"github.com/truce-dev/truce"
-	"github.com/truce-dev/truce/files"
-	trucehttp "github.com/truce-dev/truce/http"
+	"github.com/truce-dev/truce/internal/datadir"
+	"github.com/truce-dev/truce/internal/server"
 	"github.com/truce-dev/truce/tlog"
-	"github.com/truce-dev/truce/web"
 )
 
 type serveFlags struct {
@@ -84,208 +75,35 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if *mirrorKey == "" {
 			return usagef("--mirror needs --log-key VKEYFILE, the mirrored log's key")
 		}
-		return serveMirror(ctx, dataDir(*data), *mirror, *mirrorKey, sf, stdout)
-	}
-	return serve(ctx, dataDir(*data), sf, stdout, nil)
-}
-
-// serveMirror keeps a verified copy of another mechanism's public log in
-// DIR/mirror and serves it read-only: its checkpoint and tiles.
-func serveMirror(ctx context.Context, dir dataDir, remoteURL, keyFile string, sf serveFlags, stdout io.Writer) error {
-	v, err := readLogVerifier(keyFile)
-	if err != nil {
-		return err
-	}
-	c, err := newClient(remoteURL)
-	if err != nil {
-		return err
-	}
-	local := dir.path("mirror")
-	if err := os.MkdirAll(local, 0o755); err != nil {
-		return err
-	}
-	// The port opens once the copy has caught up with the log once.
-	if _, err := tlog.MirrorOnce(ctx, c.Fetcher(), v, local); err != nil {
-		return fmt.Errorf("mirroring %s: %v", remoteURL, err)
-	}
-	ln, err := net.Listen("tcp", sf.addr)
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: tlog.ServeDir(local), ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	fmt.Fprintf(stdout, "http://%s\n", ln.Addr())
-	t := time.NewTicker(sf.checkpointInterval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			return srv.Shutdown(sctx)
-		case <-t.C:
-			if _, err := tlog.MirrorOnce(ctx, c.Fetcher(), v, local); err != nil {
-				// A log that forks or serves bad tiles is not followed; the
-				// copy stays at its last verified checkpoint.
-				slog.Error("mirror refused an update", "remote", remoteURL, "err", err)
-			}
+		v, err := datadir.ReadLogVerifier(*mirrorKey)
+		if err != nil {
+			return err
 		}
+		c, err := newClient(*mirror)
+		if err != nil {
+			return err
+		}
+		o := server.Options{Addr: sf.addr, CheckpointInterval: sf.checkpointInterval}
+		return server.Mirror(ctx, datadir.Dir(*data), c.Fetcher(), v, *mirror, o, func(url string) { fmt.Fprintln(stdout, url) })
 	}
+	return serve(ctx, datadir.Dir(*data), sf, stdout, nil)
 }
 
 // serve opens dir and serves it until ctx ends. The port opens only once
-// the mechanism is loaded; ready, if set, runs then.
-func serve(ctx context.Context, dir dataDir, sf serveFlags, stdout io.Writer, ready func(url string)) error {
+// the mechanism is loaded; ready, if set, runs then, else the URL is
+// printed.
+func serve(ctx context.Context, dir datadir.Dir, sf serveFlags, stdout io.Writer, ready func(url string)) error {
 	ws, err := parseWitnessFlags(sf.witnesses)
 	if err != nil {
 		return err
 	}
-	minWitnesses := sf.minWitnesses
-	if len(ws) == 0 {
-		// The mechanism's own witness policy, from its configuration.
-		cfg, err := dir.config()
-		if err != nil {
-			return err
-		}
-		ws, minWitnesses = cfg.Witnesses, cfg.MinWitnesses
-	}
-	m, err := openMechanism(ctx, dir, tlog.Options{CheckpointInterval: sf.checkpointInterval, Witnesses: ws})
-	if err != nil {
-		return err
-	}
-	defer m.close()
-	if err := checkWitnessPolicy(m.mech, ws, minWitnesses); err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", sf.addr)
-	if err != nil {
-		return err
-	}
-	url := "http://" + ln.Addr().String()
-	if err := files.WriteAtomic(dir.serveURLPath(), []byte(url+"\n"), 0o644); err != nil {
-		ln.Close()
-		return err
-	}
-	defer os.Remove(dir.serveURLPath())
-	followCtx, stopFollowing := context.WithCancel(ctx)
-	defer stopFollowing()
-	go func() {
-		if err := m.mech.Follow(followCtx, m.store, 250*time.Millisecond); err != nil {
-			slog.Error("projection stopped", "err", err)
-		}
-	}()
-	api := trucehttp.NewServer(m.mech, m.log, m.store, m.evidence, m.drafts, slog.Default())
-	nonceLog, seen, err := files.OpenNonceLog(dir.path("nonces.log"), time.Now())
-	if err != nil {
-		return err
-	}
-	defer nonceLog.Close()
-	api.KeepNonces(nonceLog, seen)
-	texts, err := files.OpenTexts(dir.path("texts"))
-	if err != nil {
-		return err
-	}
-	api.KeepTexts(texts)
+	o := server.Options{Addr: sf.addr, CheckpointInterval: sf.checkpointInterval, Witnesses: ws, MinWitnesses: sf.minWitnesses}
 	if sf.publicURL != "" {
 		u, _ := neturl.Parse(sf.publicURL) // checked with the flags
-		api.PublicHost = u.Host
+		o.PublicHost = u.Host
 	}
-	site, err := newSite(dir, m)
-	if err != nil {
-		return err
+	if ready == nil {
+		ready = func(url string) { fmt.Fprintln(stdout, url) }
 	}
-	srv := &http.Server{
-		Handler:           withSite(api, site),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	slog.Info("serving", "url", url, "origin", m.cfg.Origin, "data", string(dir))
-	if ready != nil {
-		ready(url)
-	} else {
-		fmt.Fprintln(stdout, url)
-	}
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
-}
-
-// runningServer returns the URL of the server holding dir, if one is.
-func runningServer(dir dataDir) (string, bool) {
-	unlock, err := lockDir(dir)
-	if err == nil {
-		unlock()
-		return "", false
-	}
-	raw, err := os.ReadFile(dir.serveURLPath())
-	if err != nil {
-		return "", false
-	}
-	return strings.TrimSpace(string(raw)), true
-}
-
-// checkWitnessPolicy refuses to serve with other witnesses than the policy
-// the log records: only a policy record, signed by the admin and k
-// mediators, can change them.
-func checkWitnessPolicy(mech *truce.Mechanism, ws []tlog.Witness, minWitnesses int) error {
-	p, recorded := mech.WitnessPolicy()
-	if !recorded {
-		if len(ws) > 0 {
-			slog.Warn("the log records no witness policy: record one (a policy record signed by the admin and k mediators) so that the witnesses cannot be changed by the operator alone")
-		}
-		return nil
-	}
-	var keys []string
-	for _, w := range ws {
-		keys = append(keys, w.VKey)
-	}
-	slices.Sort(keys)
-	k := minWitnesses
-	if k == 0 {
-		k = len(ws)
-	}
-	if !slices.Equal(keys, p.Keys) || k != p.Quorum {
-		return fmt.Errorf("the witnesses configured (%d, %d required) are not the policy recorded at log index %d (%d, %d required): record a new policy, signed by the admin and k mediators, to change them", len(keys), k, p.Index, len(p.Keys), p.Quorum)
-	}
-	return nil
-}
-
-// newSite is the web pages of the mechanism m in dir; the public texts of
-// its sources are kept in DATA/texts.
-func newSite(dir dataDir, m *mechanism) (http.Handler, error) {
-	logKey, err := readLogVerifier(dir.key("log.vkey"))
-	if err != nil {
-		return nil, err
-	}
-	logVKey, err := readKeyFile(dir.key("log.vkey"))
-	if err != nil {
-		return nil, err
-	}
-	texts, err := files.Open(dir.path("texts"))
-	if err != nil {
-		return nil, err
-	}
-	return web.New(web.Config{Store: m.store, Log: m.log, LogKey: logKey, LogVKey: logVKey, Witnesses: m.mech, Texts: texts, Logger: slog.Default()}), nil
-}
-
-// apiPaths are the API's: everything else is a web page.
-var apiPaths = []string{"/api/", "/checkpoint", "/tile/", "/schema/", "/healthz", "/openapi.yaml", "/metrics"}
-
-// withSite serves the API's paths by api and every other path by site.
-func withSite(api, site http.Handler) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/", site)
-	for _, p := range apiPaths {
-		mux.Handle(p, api)
-	}
-	return mux
+	return server.Run(ctx, dir, o, ready)
 }

@@ -1,62 +1,22 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"mime"
-	"net/http"
 	"os"
 	"time"
 
-	"github.com/transparency-dev/merkle/proof"
-	"github.com/transparency-dev/merkle/rfc6962"
 	"github.com/truce-dev/truce"
 	"github.com/truce-dev/truce/client"
 	trucehttp "github.com/truce-dev/truce/http"
+	"github.com/truce-dev/truce/internal/datadir"
 	"github.com/truce-dev/truce/tlog"
 	"golang.org/x/mod/sumdb/note"
 )
-
-// submitter is where truce submit sends an envelope: a server's API, or a
-// data directory opened in this process when no server holds it.
-type submitter interface {
-	origin(ctx context.Context) (string, error)
-	submit(ctx context.Context, env []byte) (truce.Receipt, error)
-	// checkpoint waits for a published checkpoint covering index.
-	checkpoint(ctx context.Context, index uint64) ([]byte, error)
-	inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error)
-	uploadEvidence(ctx context.Context, s *truce.Signer, file string) (*client.Evidence, error)
-	// recorded fetches the envelope recorded at index and, for a
-	// restricted record, its salt, as a member of its audience (s).
-	recorded(ctx context.Context, s *truce.Signer, index uint64) (*truce.Envelope, []byte, error)
-	close() error
-}
-
-// withVisibility sets a record's visibility and audience where the record
-// does not.
-func withVisibility(input []byte, visibility string, audience []string) ([]byte, error) {
-	if visibility == "" && len(audience) == 0 {
-		return input, nil
-	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(input, &fields); err != nil {
-		return nil, fmt.Errorf("input is not a JSON object: %v", err)
-	}
-	if _, ok := fields["payloadType"]; ok {
-		return nil, usagef("--visibility and --audience are for records, not prepared envelopes")
-	}
-	if _, ok := fields["visibility"]; !ok && visibility != "" {
-		fields["visibility"], _ = json.Marshal(visibility)
-	}
-	if _, ok := fields["audience"]; !ok && len(audience) > 0 {
-		fields["audience"], _ = json.Marshal(audience)
-	}
-	return json.Marshal(fields)
-}
 
 func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("submit", "--data DIR|--server URL --key FILE [--json] RECORD.json|-", stdout)
@@ -86,45 +46,44 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var signer *truce.Signer
 	var err error
 	if *keyFile != "" {
-		if signer, err = readSigner(*keyFile); err != nil {
+		if signer, err = datadir.ReadSigner(*keyFile); err != nil {
 			return err
 		}
 	}
+	dir := datadir.Dir(*data)
 	if *data != "" {
-		if _, err := dataDir(*data).config(); err != nil {
+		if _, err := dir.Config(); err != nil {
 			return err
 		}
 	}
 	if *logKey == "" && *data != "" {
-		*logKey = dataDir(*data).key("log.vkey")
+		*logKey = dir.Key("log.vkey")
 	}
 	var logVerifier note.Verifier
 	if *logKey != "" {
-		if logVerifier, err = readLogVerifier(*logKey); err != nil {
+		if logVerifier, err = datadir.ReadLogVerifier(*logKey); err != nil {
 			return err
 		}
 	}
 
-	var sub submitter
+	var sub client.Submitter
 	if *server == "" {
-		if url, ok := runningServer(dataDir(*data)); ok {
+		if url, ok := datadir.RunningServer(dir); ok {
 			*server = url
 		}
 	}
 	if *server != "" {
-		c, err := newClient(*server)
-		if err != nil {
+		if sub, err = newClient(*server); err != nil {
 			return err
 		}
-		sub = httpSubmitter{c}
 	} else {
-		m, err := openMechanism(ctx, dataDir(*data), tlog.Options{})
+		m, err := datadir.Open(ctx, dir, tlog.Options{})
 		if err != nil {
 			return err
 		}
-		sub = localSubmitter{m}
+		defer m.Close()
+		sub = client.NewLocal(m.Config.Origin, m.Mech, m.Log, m.Evidence, trucehttp.MaxEvidenceSize)
 	}
-	defer sub.close()
 
 	var input []byte
 	if *evidence != "" {
@@ -134,7 +93,7 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if *visibility == "" {
 			*visibility = truce.Mediators // evidence is restricted unless said otherwise
 		}
-		up, err := sub.uploadEvidence(ctx, signer, *evidence)
+		up, err := sub.KeepEvidence(ctx, signer, *evidence)
 		if err != nil {
 			return fmt.Errorf("uploading %s: %v", *evidence, err)
 		}
@@ -143,71 +102,33 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	} else if input, err = readInput(fs.Arg(0)); err != nil {
 		return err
 	}
-	input, err = withVisibility(input, *visibility, audience)
+	input, err = client.WithVisibility(input, *visibility, audience)
+	if errors.Is(err, client.ErrPrepared) {
+		return usagef("--visibility and --audience are for records, not prepared envelopes")
+	} else if err != nil {
+		return err
+	}
+	env, err := envelopeFor(input, signer, func() (string, error) { return sub.Origin(ctx) })
 	if err != nil {
 		return err
 	}
-	env, err := envelopeFor(input, signer, func() (string, error) { return sub.origin(ctx) })
-	if err != nil {
+	var rc truce.Receipt
+	p, err := client.SubmitAndProve(ctx, sub, env, signer, logVerifier, *timeout, func(r truce.Receipt) {
+		if rc = r; !*asJSON {
+			fmt.Fprintf(stdout, "index %d\n", rc.Index)
+		}
+	})
+	if errors.Is(err, client.ErrNoReader) && signer == nil {
+		return fmt.Errorf("record %d is restricted: give --key to fetch its salt and check its inclusion", rc.Index)
+	} else if err != nil {
 		return err
-	}
-	rec, err := truce.ParseRecord(env.Payload())
-	if err != nil {
-		return err
-	}
-	rc, err := sub.submit(ctx, env.Canonical())
-	if err != nil {
-		return err
-	}
-	if !*asJSON {
-		fmt.Fprintf(stdout, "index %d\n", rc.Index)
 	}
 
-	wctx, cancel := context.WithTimeout(ctx, *timeout)
-	defer cancel()
-	cpRaw, err := sub.checkpoint(wctx, rc.Index)
-	if err != nil {
-		return fmt.Errorf("record %d was accepted, but waiting for its checkpoint failed: %v", rc.Index, err)
-	}
-	cp, err := checkpointFor(cpRaw, logVerifier)
-	if err != nil {
-		return err
-	}
-	hashes, err := sub.inclusionProof(wctx, rc.Index, cp.Size)
-	if err != nil {
-		return fmt.Errorf("record %d: fetching its inclusion proof: %v", rc.Index, err)
-	}
-	// The log holds the envelope first recorded: for a repeated payload,
-	// one with other signatures than ours; for a restricted record, a salt
-	// only the server and the audience know.
-	leaf := truce.PublicLeaf(env)
-	if rc.Duplicate == truce.DuplicatePayload || rec.Visibility != truce.Public {
-		if rec.Visibility != truce.Public && signer == nil {
-			return fmt.Errorf("record %d is restricted: give --key to fetch its salt and check its inclusion", rc.Index)
-		}
-		recEnv, salt, err := sub.recorded(ctx, signer, rc.Index)
-		if err != nil {
-			return fmt.Errorf("record %d: fetching it: %v", rc.Index, err)
-		}
-		if !bytes.Equal(recEnv.Payload(), env.Payload()) {
-			return fmt.Errorf("the server says log entry %d records this payload, but it records another", rc.Index)
-		}
-		if rec.Visibility == truce.Public {
-			leaf = truce.PublicLeaf(recEnv)
-		} else if leaf, err = truce.NewRestrictedLeaf(recEnv, rec, salt); err != nil {
-			return err
-		}
-	}
-	leafHash := rfc6962.DefaultHasher.HashLeaf(leaf)
-	if err := proof.VerifyInclusion(rfc6962.DefaultHasher, rc.Index, cp.Size, leafHash, hashes, cp.Hash); err != nil {
-		return fmt.Errorf("record %d: the log's inclusion proof does not verify: %v", rc.Index, err)
-	}
-
+	leafHash := base64.StdEncoding.EncodeToString(p.LeafHash)
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(map[string]any{
-			"index": rc.Index, "duplicate": rc.Duplicate,
-			"leaf_hash":  base64.StdEncoding.EncodeToString(leafHash),
-			"checkpoint": string(cpRaw), "inclusion_proof": hashes,
+			"index": rc.Index, "duplicate": rc.Duplicate, "leaf_hash": leafHash,
+			"checkpoint": string(p.Checkpoint.Raw), "inclusion_proof": p.Hashes,
 			"checkpoint_verified": logVerifier != nil,
 		})
 	}
@@ -217,8 +138,8 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case truce.DuplicatePayload:
 		fmt.Fprintln(stdout, "duplicate: this payload was already in the log at this index, signed by these signers and maybe more; the proof is of that envelope")
 	}
-	fmt.Fprintf(stdout, "leaf hash %s\ninclusion proof in tree of size %d (%d hashes, verified):\n", base64.StdEncoding.EncodeToString(leafHash), cp.Size, len(hashes))
-	for _, h := range hashes {
+	fmt.Fprintf(stdout, "leaf hash %s\ninclusion proof in tree of size %d (%d hashes, verified):\n", leafHash, p.Checkpoint.Size, len(p.Hashes))
+	for _, h := range p.Hashes {
 		fmt.Fprintf(stdout, "  %s\n", base64.StdEncoding.EncodeToString(h))
 	}
 	if logVerifier == nil {
@@ -226,27 +147,17 @@ func runSubmit(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	} else {
 		fmt.Fprintln(stdout, "checkpoint (signature verified):")
 	}
-	stdout.Write(cpRaw)
+	stdout.Write(p.Checkpoint.Raw)
 	return nil
 }
 
-// checkpointFor opens a checkpoint, checking its signature when the log key
-// is known.
-func checkpointFor(raw []byte, v note.Verifier) (*tlog.Checkpoint, error) {
-	if v != nil {
-		return tlog.OpenCheckpoint(raw, v)
+// envelopeFor is client.EnvelopeFor, a record without --key a usage error.
+func envelopeFor(input []byte, signer *truce.Signer, origin func() (string, error)) (*truce.Envelope, error) {
+	env, err := client.EnvelopeFor(input, signer, origin)
+	if errors.Is(err, client.ErrNoSigner) {
+		return nil, usagef("--key FILE is required to sign a record")
 	}
-	// Without the log key only the note's text can be read; its signature
-	// stays unchecked, and the caller says so.
-	text, _, ok := bytes.Cut(raw, []byte("\n\n"))
-	if !ok {
-		return nil, fmt.Errorf("checkpoint is not a signed note")
-	}
-	cp := &tlog.Checkpoint{Raw: raw}
-	if _, err := cp.Unmarshal(append(text, '\n')); err != nil {
-		return nil, fmt.Errorf("checkpoint: %v", err)
-	}
-	return cp, nil
+	return env, err
 }
 
 func readInput(name string) ([]byte, error) {
@@ -254,101 +165,4 @@ func readInput(name string) ([]byte, error) {
 		return io.ReadAll(io.LimitReader(os.Stdin, 4<<20))
 	}
 	return os.ReadFile(name)
-}
-
-// The two places truce submit sends a record to.
-var (
-	_ submitter = httpSubmitter{}
-	_ submitter = localSubmitter{}
-)
-
-type httpSubmitter struct{ c *client.Client }
-
-func (s httpSubmitter) origin(ctx context.Context) (string, error) { return s.c.Origin(ctx) }
-func (s httpSubmitter) submit(ctx context.Context, env []byte) (truce.Receipt, error) {
-	return s.c.Submit(ctx, env)
-}
-func (s httpSubmitter) checkpoint(ctx context.Context, index uint64) ([]byte, error) {
-	return s.c.AwaitCheckpoint(ctx, index)
-}
-func (s httpSubmitter) inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error) {
-	return s.c.InclusionProof(ctx, index, size)
-}
-func (s httpSubmitter) close() error { return nil }
-
-func (s httpSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer, file string) (*client.Evidence, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.As(signer).UploadEvidence(ctx, data)
-}
-
-func (s httpSubmitter) recorded(ctx context.Context, signer *truce.Signer, index uint64) (*truce.Envelope, []byte, error) {
-	c := s.c
-	if signer != nil {
-		c = c.As(signer)
-	}
-	raw, err := c.Get(ctx, index)
-	if err != nil {
-		return nil, nil, err
-	}
-	r, err := client.ParseRecord(raw)
-	if err != nil {
-		return nil, nil, err
-	}
-	return r.Envelope, r.Salt, nil
-}
-
-type localSubmitter struct{ m *mechanism }
-
-func (s localSubmitter) origin(context.Context) (string, error) { return s.m.cfg.Origin, nil }
-func (s localSubmitter) submit(ctx context.Context, env []byte) (truce.Receipt, error) {
-	return s.m.mech.Submit(ctx, env)
-}
-func (s localSubmitter) checkpoint(ctx context.Context, index uint64) ([]byte, error) {
-	return s.m.log.AwaitCheckpoint(ctx, index)
-}
-func (s localSubmitter) inclusionProof(ctx context.Context, index, size uint64) ([][]byte, error) {
-	return s.m.log.InclusionProof(ctx, index, size)
-}
-func (s localSubmitter) close() error { return s.m.close() }
-
-func (s localSubmitter) uploadEvidence(ctx context.Context, signer *truce.Signer, file string) (*client.Evidence, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	name, size, head, err := s.m.evidence.PutStream(f, trucehttp.MaxEvidenceSize)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.m.evidence.MarkUploaded(name, signer.KeyID()); err != nil {
-		return nil, err
-	}
-	mt, _, _ := mime.ParseMediaType(http.DetectContentType(head))
-	return &client.Evidence{SHA256: name, Size: size, MediaType: mt}, nil
-}
-
-func (s localSubmitter) recorded(ctx context.Context, signer *truce.Signer, index uint64) (*truce.Envelope, []byte, error) {
-	data, err := s.m.log.Leaf(ctx, index)
-	if err != nil {
-		return nil, nil, err
-	}
-	leaf, err := truce.ParseLeaf(data)
-	if err != nil {
-		return nil, nil, err
-	}
-	if leaf.Envelope != nil {
-		return leaf.Envelope, nil, nil
-	}
-	body, ok, err := s.m.mech.ReadRestricted(signer.KeyID(), leaf.Restricted)
-	if !ok {
-		return nil, nil, fmt.Errorf("your key may not read log entry %d", index)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	return body.Envelope, body.Salt, nil
 }

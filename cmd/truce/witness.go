@@ -2,19 +2,17 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	f_note "github.com/transparency-dev/formats/note"
-	"github.com/truce-dev/truce/files"
+	"github.com/truce-dev/truce/internal/datadir"
 	"github.com/truce-dev/truce/tlog"
 	"github.com/truce-dev/truce/witness"
 )
@@ -32,24 +30,24 @@ func runWitness(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *data == "" || len(logKeys) == 0 || fs.NArg() > 0 {
 		return usagef("--data DIR and at least one --log-key VKEYFILE are required")
 	}
-	dir := dataDir(*data)
+	dir := datadir.Dir(*data)
 	if *name == "" {
 		abs, _ := filepath.Abs(*data)
 		*name = filepath.Base(abs)
 	}
-	skey, vkey, err := witnessKeys(dir, *name)
+	skey, vkey, err := datadir.WitnessKeys(dir, *name)
 	if err != nil {
 		return err
 	}
 	var keys []string
 	for _, f := range logKeys {
-		k, err := readKeyFile(f)
+		k, err := datadir.ReadKeyFile(f)
 		if err != nil {
 			return err
 		}
 		keys = append(keys, k)
 	}
-	w, err := witness.New(skey, keys, dir.path("state"), slog.Default())
+	w, err := witness.New(skey, keys, dir.Path("state"), slog.Default())
 	if err != nil {
 		return err
 	}
@@ -66,28 +64,6 @@ func runWitness(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return srv.Shutdown(sctx)
 }
 
-// witnessKeys reads DIR/keys/witness.key and .vkey, writing a new C2SP
-// cosignature/v1 pair on first start.
-func witnessKeys(dir dataDir, name string) (skey, vkey string, err error) {
-	if err := os.MkdirAll(dir.path("keys"), 0o700); err != nil {
-		return "", "", err
-	}
-	skey, err = readKeyFile(dir.key("witness.key"))
-	if errors.Is(err, os.ErrNotExist) {
-		if skey, vkey, err = witness.GenerateKey(name); err != nil {
-			return "", "", err
-		}
-		if err := files.WriteAtomic(dir.key("witness.key"), []byte(skey+"\n"), 0o600); err != nil {
-			return "", "", err
-		}
-		return skey, vkey, files.WriteAtomic(dir.key("witness.vkey"), []byte(vkey+"\n"), 0o644)
-	} else if err != nil {
-		return "", "", err
-	}
-	vkey, err = readKeyFile(dir.key("witness.vkey"))
-	return skey, vkey, err
-}
-
 // parseWitnessFlags reads --witness VKEYFILE@URL values.
 func parseWitnessFlags(values []string) ([]tlog.Witness, error) {
 	var out []tlog.Witness
@@ -96,7 +72,7 @@ func parseWitnessFlags(values []string) ([]tlog.Witness, error) {
 		if !ok || url == "" {
 			return nil, usagef("--witness %q: want VKEYFILE@URL", v)
 		}
-		k, err := readKeyFile(file)
+		k, err := datadir.ReadKeyFile(file)
 		if err != nil {
 			return nil, err
 		}

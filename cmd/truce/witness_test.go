@@ -13,6 +13,7 @@ import (
 // TestWitnessedLog runs two truce witnesses and a server that needs both
 // to cosign each checkpoint; truce verify requires their cosignatures.
 func TestWitnessedLog(t *testing.T) {
+	claim := newClaim()
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "mech")
 	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
@@ -48,6 +49,7 @@ func TestWitnessedLog(t *testing.T) {
 // TestWitnessPolicyInConfig: the mechanism's configuration names its
 // witnesses, and serve uses them without flags.
 func TestWitnessPolicyInConfig(t *testing.T) {
+	claim := newClaim()
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "mech")
 	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
@@ -106,6 +108,7 @@ func TestWitnessPolicyRecorded(t *testing.T) {
 // a verifier requiring all three waits; when the third comes back, its
 // cosignature is added.
 func TestWitnessDown(t *testing.T) {
+	claim := newClaim()
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "mech")
 	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
@@ -148,6 +151,7 @@ func TestWitnessDown(t *testing.T) {
 // TestMirror keeps a verified copy of a mechanism's log and serves it:
 // verifiers can use the mirror and compare it with the origin.
 func TestMirror(t *testing.T) {
+	claim := newClaim()
 	tmp := t.TempDir()
 	data := filepath.Join(tmp, "mech")
 	truce(t, "", "init", "--data", data, "--name", "example.org/talks").must(t, 0)
