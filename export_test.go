@@ -65,3 +65,11 @@ func SetReplayChunk(t interface{ Cleanup(func()) }, n uint64) {
 	replayChunk = n
 	t.Cleanup(func() { replayChunk = old })
 }
+
+// SetBulkCatchUp makes a catch-up of n entries or more into an empty
+// store a bulk load until the test ends.
+func SetBulkCatchUp(t interface{ Cleanup(func()) }, n uint64) {
+	old := bulkCatchUp
+	bulkCatchUp = n
+	t.Cleanup(func() { bulkCatchUp = old })
+}

@@ -105,6 +105,50 @@ func recreate(db *sql.DB) error {
 	return err
 }
 
+// BeginBulk drops the secondary indices before a long catch-up into an
+// empty projection: SQLite builds an index from sorted rows once far
+// faster than it keeps one up to date row by row. EndBulk builds them
+// again. A process stopped between the two gets them back when the
+// projection is next opened (schema.sql creates any index missing); until
+// then lists are answered, only more slowly.
+func (d *DB) BeginBulk(ctx context.Context) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	rows, err := d.db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := d.db.ExecContext(ctx, `DROP INDEX "`+n+`"`); err != nil {
+			return fmt.Errorf("dropping index %s for a bulk load: %v", n, err)
+		}
+	}
+	return nil
+}
+
+// EndBulk builds the indices BeginBulk dropped.
+func (d *DB) EndBulk(ctx context.Context) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, err := d.db.ExecContext(ctx, schema); err != nil {
+		return fmt.Errorf("building the indices after a bulk load: %v", err)
+	}
+	return nil
+}
+
 // Close closes the database.
 func (d *DB) Close() error { return d.db.Close() }
 
