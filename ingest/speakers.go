@@ -274,6 +274,11 @@ func (r *registry) findNames(s string) []nameHit {
 				if end < len(idx) {
 					e = idx[end]
 				}
+				// "Asif Ghafoor", "Munir Akram": a surname followed by a
+				// capitalised word is another person's given name.
+				if n.short && latin && capitalisedNext(s[trimEnd(s, idx[i], e):]) {
+					continue
+				}
 				st := idx[i]
 				hits = append(hits, nameHit{sp: n.sp, start: st, end: trimEnd(s, st, e), short: n.short})
 				i = end
@@ -289,6 +294,15 @@ func (r *registry) findNames(s string) []nameHit {
 	return hits
 }
 
+// capitalisedNext: rest opens with a space and a capitalised word.
+func capitalisedNext(rest string) bool {
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest[1:])
+	return unicode.IsUpper(r)
+}
+
 func trimEnd(s string, start, end int) int {
 	for end > start {
 		r, w := utf8.DecodeLastRuneInString(s[:end])
@@ -298,6 +312,49 @@ func trimEnd(s string, start, end int) int {
 		end -= w
 	}
 	return end
+}
+
+// bodyOf: a body named right after a state ("Qatar’s Ministry of Foreign
+// Affairs", "the Iranian Foreign Office") belongs to that state. When it
+// is listed under another state, that state's body of the same name is
+// meant, or, when the lists have none, the body is dropped (nil) and the
+// state speaks.
+func (r *registry) bodyOf(prev nameHit, body *Speaker, between, written string) *Speaker {
+	if prev.sp.Kind == "person" || prev.sp.Kind == "body" || strings.Trim(between, " ’'s") != "" {
+		return body
+	}
+	state := prev.sp.ID
+	if firstNonEmpty(body.SpeaksFor, body.ID) == state {
+		return body
+	}
+	name := normKey(written, true)
+	for _, sp := range r.byID {
+		if sp.Kind == "body" && sp.SpeaksFor == state && strings.Contains(normKey(sp.Name, true), name) {
+			return sp
+		}
+	}
+	for _, n := range r.names {
+		if n.sp.Kind == "body" && n.sp.SpeaksFor == state && n.latin && strings.Contains(n.key, name) {
+			return n.sp
+		}
+	}
+	return nil
+}
+
+// nationalityRe: a state's adjective or possessive ("Israeli", "Egyptian",
+// "Japanese", "Egypt’s").
+var nationalityRe = regexp.MustCompile(`^[A-Z][a-z]+(?:i|ian|an|ese|ish|ch|’s|'s)$`)
+
+// foreignOwner: the word before a body's name is a capitalised word the
+// lists do not know ("Israeli", "Egypt’s"), so the body is that state's.
+func foreignOwner(before string) bool {
+	t := strings.TrimRight(before, " ")
+	w := t[strings.LastIndexAny(t, " (")+1:]
+	r, _ := utf8.DecodeRuneInString(w)
+	if w == "" || !unicode.IsUpper(r) || !nationalityRe.MatchString(w) {
+		return false
+	}
+	return len(speakerRegistry().findNames(w)) == 0 && len(DefaultGazetteer().Find(w)) == 0
 }
 
 // capitals stand for the government that sits there ("Islamabad said"),
@@ -355,13 +412,25 @@ func (dp *docPeople) identify(phrase string) identity {
 	}
 	hits := reg.findNames(phrase)
 	var person, body, party *Speaker
-	for _, h := range hits {
+	for i, h := range hits {
 		sp := h.sp
 		if h.short {
 			sp = dp.surname(reg, phrase[h.start:h.end])
 			if sp == nil {
 				continue
 			}
+		}
+		if sp.Kind == "body" && i > 0 {
+			sp = reg.bodyOf(hits[i-1], sp, phrase[hits[i-1].end:h.start], phrase[h.start:h.end])
+			if sp == nil {
+				continue
+			}
+		}
+		// "the Israeli ministry of foreign affairs": a state the lists do
+		// not know owns the body; it is not the body of that name they
+		// list.
+		if sp.Kind == "body" && (i == 0 || hits[i-1].end < h.start-4) && foreignOwner(phrase[:h.start]) {
+			continue
 		}
 		switch sp.Kind {
 		case "person":
@@ -398,7 +467,7 @@ func (dp *docPeople) identify(phrase string) identity {
 	return identity{id: org.ID, speaksFor: firstNonEmpty(org.SpeaksFor, org.ID)}
 }
 
-var personWordRe = regexp.MustCompile(`(?i)\b(?:spokes(?:person|man|woman)|official|officials|minister|sources?|commander|chief|envoy|ambassador|diplomats?|analysts?|officers?|advis[eo]r|members?|delegates?|negotiators?|commissioner|director(?: general)?|secretary|governor|president|leader)\b`)
+var personWordRe = regexp.MustCompile(`(?i)\b(?:spokes(?:person|man|woman)|official|officials|minister|sources?|commander|chief|envoy|ambassador|diplomats?|analysts?|officers?|advis[eo]r|members?|delegates?|negotiators?|commissioner|director(?: general)?|secretary|governor|president|leader|general|DG|major|colonel|brigadier|lieutenant|captain|head|deputy|mullah|maulvi|mawlawi|sheikh)\b`)
 
 // note records the people a paragraph names, speakers or not, so that a
 // later surname resolves to them.
