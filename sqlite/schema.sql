@@ -44,7 +44,11 @@ CREATE TABLE IF NOT EXISTS figures (
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'unicode61 remove_diacritics 2');
 -- The payloads of public entries and the keys that signed them: a payload
 -- re-posted with some of its signers is the entry already recorded.
-CREATE TABLE IF NOT EXISTS payloads (sha256 BLOB NOT NULL, idx INTEGER NOT NULL, keyids TEXT NOT NULL, PRIMARY KEY (sha256, idx)) WITHOUT ROWID;
+-- Rows keyed by index, in the order entries come, and found by payload
+-- through an index: keyed by the hash itself, every batch of a long
+-- catch-up would write all over the table.
+CREATE TABLE IF NOT EXISTS payloads (idx INTEGER PRIMARY KEY, sha256 BLOB NOT NULL, keyids TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS payloads_sha256 ON payloads(sha256, idx);
 -- Entries that are a statement already listed (a payload recorded before):
 -- what cites them reaches the item of the first.
 CREATE TABLE IF NOT EXISTS repeats (idx INTEGER PRIMARY KEY, first INTEGER NOT NULL);
