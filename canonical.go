@@ -31,7 +31,7 @@ func (c *canonChecker) value(depth int) bool {
 	}
 	switch c.b[c.i] {
 	case '{':
-		return c.object(depth + 1)
+		return c.object(depth+1, nil)
 	case '[':
 		return c.array(depth + 1)
 	case '"':
@@ -42,7 +42,9 @@ func (c *canonChecker) value(depth int) bool {
 	}
 }
 
-func (c *canonChecker) object(depth int) bool {
+// object checks an object, handing each member to member when it is not
+// nil; member returns false to refuse the object.
+func (c *canonChecker) object(depth int, member func(key, value []byte) bool) bool {
 	if depth > maxCanonicalDepth {
 		return false
 	}
@@ -78,7 +80,11 @@ func (c *canonChecker) object(depth int) bool {
 			return false
 		}
 		c.i++
+		start := c.i
 		if !c.value(depth) {
+			return false
+		}
+		if member != nil && !member(key, c.b[start:c.i]) {
 			return false
 		}
 	}

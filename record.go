@@ -166,41 +166,19 @@ func canonicalMembers(payload []byte) (map[string]json.RawMessage, bool) {
 	if len(payload) == 0 || payload[0] != '{' {
 		return nil, false
 	}
-	c := canonChecker{b: payload, i: 1}
 	fields := make(map[string]json.RawMessage, 8)
-	var prev []byte
-	for n := 0; ; n++ {
-		if c.i >= len(payload) {
-			return nil, false
+	c := canonChecker{b: payload}
+	ok := c.object(1, func(key, value []byte) bool {
+		if bytes.IndexByte(key, '\\') >= 0 {
+			return false
 		}
-		if payload[c.i] == '}' {
-			c.i++
-			return fields, c.i == len(payload)
-		}
-		if n > 0 {
-			if payload[c.i] != ',' {
-				return nil, false
-			}
-			c.i++
-		}
-		if c.i >= len(payload) || payload[c.i] != '"' {
-			return nil, false
-		}
-		key, ok := c.str()
-		if !ok || bytes.IndexByte(key, '\\') >= 0 || (n > 0 && compareUTF16(prev, key) >= 0) {
-			return nil, false
-		}
-		prev = key
-		if c.i >= len(payload) || payload[c.i] != ':' {
-			return nil, false
-		}
-		c.i++
-		start := c.i
-		if !c.value(1) {
-			return nil, false
-		}
-		fields[string(key)] = json.RawMessage(payload[start:c.i])
+		fields[string(key)] = value
+		return true
+	})
+	if !ok || c.i != len(payload) {
+		return nil, false
 	}
+	return fields, true
 }
 
 // unmarshalString is json.Unmarshal into a string, for the strings
