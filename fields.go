@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"sync"
 )
 
 // Fields holds the body fields that the rules and the projection look at,
@@ -103,6 +104,23 @@ func fieldsOf(v any, body []byte) (*Fields, error) {
 
 var rawMessage = reflect.TypeFor[json.RawMessage]()
 
+// structNames caches each struct type's fields' JSON names: reading
+// them from the tags for every body was half of fieldsOf's time.
+var structNames sync.Map // reflect.Type → []string
+
+// jsonNames lists the JSON names of t's fields, in field order.
+func jsonNames(t reflect.Type) []string {
+	if names, ok := structNames.Load(t); ok {
+		return names.([]string)
+	}
+	names := make([]string, t.NumField())
+	for i := range names {
+		names[i] = t.Field(i).Tag.Get("json")
+	}
+	structNames.Store(t, names)
+	return names
+}
+
 // assign sets dst from v as encoding/json would from v's JSON; raw
 // reports a json.RawMessage left for the caller to fill from the bytes.
 func assign(dst reflect.Value, v any) (raw bool, err error) {
@@ -175,9 +193,7 @@ func assign(dst reflect.Value, v any) (raw bool, err error) {
 		if !ok {
 			return mismatch()
 		}
-		t := dst.Type()
-		for i := range t.NumField() {
-			name := t.Field(i).Tag.Get("json")
+		for i, name := range jsonNames(dst.Type()) {
 			x, ok := m[name]
 			if !ok {
 				continue
