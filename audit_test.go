@@ -2,6 +2,8 @@ package truce_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -45,5 +47,37 @@ func TestAuditFirstFaultAcrossChunks(t *testing.T) {
 				t.Fatalf("audit: %v\nwant one fault: %s…", err, want)
 			}
 		})
+	}
+}
+
+// failingReads is a log whose leaves cannot be read from failFrom on.
+type failingReads struct {
+	truce.Log
+	failFrom uint64
+}
+
+func (l failingReads) ReadLeaves(ctx context.Context, from, to uint64, fn func(uint64, []byte) error) error {
+	if from >= l.failFrom {
+		return errors.New("disk read failed")
+	}
+	return l.Log.ReadLeaves(ctx, from, to, fn)
+}
+
+// TestAuditForgedBeforeUnreadable: a forged signature in a chunk already
+// judged is the first fault, even when a later chunk cannot be read while
+// its signatures are still being checked.
+func TestAuditForgedBeforeUnreadable(t *testing.T) {
+	truce.SetReplayChunk(t, 2)
+	f := newFixture(t)
+	c := f.Setup()
+	forged := sign(t, record("claim", trucetest.Claim("forged")), c.PakistanFO)
+	forged = bytes.Replace(forged, []byte(`"sig":"`), []byte(`"sig":"AAAA`), 1)
+	at := f.appendBehind(forged)
+	for i := range 6 {
+		f.appendBehind(sign(t, record("claim", trucetest.Claim(fmt.Sprintf("honest %d", i))), c.PakistanFO))
+	}
+	err := truce.Audit(t.Context(), f.Config(), failingReads{f.Log, at/2*2 + 4})
+	if want := fmt.Sprintf("log entry %d breaks a rule: signatures[0].sig:", at); err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("audit: %v\nwant: %s…", err, want)
 	}
 }

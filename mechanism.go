@@ -227,6 +227,10 @@ func replay(ctx context.Context, cfg Config, log Log, strict bool, st *state) (*
 	}
 	for c := range chunks {
 		if c.err != nil {
+			// A bad signature in a chunk already judged came first.
+			if err := firstBadSignature(0); err != nil {
+				return nil, err
+			}
 			return nil, c.err
 		}
 		from, dec := c.from, c.dec

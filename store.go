@@ -161,6 +161,7 @@ func (f *follower) catchUp(ctx context.Context) (err error) {
 	}
 	if b, ok := f.store.(bulkLoader); ok && from == 0 && size >= bulkCatchUp {
 		if err := b.BeginBulk(ctx); err != nil {
+			b.EndBulk(context.WithoutCancel(ctx)) // what was dropped is built again
 			return err
 		}
 		defer func() {

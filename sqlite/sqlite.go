@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -74,13 +75,24 @@ func migrate(db *sql.DB) error {
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	if v == schemaVersion {
+	if v == schemaVersion && !oldLayout(db) {
 		return nil
 	}
 	return recreate(db)
 }
 
 // recreate drops every table and creates the schema, at this version.
+// oldLayout reports a projection whose rows are this version's but whose
+// payloads table is keyed by hash, as before it was keyed by index: rebuilt
+// from the log like a projection of another version, so that its writes
+// do not keep an index it never uses. The version is not raised, as it is
+// part of what the projection holds (Dump).
+func oldLayout(db *sql.DB) bool {
+	var def string
+	err := db.QueryRow(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'payloads'`).Scan(&def)
+	return err == nil && strings.Contains(def, "WITHOUT ROWID")
+}
+
 func recreate(db *sql.DB) error {
 	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%'`)
 	if err != nil {
@@ -110,34 +122,32 @@ func recreate(db *sql.DB) error {
 // faster than it keeps one up to date row by row. EndBulk builds them
 // again. A process stopped between the two gets them back when the
 // projection is next opened (schema.sql creates any index missing); until
-// then lists are answered, only more slowly.
+// then lists are answered, only more slowly. Only schema.sql's indices are
+// dropped, all in one transaction.
 func (d *DB) BeginBulk(ctx context.Context) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	rows, err := d.db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
+	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
-			return err
-		}
-		names = append(names, n)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, n := range names {
-		if _, err := d.db.ExecContext(ctx, `DROP INDEX "`+n+`"`); err != nil {
+	defer tx.Rollback()
+	for _, n := range schemaIndices {
+		if _, err := tx.ExecContext(ctx, `DROP INDEX IF EXISTS `+n); err != nil {
 			return fmt.Errorf("dropping index %s for a bulk load: %v", n, err)
 		}
 	}
-	return nil
+	return tx.Commit()
 }
+
+// schemaIndices names the indices schema.sql creates.
+var schemaIndices = func() []string {
+	var names []string
+	for _, m := range regexp.MustCompile(`CREATE INDEX IF NOT EXISTS (\w+) ON`).FindAllStringSubmatch(schema, -1) {
+		names = append(names, m[1])
+	}
+	return names
+}()
 
 // EndBulk builds the indices BeginBulk dropped.
 func (d *DB) EndBulk(ctx context.Context) error {
