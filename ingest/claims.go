@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -93,7 +93,7 @@ var thatVerbs = map[string]bool{"wrote": true, "outlined": true, "elaborated": t
 var (
 	afterAttrRe     = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\b`)
 	invertedRe      = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$)`)
-	reverseAppRe    = regexp.MustCompile(`((?:[Aa]n?|[Tt]he)\s+[^,]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
+	reverseAppRe    = regexp.MustCompile(`((?:[Aa]n?|[Tt]he)\s+[^,“”"]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
 	beforeAttrRe    = regexp.MustCompile(`([A-Za-z][^“”"«»\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*[:,]?\s*$`)
 	participleEndRe = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring|insisting|warning)\s*[,:]?\s*$`)
 	verbEndRe       = regexp.MustCompile(`\b(?:` + speechVerbs + `),?$`)
@@ -307,6 +307,14 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	// A person named again by surname ("Mujahid said") is the person named
 	// in full before ("Zabihullah Mujahid, the spokesman of …").
 	if isName(p) {
+		// "Secretary of State Marco Rubio told …", then "Rubio insisted":
+		// the person a later "he" is, written as the text names him.
+		for i := len(st.persons) - 1; i >= 0; i-- {
+			if full := st.persons[i]; full != p && !strings.Contains(full, ",") && strings.HasSuffix(full, " "+p) {
+				st.setPerson(full)
+				break
+			}
+		}
 		for i := len(st.people) - 1; i >= 0; i-- {
 			full := strings.SplitN(st.people[i], ",", 2)[0]
 			// Case aside: "Ezzat al-Rishq", then "Al-Rishq" or "Rishq".
@@ -464,8 +472,17 @@ func plausibleSpeaker(p string) bool {
 	if f := words[0]; strings.HasSuffix(f, "ing") || leadOpenRe.MatchString(f) && len(words) > 1 {
 		return false
 	}
-	for _, w := range words[1:] {
+	for i, w := range words[1:] {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && strings.HasSuffix(w, "ed") && !strings.Contains(w, "-") && !participleAdjective[w] {
+			// "an official stationed at the border", "residents contacted
+			// by phone": a participle before a preposition describes the
+			// speaker; "Islamabad condemned the attack" is a clause.
+			// Right after the first word, only after an office or a
+			// group ("Officials involved in", "Sources cited by"), not a
+			// name ("Pakistan responded to").
+			if i+2 < len(words) && modifierPrepRe.MatchString(words[i+2]) && (i > 0 || words[i+2] == "by" || roleWordRe.MatchString(words[0])) {
+				continue
+			}
 			return false
 		}
 	}
@@ -473,6 +490,10 @@ func plausibleSpeaker(p string) bool {
 	lower := strings.ToLower(p)
 	return unicode.IsUpper(first) || strings.HasPrefix(lower, "a ") || strings.HasPrefix(lower, "an ") || roleWordRe.MatchString(p)
 }
+
+// modifierPrepRe: a preposition after which a participle describes the
+// noun before it.
+var modifierPrepRe = regexp.MustCompile(`^(?:at|in|on|by|to|with|near|along|across|inside|outside|from|for|within)$`)
 
 // participleAdjective: words in -ed that describe a speaker ("an unnamed
 // official", "the banned group").
@@ -1051,6 +1072,10 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	return event{}, false
 }
 
+// leadAt: "At the meeting," opens a leading clause; "At least 12 people
+// were killed," opens what is said.
+const leadAt = `At\s+(?:the|a|an|his|her|their|its|this|that|around|about|dawn|dusk|midnight|noon|night|one|[A-Z0-9][^\s,]*)`
+
 var (
 	accordingTailRe       = regexp.MustCompile(`^(.+?),\s*(?:according to|as per)\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
 	accordingMidRe        = regexp.MustCompile(`^(.+?),\s*according to\s+((?:the\s+)?[^,;“”"]{2,60}?),\s*(.+)$`)
@@ -1058,8 +1083,8 @@ var (
 	statementParticipleRe = regexp.MustCompile(`\s(?:issued|released|put out|published|posted)\s+(?:a\s+)?(?:(?:written|brief|separate)\s+)?(?:statement|press release|message|post)(?:\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?)?,?\s+(?:saying|accusing|calling|urging|condemning|stating|claiming|denying|warning|insisting|rejecting|alleging|blaming)\s+(?:that\s+)?`)
 	participleColonRe     = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
 	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting)(?:\s+that)?\s+`)
-	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|At|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
-	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|At|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*)`)
+	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
+	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until)\s+`)
 	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true}
 )
@@ -1157,6 +1182,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if w := lastWord(s[:m[0]]); adjectiveBefore[strings.ToLower(w)] {
 			continue
 		}
+		// "The strike claimed the lives of …" reports a toll, not speech.
+		if s[m[2]:m[3]] == "claimed" && claimedLivesRe.MatchString(s[m[1]:]) {
+			continue
+		}
 		if ev, ok := invertedReported(s, span, m); ok {
 			return ev, true
 		}
@@ -1174,6 +1203,15 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "Mujahid, who is also a deputy minister, told …"
 		if loc := relativeAsideRe.FindStringIndex(prefix); loc != nil && strings.TrimSpace(prefix[loc[1]:]) == "" {
+			prefix = prefix[:loc[0]] + " "
+		}
+		// "Niamat Shahzad, a doctor — 100 kilometres from the border —
+		// said", "an official who asked not to be named said": an aside
+		// between the speaker and the verb.
+		if loc := dashAsideRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
+			prefix = prefix[:loc[0]] + " "
+		}
+		if loc := anonymousRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
 			prefix = prefix[:loc[0]] + " "
 		}
 		// "Islamabad, however, reiterated …", "Pakistan has long
@@ -1198,7 +1236,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		phrase := prefix
 		trimmed := strings.TrimRight(prefix, " ,")
-		if a := reverseAppRe.FindStringSubmatchIndex(trimmed); a != nil {
+		// "A spokesman for the police, Ahmad Khan": a description with an
+		// office, or a short one; not "…killed in a drone attack on the
+		// capital, Governor X said".
+		if a := reverseAppRe.FindStringSubmatchIndex(trimmed); a != nil && opensSegment(trimmed[:a[0]]) && (roleWordRe.MatchString(trimmed[a[2]:a[3]]) || len(strings.Fields(trimmed[a[2]:a[3]])) <= 6) {
 			phrase = trimmed[a[0]:]
 		} else if a := appositiveRe.FindStringSubmatchIndex(strings.TrimRight(prefix, " ")); a != nil {
 			phrase = prefix[a[0]:]
@@ -1237,6 +1278,15 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		}
 		if phrase == "" || !plausibleSpeakerPhrase(phrase) {
+			// "Khawaja Asif described the plan as a step forward and
+			// suggested that …": the sentence's subject, when the lists
+			// know it, says what follows the second verb too.
+			if ev, ok := coordinated(s, span, m); ok {
+				return ev, true
+			}
+			if ev, ok := relativeSpeaker(s, span, m); ok {
+				return ev, true
+			}
 			// "The talks concluded two days back, spokesman Mujahid
 			// said.": a verb whose subject is no speaker may be followed
 			// by the attribution.
@@ -1259,6 +1309,16 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		datePrefix := prefix + " " + s[m[2]:m[3]]
 		said := false // what is said is introduced by "that" or a colon
+		// "…, Abdul Karim, a council member, said on Saturday, adding that
+		// …": what precedes the attribution is said, and what it adds.
+		if loc := addingRe.FindStringIndex(rest); loc != nil {
+			if i := strings.LastIndex(prefix, phrase); i > 0 {
+				pre := strings.TrimSpace(prefix[:i])
+				if t := strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSuffix(pre, ","), "")); strings.HasSuffix(pre, ",") && len(strings.Fields(t)) >= 4 && !startsQuote(t) {
+					return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: t + "; " + strings.TrimSpace(rest[loc[1]:]), sentence: span, datePrefix: s[m[2]:]}, true
+				}
+			}
+		}
 		// "confirmed on Friday that …", "told reporters that …"
 		if loc := asideThatRe.FindStringIndex(rest); loc != nil {
 			// "stated, during a press conference, that …"
@@ -1287,7 +1347,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		rest = strings.TrimSpace(rest)
 		// "…, Muslim Khaksar said at the waypoint in Nangarhar.": where
 		// it was said closes the sentence.
-		if c := strings.LastIndex(prefix, ","); c >= 0 && !said && placeTailRe.MatchString(rest) {
+		if c := attrComma(prefix, phrase); c >= 0 && !said && placeTailRe.MatchString(rest) {
 			if t := strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(prefix[:c]), "")); len(strings.Fields(t)) >= 6 {
 				return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: t, sentence: span, datePrefix: s[m[2]:]}, true
 			}
@@ -1295,7 +1355,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// A closing attribution: "…, the ISPR said on Sunday, following an
 		// attack", "…, spokesman Zabihullah Mujahid said in a statement."
 		if tail := trailingAttrRe.FindString(rest); tail != "" || len(strings.Fields(rest)) < minWords {
-			if c := strings.LastIndex(prefix, ","); c >= 0 {
+			if c := attrComma(prefix, phrase); c >= 0 {
 				rest = strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(prefix[:c]), ""))
 				if len(strings.Fields(rest)) >= 4 {
 					return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: rest, sentence: span, datePrefix: s[m[2]:]}, true
@@ -1320,6 +1380,97 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 	}
 	return event{}, false
 }
+
+// dashAsideRe: an aside between dashes closing the text before a verb.
+var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[—–]\s*$`)
+
+// anonymousRe: an unnamed speaker's reason for staying unnamed.
+var anonymousRe = regexp.MustCompile(`,?\s+who\s+(?:asked|requested|spoke|declined|wished|did not want)\b[^,“”"]{0,60}?\b(?:named|identified|anonymity|publicly|on record|the record)\s*,?\s*$`)
+
+// addingRe: when or where it was said, then a participle adding more.
+var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing)\s+(?:that\s+)?`)
+
+// attrComma is the comma before a closing attribution: before the whole
+// speaker phrase ("…, Ahmad Khan, a police spokesman, said"), else the
+// last one.
+func attrComma(prefix, phrase string) int {
+	if strings.Contains(phrase, ",") {
+		if i := strings.LastIndex(prefix, phrase); i > 0 {
+			if t := strings.TrimRight(prefix[:i], " "); strings.HasSuffix(t, ",") {
+				return len(t) - 1
+			}
+		}
+	}
+	return strings.LastIndex(prefix, ",")
+}
+
+// opensSegment: nothing, or a comma or dash, before what follows.
+func opensSegment(before string) bool {
+	t := strings.TrimRight(before, " ")
+	return t == "" || strings.HasSuffix(t, ",") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "–") || strings.HasSuffix(t, ":")
+}
+
+// claimedLivesRe: what follows "claimed" when it reports a toll.
+var claimedLivesRe = regexp.MustCompile(`^\s+(?:the\s+)?(?:lives?|life)\b`)
+
+// coordinated: "<subject> <verb> … and <speech verb> that …", the subject
+// being one subjectPhrase finds (a speaker the lists know, a pronoun or
+// "Pakistani officials") and nothing between it and "and" opening a clause
+// of its own, so the second verb's subject is the first's.
+func coordinated(s string, span [2]int, m []int) (event, bool) {
+	prefix := strings.TrimRight(s[:m[0]], " ")
+	if !strings.HasSuffix(prefix, " and") {
+		return event{}, false
+	}
+	rest := strings.TrimSpace(s[m[1]:])
+	verb := s[m[2]:m[3]]
+	if !strings.HasPrefix(rest, "that ") && verb != "said" && verb != "added" {
+		return event{}, false
+	}
+	rest = strings.TrimSpace(strings.TrimPrefix(rest, "that "))
+	phrase, at := subjectPhrase(prefix)
+	if phrase == "" || len(strings.Fields(rest)) < 4 || startsQuote(rest) {
+		return event{}, false
+	}
+	mid := prefix[at+len(phrase) : len(prefix)-len(" and")]
+	if strings.ContainsAny(mid, ",;:“”\"") || coordBreakRe.MatchString(mid) || len(findSpeechVerbs(mid)) > 0 {
+		return event{}, false
+	}
+	return event{pos: span[0] + at, phrase: phrase, text: rest, sentence: span, datePrefix: verb}, true
+}
+
+// relativeSpeaker: "…the toll released by Afghanistan, which said 58
+// soldiers were killed": a speaker the lists know, then a relative
+// pronoun and the verb.
+func relativeSpeaker(s string, span [2]int, m []int) (event, bool) {
+	loc := relSpeakerRe.FindStringSubmatchIndex(s[:m[0]])
+	if loc == nil {
+		return event{}, false
+	}
+	phrase := s[loc[2]:loc[3]]
+	if IdentifySpeaker(phrase) == "" {
+		return event{}, false
+	}
+	rest := strings.TrimSpace(s[m[1]:])
+	verb := s[m[2]:m[3]]
+	if strings.HasPrefix(rest, "that ") {
+		rest = strings.TrimSpace(rest[len("that "):])
+	} else if thatVerbs[verb] {
+		return event{}, false
+	}
+	if len(strings.Fields(rest)) < 4 || startsQuote(rest) {
+		return event{}, false
+	}
+	return event{pos: span[0] + loc[2], phrase: phrase, text: rest, sentence: span, datePrefix: verb}, true
+}
+
+// relSpeakerRe: up to four capitalised words, a comma and "which" or "who"
+// right before the verb.
+var relSpeakerRe = regexp.MustCompile(`([A-Z][\p{L}’'.-]*(?:\s+(?:of\s+)?[A-Z][\p{L}’'.-]*){0,3}),\s+(?:which|who)\s+(?:also\s+|later\s+)?$`)
+
+// coordBreakRe: words that open another clause, whose subject the second
+// verb may have.
+var coordBreakRe = regexp.MustCompile(`\b(?:who|which|that|when|while|after|before|because|as soon as|if|whom|whose|where)\b`)
 
 // statementsByRe: a paragraph closing on "Statements by X:".
 var statementsByRe = regexp.MustCompile(`(?:^|[.!?]\s+)(?:Statements?|Remarks|Comments|Excerpts)\s+(?:by|from|of)\s+([A-Z][^:.;!?]{2,120}):$`)

@@ -16,7 +16,7 @@ var numberWords = map[string]int64{"one": 1, "two": 2, "three": 3, "four": 4, "f
 
 // Countable heads: what a figure may count. Durations, rounds, years and
 // the like are not figures.
-const countNouns = `positions|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations`
+const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations`
 
 var (
 	figureRe = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most|as many as|no fewer than|fewer than|less than|an estimated)?\s*` +
@@ -31,7 +31,10 @@ var (
 	// where no other counted noun follows it ("206 Afghan Taliban
 	// fighters" counts fighters).
 	talibanRe = regexp.MustCompile(strings.Replace(figureRe.String(), `(`+countNouns+`)\b`, `(Taliban)\b(?:\s+and\b|\s*[,.;]|\s*$)`, 1))
-	dozenRe   = regexp.MustCompile(`(?i)\b(more than |over |at least |nearly |about )?an?\s+dozen\b`)
+	// monthBeforeRe: a month name just before a number, which is then a day.
+	monthBeforeRe = regexp.MustCompile(`\b` + monthRe + `\s+$`)
+	dozensRe      = regexp.MustCompile(`(?i)\b(more than |over |at least |nearly |about )?(two|three|four|five|six|seven|eight|nine|ten)\s+dozen\b`)
+	dozenRe       = regexp.MustCompile(`(?i)\b(more than |over |at least |nearly |about )?an?\s+dozen\b`)
 )
 
 // findFigures finds counts in a sentence: "at least 206 Afghan Taliban
@@ -50,6 +53,15 @@ func findFigures(s string) []Figure {
 	}
 	if strings.Contains(s, "dozen") {
 		s = dozenRe.ReplaceAllString(s, "${1}12 ")
+		// "more than two dozen injured": 24.
+		s = dozensRe.ReplaceAllStringFunc(s, func(m string) string {
+			sub := dozensRe.FindStringSubmatch(m)
+			n, ok := numberWords[strings.ToLower(sub[2])]
+			if !ok {
+				return m
+			}
+			return sub[1] + strconv.FormatInt(n*12, 10) + " "
+		})
 	}
 	if !mayHaveFigure(s) {
 		return nil
@@ -74,6 +86,10 @@ func findFigures(s string) []Figure {
 	for _, m := range ms {
 		num := strings.ToLower(s[m[4]:m[5]])
 		if yearLikeRe.MatchString(num) && m[2] < 0 {
+			continue
+		}
+		// "on October 11 when militants attacked": a day of the month.
+		if m[2] < 0 && num[0] >= '0' && num[0] <= '9' && len(num) <= 2 && monthBeforeRe.MatchString(s[max(0, m[4]-12):m[4]]) {
 			continue
 		}
 		n, ok := numberWords[num]
