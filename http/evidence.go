@@ -57,15 +57,22 @@ func (s *Server) postEvidence(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, map[string]any{"sha256": name, "size": size, "media_type": sniffed})
 }
 
+// fileReader reads the SHA-256 a file is named by from the path, and who
+// asks for it, answering the request itself when either is wrong.
+func (s *Server) fileReader(w http.ResponseWriter, r *http.Request) (name, keyID string, ok bool) {
+	name = r.PathValue("sha256")
+	if !truce.IsHexSHA256(name) {
+		badRequest(w, "sha256", "%s is not a hex SHA-256", quote(name))
+		return "", "", false
+	}
+	keyID, ok = s.reader(w, r)
+	return name, keyID, ok
+}
+
 // getEvidence serves an evidence file to those who may read a record
 // describing it. Anyone else learns nothing, not even whether it exists.
 func (s *Server) getEvidence(w http.ResponseWriter, r *http.Request) {
-	name := r.PathValue("sha256")
-	if !truce.IsHexSHA256(name) {
-		badRequest(w, "sha256", "%s is not a hex SHA-256", quote(name))
-		return
-	}
-	keyID, ok := s.reader(w, r)
+	name, keyID, ok := s.fileReader(w, r)
 	if !ok {
 		return
 	}

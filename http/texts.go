@@ -28,12 +28,7 @@ func (s *Server) KeepTexts(t Texts) { s.texts = t }
 // the answer a text never kept gets, so that no one learns which texts are
 // kept.
 func (s *Server) getText(w http.ResponseWriter, r *http.Request) {
-	name := r.PathValue("sha256")
-	if !truce.IsHexSHA256(name) {
-		badRequest(w, "sha256", "%s is not a hex SHA-256", quote(name))
-		return
-	}
-	keyID, ok := s.reader(w, r)
+	name, keyID, ok := s.fileReader(w, r)
 	if !ok {
 		return
 	}
