@@ -265,8 +265,13 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	}
 	switch {
 	case pronounRe.MatchString(p):
-		if strings.EqualFold(p, "they") && st.group != "" {
-			return st.group, roleOf(st.group)
+		if strings.EqualFold(p, "they") {
+			// They are the group that spoke last, never one person: with
+			// anyone else in between, the reviewer decides.
+			if st.group != "" && st.last == st.group {
+				return st.group, roleOf(st.group)
+			}
+			return "", ""
 		}
 		return st.person, roleOf(st.person)
 	case lower == "spokesperson" || lower == "spokesman" || lower == "spokeswoman" || lower == "press secretary" || lower == "press officer":
@@ -306,12 +311,14 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	}
 	// A person named again by surname ("Mujahid said") is the person named
 	// in full before ("Zabihullah Mujahid, the spokesman of …").
+	named := false // a surname whose full name was given before
 	if isName(p) {
 		// "Secretary of State Marco Rubio told …", then "Rubio insisted":
 		// the person a later "he" is, written as the text names him.
 		for i := len(st.persons) - 1; i >= 0; i-- {
 			if full := st.persons[i]; full != p && !strings.Contains(full, ",") && strings.HasSuffix(full, " "+p) {
 				st.setPerson(full)
+				named = true
 				break
 			}
 		}
@@ -345,12 +352,12 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// later "he" refers to.
 		st.setPerson(p)
 	}
-	if role == "" && who.id == "" && personNameRe.MatchString(p) && len(g.Find(p)) == 0 {
+	if role == "" && who.id == "" && (personNameRe.MatchString(p) || surnameRe.MatchString(p) && !named) && len(g.Find(p)) == 0 && !pluralSpeaker(p) {
 		// "Farhan Haq said …", then "he said": a name the lists do not
 		// know is still a person.
 		st.setPerson(p)
 	}
-	if role != "" && groupRoleRe.MatchString(role) {
+	if role != "" && groupRoleRe.MatchString(role) || pluralSpeaker(p) {
 		// "Pakistani officials said": they, not he.
 		st.group = p
 	} else if role != "" {
@@ -383,6 +390,10 @@ func (st *speakerState) noteOrg(g *Gazetteer, p string, who identity) {
 // personNameRe: two to four capitalised words, as a person's name is written
 // ("Farhan Haq", "Ezzat al-Rishq", "Salah El Bardawil").
 var personNameRe = regexp.MustCompile(`^[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de|ul)-?\s?)?[A-Z][\p{L}’'-]+){1,3}$|^(?:Al|El)-[A-Z][\p{L}’']+$`)
+
+// surnameRe: one capitalised word, not an acronym ("Mujahid said", not
+// "ISPR said"), that the gazetteer does not know: a person named by surname.
+var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 
 // roleNounRe: an office standing for the person who holds it.
 var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime)\s+)?minister$|^president$|^army chief$`)
@@ -420,6 +431,18 @@ func (st *speakerState) setPerson(p string) {
 
 // groupRoleRe: roles of several people, who are "they".
 var groupRoleRe = regexp.MustCompile(`^(?:officials|sources|diplomats|analysts|officers|members|delegates|negotiators)$`)
+
+// pluralHeadRe: a speaker phrase's last word that makes it a group ("Security
+// forces", "Afghan authorities", "the Taliban"), whom a later "they" means.
+var pluralHeadRe = regexp.MustCompile(`^(?:(?i:forces|troops|officials|sources|diplomats|analysts|officers|members|delegates|negotiators|authorities|residents|witnesses|militants|elders|leaders|medics|doctors|villagers|survivors|relatives|rescuers|guards|police|traders|drivers|people|spokesmen|ministers|experts|observers|monitors|mediators|insurgents|fighters|lawmakers|legislators)|Taliban)$`)
+
+// pluralSpeaker: the phrase, up to an appositive, names a group.
+func pluralSpeaker(p string) bool {
+	if c := strings.IndexByte(p, ','); c >= 0 {
+		p = p[:c]
+	}
+	return pluralHeadRe.MatchString(strings.Trim(lastWord(p), "()’'"))
+}
 
 var nameRe = regexp.MustCompile(`^[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?$`)
 
@@ -836,7 +859,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		if ev.quoted {
 			sentence = ev.text
 		}
-		if speaker == "" || notSpeakerRe.MatchString(speaker) {
+		if speaker == "" || notSpeaker(speaker) {
 			if speaker == "" && ev.carried == nil {
 				d.claim(g, p, "", "", identity{}, ev.text, ev.quoted, sentence, fmt.Sprintf("speaker not found: %.64q does not name one", ev.phrase))
 			}
@@ -901,7 +924,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			phrase, _ = subjectPhrase(t[last[0]:loc[0]])
 		}
 		if phrase != "" {
-			if speaker, role := st.resolve(g, cleanSpeaker(phrase)); speaker != "" && !notSpeakerRe.MatchString(speaker) {
+			if speaker, role := st.resolve(g, cleanSpeaker(phrase)); speaker != "" && !notSpeaker(speaker) {
 				who := st.dp.identify(speaker)
 				st.setLast(speaker, who)
 				return &pending{speaker: speaker, role: role, who: who}
@@ -922,6 +945,9 @@ var (
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
 	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio)(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
+	// "Officials quoted by local media": the officials speak, the media
+	// carry it.
+	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
 	// "The Taliban on Sunday (12 October)", "officials on Wednesday": the
 	// day belongs to the saying, not to the speaker.
 	speakerTimeRe = regexp.MustCompile(`(?i),?\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b.*$|,?\s+(?:in a (?:statement|press briefing|press conference|post)|earlier|later|also|meanwhile|however)\b.*$|,\s+(?:speaking|writing|addressing|talking|quoted|cited|as\s+quoted|according)\b.*$` +
@@ -941,6 +967,11 @@ var (
 	adverbEndRe = regexp.MustCompile(`\s+([a-z]{3,}ly)\s*$`)
 	notAdverb   = map[string]bool{"family": true, "assembly": true, "ally": true, "rally": true, "supply": true, "daily": true, "weekly": true, "monthly": true, "anomaly": true, "italy": true, "july": true, "fly": true}
 )
+
+// notSpeaker: a news outlet or agency, or two parties jointly.
+func notSpeaker(p string) bool {
+	return notSpeakerRe.MatchString(p) && !quotedByRe.MatchString(p)
+}
 
 // cleanSpeaker drops from a speaker phrase what is not the speaker: the
 // day of the saying and trailing connectives.
@@ -1020,7 +1051,7 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 	}
 	ev, ok := reportedVerb(s, span, quotes)
-	if ok && !notSpeakerRe.MatchString(cleanSpeaker(ev.phrase)) {
+	if ok && !notSpeaker(cleanSpeaker(ev.phrase)) {
 		return ev, true
 	}
 	// "…, according to the ministry." and "…, according to Mujahid, …":
@@ -1241,7 +1272,9 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// capital, Governor X said".
 		if a := reverseAppRe.FindStringSubmatchIndex(trimmed); a != nil && opensSegment(trimmed[:a[0]]) && (roleWordRe.MatchString(trimmed[a[2]:a[3]]) || len(strings.Fields(trimmed[a[2]:a[3]])) <= 6) {
 			phrase = trimmed[a[0]:]
-		} else if a := appositiveRe.FindStringSubmatchIndex(strings.TrimRight(prefix, " ")); a != nil {
+		} else if a := appositiveRe.FindStringSubmatchIndex(strings.TrimRight(prefix, " ")); a != nil && !placePrepRe.MatchString(lastWord(prefix[:a[0]])) {
+			// Not "… killed in North Waziristan, the military's media wing
+			// said": a name after a preposition is a place or an object.
 			phrase = prefix[a[0]:]
 			if c := strings.LastIndex(prefix[:a[0]], ","); c >= 0 {
 				phrase = prefix[a[0]:]
@@ -1354,7 +1387,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// A closing attribution: "…, the ISPR said on Sunday, following an
 		// attack", "…, spokesman Zabihullah Mujahid said in a statement."
-		if tail := trailingAttrRe.FindString(rest); tail != "" || len(strings.Fields(rest)) < minWords {
+		// Not after "that": "told reporters that Pakistan wanted peace."
+		// is short, not closing.
+		if said {
+			minWords = min(minWords, 3)
+		} else if tail := trailingAttrRe.FindString(rest); tail != "" || len(strings.Fields(rest)) < minWords {
 			if c := attrComma(prefix, phrase); c >= 0 {
 				rest = strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(prefix[:c]), ""))
 				if len(strings.Fields(rest)) >= 4 {
@@ -1380,6 +1417,9 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 	}
 	return event{}, false
 }
+
+// placePrepRe: a preposition before a capitalised name.
+var placePrepRe = regexp.MustCompile(`^(?:at|in|on|to|with|near|along|across|inside|outside|from|within|of|into|over|against|between|towards?|via)$`)
 
 // dashAsideRe: an aside between dashes closing the text before a verb.
 var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[—–]\s*$`)

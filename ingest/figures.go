@@ -16,13 +16,16 @@ var numberWords = map[string]int64{"one": 1, "two": 2, "three": 3, "four": 4, "f
 
 // Countable heads: what a figure may count. Durations, rounds, years and
 // the like are not figures.
-const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations`
+const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations|khwarij|khawarij|kharijis|khariji`
 
 var (
 	figureRe = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most|as many as|no fewer than|fewer than|less than|an estimated)?\s*` +
 		`(\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)` +
-		`\s+((?:[\p{L}][\p{L}’'-]*\s+){0,3}?)(` + countNouns + `)\b`)
-	outcomeRe     = regexp.MustCompile(`^(?:[^.;]{0,40}?)\b(?:have been|had been|were|was|been|are|got)?\s*(killed|injured|wounded|arrested|detained|abducted|displaced|martyred|deported|repatriated|released|captured|returned|stranded)\b`)
+		`\s+[“"‘]?((?:[\p{L}][\p{L}’'-]*\s+){0,3}?)(` + countNouns + `)\b`)
+	outcomeRe = regexp.MustCompile(`^(?:[^.;]{0,40}?)\b(?:have been|had been|were|was|been|are|got)?\s*(killed|injured|wounded|arrested|detained|abducted|displaced|martyred|deported|repatriated|released|captured|returned|stranded|neutrali[sz]ed|eliminated|sent to hell)\b`)
+	// verbBeforeRe: the outcome as the verb before the count ("killed over
+	// 120 militants and injured 40"), which then wins over a verb after.
+	verbBeforeRe  = regexp.MustCompile(`\b(killed|injured|wounded|arrested|detained|abducted|captured|neutrali[sz]ed|eliminated)\s*$`)
 	attributionRe = regexp.MustCompile(`(?i)\baccording to\s+(?:the\s+)?([^,.;“”"]{2,60})`)
 	joinRe        = regexp.MustCompile(`^\s*(,|and|,\s*and)\s*$`)
 	yearLikeRe    = regexp.MustCompile(`^(1[89]|20|21)\d\d$`)
@@ -120,10 +123,19 @@ func findFigures(s string) []Figure {
 			group = group[:0]
 		}
 		what := strings.TrimSpace(s[m[6]:m[7]] + s[m[8]:m[9]])
+		v := verbBeforeRe.FindStringSubmatch(s[:m[0]])
+		if v != nil && !isOutcome(what) {
+			what += " " + outcome(v[1])
+		}
 		figs = append(figs, Figure{What: what, Count: n, Qualifier: qual, CountMax: top, AttributedTo: attributed})
 		group = append(group, len(figs)-1)
 		lastQual, lastEnd = qual, m[1]
+		if v != nil {
+			group = group[:0]
+			continue
+		}
 		if o := outcomeRe.FindStringSubmatch(s[m[1]:]); o != nil {
+			o[1] = outcome(o[1])
 			next := len(s)
 			for _, m2 := range ms {
 				if m2[0] >= m[1] {
@@ -142,6 +154,16 @@ func findFigures(s string) []Figure {
 		}
 	}
 	return figs
+}
+
+// outcome names what happened to those counted, euphemisms as what they
+// mean ("six khwarij were sent to hell": killed).
+func outcome(verb string) string {
+	switch verb {
+	case "neutralised", "neutralized", "eliminated", "sent to hell":
+		return "killed"
+	}
+	return verb
 }
 
 func isOutcome(what string) bool {

@@ -748,3 +748,79 @@ func TestFiguresAndSpeechUnseenForms(t *testing.T) {
 		}
 	}
 }
+
+// Forms found in a fifth pass (issue 17), on synthetic sentences; each
+// failed on the code before it.
+func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
+	type fig struct {
+		count int64
+		qual  string
+		what  string
+	}
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []wantClaim
+		figs [][]fig // per claim with a speaker, when checked
+	}{
+		{"a place before a descriptive appositive is not the speaker",
+			lead + "Security forces killed six terrorists in the Mir Ali area of North Waziristan, the military's media wing said on Thursday.\n",
+			[]wantClaim{{"military's media wing", "ispr", "pk", false, "killed six terrorists"}},
+			[][]fig{{{6, "exact", "terrorists killed"}}}},
+		{"they is the last group, never one person",
+			lead + "Security forces claimed that the attackers had crossed from the other side.\nThey also claimed that two soldiers were martyred in the exchange.\n" +
+				"Khawaja Asif said that the talks would go on next week.\nThey said that the border would stay closed until then.\n",
+			[]wantClaim{
+				{"Security forces", "", "", false, "attackers had crossed"},
+				{"Security forces", "", "", false, "two soldiers were martyred"},
+				{"Khawaja Asif", "khawaja-asif", "pk", false, "talks would go on"}},
+			nil},
+		{"he after a person named by surname only",
+			lead + "Haqqani said the delegation would return on Friday with new proposals.\nHe added: “We do not want war, but we will defend our land.”\n",
+			[]wantClaim{
+				{"Haqqani", "", "", false, "delegation would return"},
+				{"Haqqani", "", "", true, "We do not want war"}},
+			nil},
+		{"a short clause after told whom that is what was said, not the attribution",
+			lead + "The Foreign Office spokesperson, Tahir Andrabi, told reporters at the weekly briefing that Pakistan wanted peace.\n",
+			[]wantClaim{{"Foreign Office spokesperson, Tahir Andrabi", "tahir-andrabi", "pk-mofa", false, "Pakistan wanted peace."}},
+			nil},
+		{"officials quoted by the media speak; the media only carry it",
+			lead + "Officials quoted by local media said that 14 civilians were killed in the strikes.\n",
+			[]wantClaim{{"Officials quoted by local media", "", "", false, "14 civilians were killed"}},
+			[][]fig{{{14, "exact", "civilians killed"}}}},
+		{"the verb before the count, euphemisms, a quotation mark inside the count",
+			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
+				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
+				"Zabihullah Mujahid said the Afghan forces had killed over 200 “Pakistani soldiers” and captured 25 posts.\n",
+			[]wantClaim{
+				{"the army", "pk-army", "pk", false, "killed over 120 militants"},
+				{"ISPR", "ispr", "pk", true, "six khwarij were sent to hell"},
+				{"Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "over 200"}},
+			[][]fig{
+				{{120, "at_least", "militants killed"}, {40, "exact", "others injured"}},
+				{{6, "exact", "khwarij killed"}},
+				{{200, "at_least", "Pakistani soldiers killed"}, {25, "exact", "posts captured"}}}},
+	} {
+		got := drafted(t, tc.doc)
+		checkClaims(t, tc.name, got, tc.want)
+		var found []Claim
+		for _, c := range got {
+			if c.Review == "" {
+				found = append(found, c)
+			}
+		}
+		for i, want := range tc.figs {
+			if i >= len(found) {
+				break
+			}
+			var have []fig
+			for _, f := range found[i].Figures {
+				have = append(have, fig{f.Count, f.Qualifier, f.What})
+			}
+			if !slices.Equal(have, want) {
+				t.Errorf("%s: claim %d figures %v, want %v", tc.name, i, have, want)
+			}
+		}
+	}
+}
