@@ -781,12 +781,24 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		if ev.text != "" && (ev.phrase != "" || ev.carried != nil || ev.needPrev) {
 			evs = append(evs, ev)
 		}
+		// "“…,” the ministry said in a statement, adding that its forces
+		// were on alert.": what the attribution adds is said too.
+		if ev.phrase != "" && ev.pos > q.Close && sent[1] > ev.pos {
+			if m := quoteAddingRe.FindStringSubmatch(p.Text[ev.pos:sent[1]]); m != nil && len(strings.Fields(m[1])) >= 4 {
+				evs = append(evs, event{pos: ev.pos + 1, phrase: ev.phrase, text: m[1], sentence: sent})
+			}
+		}
 	}
 	for _, s := range sents {
 		if directStarts[s[0]] {
 			continue
 		}
 		if ev, ok := reported(p.Text, s, quotes); ok {
+			if !ev.according {
+				if second, ok := secondSpeaker(p.Text, s, &ev, quotes); ok {
+					evs = append(evs, second)
+				}
+			}
 			evs = append(evs, ev)
 		} else if phrase, at := subjectPhrase(p.Text[s[0]:s[1]]); phrase != "" && !pronounRe.MatchString(phrase) {
 			// "Zabihullah Mujahid issued a statement on Saturday." then
@@ -839,7 +851,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			st.noteOrg(g, speaker, st.dp.identify(speaker))
 			if pronounRe.MatchString(speaker) {
 				speaker, role = st.person, roleOf(st.person)
-			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || roleNounRe.MatchString(l) {
+			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "ministry" || roleNounRe.MatchString(l) {
 				// "According to the spokesperson, …": whom that is.
 				speaker, role = st.resolve(g, speaker)
 			} else if sp := LookupSpeaker(st.dp.identify(speaker).id); sp != nil {
@@ -937,7 +949,8 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 var (
 	auxRe            = regexp.MustCompile(`\s+(?:(?:has|have|had)(?:\s+(?:long|also|repeatedly|previously|already|now|again|earlier|since|recently))?|later|also|earlier|again|then|now|further|repeatedly|previously|recently|once again|(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight)\s*$`)
 	bulletAttrRe     = regexp.MustCompile(`^\s*[•●▪◦*–-]\s*(.+?)\s*:\s*([A-Z][\p{L}’'(). -]{1,60}?)\s*$`)
-	asideRe          = regexp.MustCompile(`,\s*(?:however|meanwhile|though|too|in turn|for its part|for his part|for her part)\s*,?\s*$`)
+	asideRe          = regexp.MustCompile(`,\s*(?:` + asides + `)\s*,?\s*$`)
+	leadAsideRe      = regexp.MustCompile(`^\s*,\s*(?:` + asides + `)\s*,`)
 	leadConjRe       = regexp.MustCompile(`^(?:while|and|but|whereas|as)\s+`)
 	descRe           = regexp.MustCompile(`^(?:the|a|an)\s+[a-z]`)
 	trailingAttrRe   = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)`)
@@ -972,6 +985,10 @@ var (
 func notSpeaker(p string) bool {
 	return notSpeakerRe.MatchString(p) && !quotedByRe.MatchString(p)
 }
+
+// asides: what may stand between commas after a speaker ("Islamabad,
+// however, said", "Mujahid, in his statement, rejected").
+const asides = `however|meanwhile|though|too|in turn|for its part|for his part|for her part|in (?:a|an|his|her|its|their)(?:\s+\w+)?\s+(?:statement|post|message|press release|speech|address|interview|remarks)(?:\s+on\s+\w+)?`
 
 // cleanSpeaker drops from a speaker phrase what is not the speaker: the
 // day of the saying and trailing connectives.
@@ -1181,7 +1198,7 @@ func subjectPhrase(prefix string) (string, int) {
 	h := hits[first]
 	end := h.end
 	// An appositive: ", the chief spokesman for the government,".
-	if rest := head[end:]; strings.HasPrefix(rest, ", ") {
+	if rest := head[end:]; strings.HasPrefix(rest, ", ") && !leadAsideRe.MatchString(rest) {
 		if c := strings.Index(rest[2:], ","); c > 0 && c < 120 {
 			first, _ := utf8.DecodeRuneInString(rest[2:])
 			if unicode.IsLower(first) || strings.HasPrefix(rest[2:], "the ") || strings.HasPrefix(rest[2:], "The ") {
@@ -1427,6 +1444,43 @@ var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[�
 // anonymousRe: an unnamed speaker's reason for staying unnamed.
 var anonymousRe = regexp.MustCompile(`,?\s+who\s+(?:asked|requested|spoke|declined|wished|did not want)\b[^,“”"]{0,60}?\b(?:named|identified|anonymity|publicly|on record|the record)\s*,?\s*$`)
 
+// secondSpeaker finds a second speaker in the text of ev, reported in
+// sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said
+// the ball was in Kabul's court." The first claim's text then ends before
+// the second's clause.
+func secondSpeaker(text string, s [2]int, ev *event, quotes []quoteSpan) (event, bool) {
+	start := strings.Index(text[s[0]:s[1]], ev.text)
+	if start < 0 {
+		return event{}, false
+	}
+	start += s[0]
+	for _, loc := range secondClauseRe.FindAllStringIndex(text[start:s[1]], -1) {
+		at := start + loc[1]
+		if inside(quotes, at) {
+			continue
+		}
+		e, ok := reportedVerb(text[at:s[1]], [2]int{at, s[1]}, quotes)
+		if !ok || pronounRe.MatchString(e.phrase) || !namedSpeakerPhrase(e.phrase) || IdentifySpeaker(e.phrase) == "" && !personNameRe.MatchString(e.phrase) {
+			continue
+		}
+		first := strings.TrimSpace(text[start : start+loc[0]])
+		if len(strings.Fields(first)) < 3 {
+			return event{}, false
+		}
+		ev.text = first
+		e.sentence = s
+		return e, true
+	}
+	return event{}, false
+}
+
+// secondClauseRe: what opens a second speaker's clause in a sentence.
+var secondClauseRe = regexp.MustCompile(`,\s*(?:while|whereas|but|and)\s+|;\s+`)
+
+// quoteAddingRe: an attribution after a quotation that goes on with more
+// of what was said; group 1 is that.
+var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?,\s*(?:adding|noting|saying|stressing|warning)\s+(?:that\s+)?([^“”"]+?)\s*$`)
+
 // addingRe: when or where it was said, then a participle adding more.
 var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing)\s+(?:that\s+)?`)
 
@@ -1472,7 +1526,7 @@ func coordinated(s string, span [2]int, m []int) (event, bool) {
 	if phrase == "" || len(strings.Fields(rest)) < 4 || startsQuote(rest) {
 		return event{}, false
 	}
-	mid := prefix[at+len(phrase) : len(prefix)-len(" and")]
+	mid := leadAsideRe.ReplaceAllString(prefix[at+len(phrase):len(prefix)-len(" and")], "")
 	if strings.ContainsAny(mid, ",;:“”\"") || coordBreakRe.MatchString(mid) || len(findSpeechVerbs(mid)) > 0 {
 		return event{}, false
 	}
