@@ -245,6 +245,7 @@ type speakerState struct {
 	dp      docPeople
 	last    string   // the last speaker drafted, as written
 	lastWho identity // and who that is
+	runOn   bool     // the last paragraph ended on a bulletin's sentence (goesOn)
 	written map[string]string
 }
 
@@ -829,9 +830,18 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 	evs = slices.DeleteFunc(evs, func(e event) bool { return e.quoted && e.phrase == "" && e.carried == nil })
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
 	dated := map[string]DateMention{}
+	// The end of the last sentence drafted in this paragraph, and whether
+	// its speaker issues bulletins (see goesOn).
+	claimedEnd, bulletin := -1, false
+	if prevClaimed && colon == nil && st.runOn && !slices.ContainsFunc(evs, func(e event) bool { return !e.mention }) {
+		claimedEnd, bulletin = 0, true
+	}
 	for _, ev := range evs {
 		var speaker, role string
 		var who identity
+		if !ev.mention {
+			claimedEnd, bulletin = max(claimedEnd, ev.sentence[1]), false
+		}
 		if ev.mention {
 			ph := cleanSpeaker(ev.phrase)
 			st.setPerson(ph)
@@ -884,6 +894,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			}
 		}
 		st.setLast(speaker, who)
+		bulletin = issuesBulletins(speaker, who)
 		n := len(d.Claims)
 		d.claim(g, p, speaker, role, who, ev.text, ev.quoted, sentence, "")
 		c := &d.Claims[n]
@@ -905,6 +916,12 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		if dm, ok := dated[speaker]; ok {
 			c.Date, c.DatePrecision = dm.Date, dm.Precision
 		}
+	}
+	// A bullet closed by its speaker is a headline: the paragraph after it
+	// is not the bulletin's.
+	st.runOn = bulletin && sents != nil
+	if st.runOn {
+		d.goesOn(g, p, st, sents, claimedEnd, quotes)
 	}
 	// After "X said:", a paragraph with no attribution of its own is what
 	// X said, quoted or not; a list of bullets goes on until it ends.
@@ -1443,6 +1460,48 @@ var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[�
 
 // anonymousRe: an unnamed speaker's reason for staying unnamed.
 var anonymousRe = regexp.MustCompile(`,?\s+who\s+(?:asked|requested|spoke|declined|wished|did not want)\b[^,“”"]{0,60}?\b(?:named|identified|anonymity|publicly|on record|the record)\s*,?\s*$`)
+
+// issuesBulletins: a body (the ISPR, a ministry), a spokesperson or
+// security sources, whose statements the press reproduces sentence after
+// sentence without repeating who says them.
+func issuesBulletins(speaker string, who identity) bool {
+	if sp := LookupSpeaker(who.id); sp != nil && (sp.Kind == "body" || strings.Contains(sp.Role, "spokes")) {
+		return true
+	}
+	return strings.Contains(strings.ToLower(speaker), "spokes")
+}
+
+// goesOn drafts, as the last speaker's, the sentences of paragraph p from
+// byte from on that name no speaker of their own: a bulletin's account
+// ("During the operation, own troops engaged …. Resultantly, six khwarij
+// were sent to hell.") runs on after its first attribution. It stops at the
+// outlet's own background ("… is the term the state uses for …").
+func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]int, from int, quotes []quoteSpan) {
+	for _, s := range sents {
+		if s[0] < from {
+			continue
+		}
+		text := strings.TrimSpace(p.Text[s[0]:s[1]])
+		if backgroundRe.MatchString(text) || strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 5 || slices.ContainsFunc(quotes, func(q quoteSpan) bool { return q.Direct && q.Open >= s[0] && q.Open < s[1] }) {
+			st.runOn = false
+			return
+		}
+		// Someone else as the subject ("President Zardari paid tribute …",
+		// "He lauded …", "The military described …") is the outlet
+		// telling more; the party the speaker speaks for ("Pakistan has
+		// consistently asked …") is still the bulletin.
+		if ph, _ := subjectPhrase(text); ph != "" {
+			if id := IdentifySpeaker(ph); id == "" || id != st.lastWho.id && id != st.lastWho.speaksFor && !(st.lastWho.speaksFor == "" && LookupSpeaker(st.lastWho.id) != nil && LookupSpeaker(st.lastWho.id).SpeaksFor == id) {
+				st.runOn = false
+				return
+			}
+		}
+		d.claim(g, p, st.last, "", st.lastWho, text, false, text, "")
+	}
+}
+
+// backgroundRe: what an outlet adds to a bulletin in its own voice.
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long )?been|have (?:long )?been (?:accus|blam)|according to|reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official)\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said

@@ -789,6 +789,20 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 			lead + "Officials quoted by local media said that 14 civilians were killed in the strikes.\n",
 			[]wantClaim{{"Officials quoted by local media", "", "", false, "14 civilians were killed"}},
 			[][]fig{{{14, "exact", "civilians killed"}}}},
+		{"a bulletin runs on without repeating its speaker, until the outlet speaks or someone else is the subject",
+			lead + "Security forces conducted an operation in the district on the night of 3 and 4 March, the ISPR said on Tuesday.\n" +
+				"During the operation, own troops effectively engaged the location of the militants. Resultantly, four terrorists were killed.\n" +
+				"Pakistan has consistently asked the interim government to deny the use of its soil to the militants.\n" +
+				"The term is used by the state for members of the banned group. Two more soldiers were martyred in a separate attack.\n" +
+				"Tahir Andrabi, the Foreign Office spokesperson, told the weekly briefing that the crossings would stay closed.\n" +
+				"President Asif Ali Zardari praised the troops for the operation in the district.\n",
+			[]wantClaim{
+				{"ISPR", "ispr", "pk", false, "Security forces conducted an operation"},
+				{"ISPR", "ispr", "pk", false, "own troops effectively engaged"},
+				{"ISPR", "ispr", "pk", false, "four terrorists were killed"},
+				{"ISPR", "ispr", "pk", false, "Pakistan has consistently asked"},
+				{"Tahir Andrabi, the Foreign Office spokesperson", "tahir-andrabi", "pk-mofa", false, "crossings would stay closed"}},
+			[][]fig{nil, nil, {{4, "exact", "terrorists killed"}}}},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
