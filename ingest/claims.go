@@ -591,7 +591,7 @@ func (d *Draft) draftClaims() {
 	prevClaimed := false // the previous text paragraph drafted a claim
 	var colon *pending   // the previous paragraph ended "X said:"
 	for _, p := range d.Paragraphs {
-		if p.Kind == "text" && arabicScript(p.Text) {
+		if p.Kind == "text" {
 			st.dp.scan(p.Text)
 		}
 	}
@@ -888,7 +888,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			continue
 		}
 		if ev.carried == nil {
-			who = st.dp.identify(speaker)
+			who = st.dp.office(speaker)
 			if who.id == "" && st.last == speaker {
 				who = st.lastWho
 			}
@@ -954,7 +954,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 		if phrase != "" {
 			if speaker, role := st.resolve(g, cleanSpeaker(phrase)); speaker != "" && !notSpeaker(speaker) {
-				who := st.dp.identify(speaker)
+				who := st.dp.office(speaker)
 				st.setLast(speaker, who)
 				return &pending{speaker: speaker, role: role, who: who}
 			}
@@ -1491,7 +1491,8 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 		// telling more; the party the speaker speaks for ("Pakistan has
 		// consistently asked …") is still the bulletin.
 		if ph, _ := subjectPhrase(text); ph != "" {
-			if id := IdentifySpeaker(ph); id == "" || id != st.lastWho.id && id != st.lastWho.speaksFor && !(st.lastWho.speaksFor == "" && LookupSpeaker(st.lastWho.id) != nil && LookupSpeaker(st.lastWho.id).SpeaksFor == id) {
+			id := IdentifySpeaker(ph)
+			if sp := LookupSpeaker(id); sp == nil || sp.Kind == "person" || id != st.lastWho.id && id != st.lastWho.speaksFor && !(st.lastWho.speaksFor == "" && LookupSpeaker(st.lastWho.id) != nil && LookupSpeaker(st.lastWho.id).SpeaksFor == id) {
 				st.runOn = false
 				return
 			}

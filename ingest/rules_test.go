@@ -150,6 +150,13 @@ func TestIdentifySpeakerAcrossScripts(t *testing.T) {
 		"Mujahid":                          "", // two listed people bear it
 		"Tarar":                            "attaullah-tarar",
 		"Taliban spokesperson Zabihullah Mujahid": "zabihullah-mujahid",
+		// A state's ministry however its owner and name are written.
+		"the Taliban-led Ministry of Defence":    "af-mod",
+		"Kabul’s Defence Ministry":               "af-mod",
+		"Afghan Ministry of Defense":             "af-mod",
+		"Turkey’s Foreign Ministry":              "tr-mofa",
+		"Pakistan's Ministry of Foreign Affairs": "pk-mofa",
+		"Pakistan's Interior Ministry":           "pk", // not listed: the party
 	} {
 		if got := IdentifySpeaker(phrase); got != want {
 			t.Errorf("IdentifySpeaker(%q) = %q, want %q", phrase, got, want)
@@ -803,6 +810,14 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"ISPR", "ispr", "pk", false, "Pakistan has consistently asked"},
 				{"Tahir Andrabi, the Foreign Office spokesperson", "tahir-andrabi", "pk-mofa", false, "crossings would stay closed"}},
 			[][]fig{nil, nil, {{4, "exact", "terrorists killed"}}}},
+		{"an office named without the person is the one person of that office the document names",
+			lead + "The Taliban spokesperson said that the delegation would leave for Istanbul on Thursday.\n" +
+				"Zabihullah Mujahid, the Taliban spokesman, later posted the names of the delegates.\n" +
+				"The Afghan defence ministry spokesperson said that the border was calm.\n",
+			[]wantClaim{
+				{"Taliban spokesperson", "zabihullah-mujahid", "af-taliban", false, "delegation would leave"},
+				{"Afghan defence ministry spokesperson", "", "af-mod", false, "border was calm"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +

@@ -341,6 +341,29 @@ func (r *registry) bodyOf(prev nameHit, body *Speaker, between, written string) 
 	return nil
 }
 
+// ministryRe: a state's defence or foreign ministry, however the press
+// writes its owner and its name ("Kabul’s Defence Ministry", "the
+// Taliban-led Ministry of Defence", "Turkey’s Foreign Ministry"); group 1
+// is the owner, group 2 or 3 the ministry.
+var ministryRe = regexp.MustCompile(`(?i)\b(afghan(?:istan)?|taliban|kabul|islamic emirate(?: of afghanistan)?|pakistan(?:i)?|islamabad|turkey|turkish|türkiye|ankara|qatar(?:i)?|doha|iran(?:ian)?|tehran)(?:['’]s)?(?:[- ]led|[- ]run)?\s+(?:(?:national\s+)?(defen[cs]e|foreign(?:\s+affairs)?)\s+ministry|ministry\s+of\s+(?:national\s+)?(defen[cs]e|foreign\s+affairs))\b`)
+
+// ministryOwners: the party each owner word of ministryRe stands for.
+var ministryOwners = map[string]string{"afghan": "af", "afghanistan": "af", "taliban": "af", "kabul": "af", "islamic emirate": "af", "islamic emirate of afghanistan": "af",
+	"pakistan": "pk", "pakistani": "pk", "islamabad": "pk", "turkey": "tr", "turkish": "tr", "türkiye": "tr", "ankara": "tr", "qatar": "qa", "qatari": "qa", "doha": "qa", "iran": "ir", "iranian": "ir", "tehran": "ir"}
+
+// ministry is the listed ministry a phrase names by ministryRe, or nil.
+func (r *registry) ministry(phrase string) *Speaker {
+	m := ministryRe.FindStringSubmatch(phrase)
+	if m == nil {
+		return nil
+	}
+	kind := "mofa"
+	if strings.HasPrefix(strings.ToLower(m[2]+m[3]), "defen") {
+		kind = "mod"
+	}
+	return r.byID[ministryOwners[strings.ToLower(m[1])]+"-"+kind]
+}
+
 // nationalityRe: a state's adjective or possessive ("Israeli", "Egyptian",
 // "Japanese", "Egypt’s").
 var nationalityRe = regexp.MustCompile(`^[A-Z][a-z]+(?:i|ian|an|ese|ish|ch|’s|'s)$`)
@@ -391,6 +414,39 @@ func (dp *docPeople) onlyWith(role, party string) *Speaker {
 	}
 	return only
 }
+
+// office is who holds the office a phrase names without naming the person
+// ("the Taliban spokesperson", "Afghanistan's defence ministry
+// spokesperson", "DG ISPR"): the one person of that office and body or
+// party the document names anywhere, else the phrase's identity as it is.
+func (dp *docPeople) office(phrase string) identity {
+	who := dp.identify(phrase)
+	if who.id != "" || who.speaksFor == "" {
+		return who
+	}
+	role, ok := offices[who.role]
+	if !ok {
+		return who
+	}
+	var only *Speaker
+	for _, p := range dp.all {
+		if !strings.Contains(p.Role, role) || p.SpeaksFor != who.speaksFor {
+			continue
+		}
+		if only != nil && only != p {
+			return who
+		}
+		only = p
+	}
+	if only == nil {
+		return who
+	}
+	return identity{id: only.ID, role: only.Role, speaksFor: only.SpeaksFor}
+}
+
+// offices: the words of personWordRe that name one office, as speakers.csv
+// writes it.
+var offices = map[string]string{"spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson", "dg": "director general", "director general": "director general", "president": "president", "secretary": "secretary"}
 
 // scan records every person the text names in full.
 func (dp *docPeople) scan(text string) {
@@ -451,6 +507,9 @@ func (dp *docPeople) identify(phrase string) identity {
 	case person != nil:
 		dp.saw(person)
 		return identity{id: person.ID, role: person.Role, speaksFor: person.SpeaksFor}
+	}
+	if m := reg.ministry(phrase); m != nil {
+		body = m
 	}
 	org := body
 	if org == nil {
