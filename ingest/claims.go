@@ -83,12 +83,12 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|expressed optimism|was quoted as saying|were quoted as saying|described`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
 // say nothing.
-var thatVerbs = map[string]bool{"wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true}
+var thatVerbs = map[string]bool{"wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true}
 
 var (
 	afterAttrRe     = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\b`)
@@ -255,7 +255,7 @@ type speakerState struct {
 func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role string) {
 	p := strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(phrase), ""))
 	p = strings.TrimSuffix(p, ",")
-	if p == "" || len(strings.Fields(p)) > 14 {
+	if p == "" || len(strings.Fields(p)) > 14 && !appositiveRe.MatchString(p) || len(strings.Fields(p)) > 24 {
 		return "", ""
 	}
 	lower := strings.ToLower(p)
@@ -299,7 +299,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// that is, else nobody.
 		// The last person named whose office that is, else nobody: an
 		// unnamed group or another office named since does not hide them.
-		if p := st.lastWithRole(strings.TrimPrefix(strings.TrimPrefix(lower, "defense "), "defence ")); p != "" {
+		noun := strings.TrimPrefix(strings.TrimPrefix(lower, "defense "), "defence ")
+		if noun == "dpm" {
+			noun = "deputy prime minister"
+		}
+		if p := st.lastWithRole(noun); p != "" {
 			st.setPerson(p)
 			return p, roleOf(p)
 		}
@@ -397,7 +401,7 @@ var personNameRe = regexp.MustCompile(`^[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|bin|
 var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 
 // roleNounRe: an office standing for the person who holds it.
-var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime)\s+)?minister$|^president$|^army chief$`)
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^president$|^army chief$|^dpm$`)
 
 // roleOfPerson is the office of a person named: as the text gives it, else
 // as speakers.csv records it.
@@ -414,7 +418,9 @@ func (st *speakerState) roleOfPerson(person string) string {
 // lastWithRole is the last person named whose office contains noun.
 func (st *speakerState) lastWithRole(noun string) string {
 	for i := len(st.persons) - 1; i >= 0; i-- {
-		if strings.Contains(st.roleOfPerson(st.persons[i]), noun) {
+		// "Deputy Prime Minister-cum-Foreign Minister Ishaq Dar": the
+		// offices the text gives him, and the one the lists do.
+		if strings.Contains(st.roleOfPerson(st.persons[i]), noun) || strings.Contains(strings.ToLower(st.persons[i]), noun) {
 			return st.persons[i]
 		}
 	}
@@ -480,6 +486,10 @@ func plausibleSpeaker(p string) bool {
 	limit := 8
 	if w := strings.Fields(p); len(w) > 8 && roleWordRe.MatchString(strings.Join(w[:min(4, len(w))], " ")) {
 		limit = 12
+	} else if appositiveOpenRe.MatchString(p) {
+		// "The Jamaat-ul-Ahrar, a splinter faction of the Tehreek-e-Taliban
+		// Pakistan (TTP)": a name and its description.
+		limit = 14
 	}
 	if len(strings.Fields(p)) > limit || clauseWordRe.MatchString(strings.ToLower(p)) {
 		return false
@@ -514,6 +524,9 @@ func plausibleSpeaker(p string) bool {
 	lower := strings.ToLower(p)
 	return unicode.IsUpper(first) || strings.HasPrefix(lower, "a ") || strings.HasPrefix(lower, "an ") || roleWordRe.MatchString(p)
 }
+
+// appositiveOpenRe: a capitalised name, a comma and a description.
+var appositiveOpenRe = regexp.MustCompile(`^(?:The\s+)?[A-Z][\p{L}’'.-]+(?:\s+[A-Z][\p{L}’'.-]+){0,3},\s+(?:a|an|the)\s+[a-z]`)
 
 // modifierPrepRe: a preposition after which a participle describes the
 // noun before it.
@@ -895,6 +908,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 		st.setLast(speaker, who)
 		bulletin = issuesBulletins(speaker, who)
+		if !ev.quoted {
+			ev.text = trimOutletTail(ev.text)
+		}
 		n := len(d.Claims)
 		d.claim(g, p, speaker, role, who, ev.text, ev.quoted, sentence, "")
 		c := &d.Claims[n]
@@ -968,7 +984,7 @@ var (
 	bulletAttrRe     = regexp.MustCompile(`^\s*[•●▪◦*–-]\s*(.+?)\s*:\s*([A-Z][\p{L}’'(). -]{1,60}?)\s*$`)
 	asideRe          = regexp.MustCompile(`,\s*(?:` + asides + `)\s*,?\s*$`)
 	leadAsideRe      = regexp.MustCompile(`^\s*,\s*(?:` + asides + `)\s*,`)
-	leadConjRe       = regexp.MustCompile(`^(?:while|and|but|whereas|as)\s+`)
+	leadConjRe       = regexp.MustCompile(`^(?:while|and|but|whereas|as|which|who)\s+`)
 	descRe           = regexp.MustCompile(`^(?:the|a|an)\s+[a-z]`)
 	trailingAttrRe   = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)`)
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
@@ -991,7 +1007,7 @@ var (
 	relativeAsideRe = regexp.MustCompile(`,\s+(?:who|which)\s+[^,“”"]{1,150}(?:,\s*|$)`)
 	// "a statement from the Foreign Office", "a press release by the ISPR":
 	// the body the statement comes from is the speaker.
-	statementOfRe = regexp.MustCompile(`(?i)^(?:an?|the)\s+(?:(?:press|news)\s+release|(?:written\s+|joint\s+)?statement|communiqu[ée]|readout|handout|notification|post|message)\s+(?:(?:issued|released|posted|published|shared)\s+)?(?:by|from)\s+`)
+	statementOfRe = regexp.MustCompile(`(?i)^(?:an?|the)\s+(?:(?:press|news)\s+release|(?:(?:written|official|latest|new|brief|separate)\s+)?statement|communiqu[ée]|readout|handout|notification|post|message)\s+(?:(?:issued|released|posted|published|shared)\s+)?(?:by|from)\s+`)
 	// "Pakistan officially announced", "the ministry separately said": an
 	// adverb between speaker and verb.
 	adverbEndRe = regexp.MustCompile(`\s+([a-z]{3,}ly)\s*$`)
@@ -1000,12 +1016,26 @@ var (
 
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
+	if jointRe.MatchString(p) {
+		return true
+	}
+	// "Afghanistan and Pakistan", "Thailand and Cambodia": two parties
+	// speaking jointly.
+	if a, b, ok := strings.Cut(p, " and "); ok {
+		if x, y := IdentifySpeaker(a), IdentifySpeaker(b); x != "" && y != "" && x != y {
+			return true
+		}
+	}
 	return notSpeakerRe.MatchString(p) && !quotedByRe.MatchString(p)
 }
 
+// jointRe: a joint statement, and state media by their name ("state
+// broadcaster PTV", "state-run Radio Pakistan"): not who speaks.
+var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
+
 // asides: what may stand between commas after a speaker ("Islamabad,
 // however, said", "Mujahid, in his statement, rejected").
-const asides = `however|meanwhile|though|too|in turn|for its part|for his part|for her part|in (?:a|an|his|her|its|their)(?:\s+\w+)?\s+(?:statement|post|message|press release|speech|address|interview|remarks)(?:\s+on\s+\w+)?`
+const asides = `however|meanwhile|though|too|in turn|for its part|for his part|for her part|in (?:a|an|his|her|its|their)(?:\s+\w+)?\s+(?:statement|post|message|press release|speech|address|interview|remarks|briefing)(?:\s+on\s+\w+)?(?:\s+(?:issued|released|posted|read out)?\s*by\s+[^,“”"]{2,60})?`
 
 // cleanSpeaker drops from a speaker phrase what is not the speaker: the
 // day of the saying and trailing connectives.
@@ -1088,6 +1118,17 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	if ok && !notSpeaker(cleanSpeaker(ev.phrase)) {
 		return ev, true
 	}
+	// "Dar said that …, ARY News reported.": the outlet carries what the
+	// speaker inside says.
+	if ok {
+		if i := strings.Index(s, ev.text); i >= 0 && ev.text != "" {
+			sub := [2]int{span[0] + i, span[0] + i + len(ev.text)}
+			if e, ok := reportedVerb(text[sub[0]:sub[1]], sub, quotes); ok && !notSpeaker(cleanSpeaker(e.phrase)) {
+				e.sentence = span
+				return e, true
+			}
+		}
+	}
 	// "…, according to the ministry." and "…, according to Mujahid, …":
 	// the attribution closing or inside the sentence.
 	if m := accordingTailRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
@@ -1147,11 +1188,11 @@ var (
 	citingRe              = regexp.MustCompile(`^(.+?),\s*citing\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
 	statementParticipleRe = regexp.MustCompile(`\s(?:issued|released|put out|published|posted)\s+(?:a\s+)?(?:(?:written|brief|separate)\s+)?(?:statement|press release|message|post)(?:\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?)?,?\s+(?:saying|accusing|calling|urging|condemning|stating|claiming|denying|warning|insisting|rejecting|alleging|blaming)\s+(?:that\s+)?`)
 	participleColonRe     = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
-	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting)(?:\s+that)?\s+`)
+	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until)\s+`)
-	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true}
+	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
@@ -1365,6 +1406,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			minWords = 3
 		}
 		rest := strings.TrimSpace(s[m[1]:])
+		// "described the attack as …" says something; "described the
+		// scene" does not.
+		if verb == "described" && !strings.Contains(rest, " as ") {
+			continue
+		}
 		if relative && thatVerbs[verb] {
 			continue
 		}
@@ -1539,7 +1585,7 @@ var secondClauseRe = regexp.MustCompile(`,\s*(?:while|whereas|but|and)\s+|;\s+`)
 
 // quoteAddingRe: an attribution after a quotation that goes on with more
 // of what was said; group 1 is that.
-var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?,\s*(?:adding|noting|saying|stressing|warning)\s+(?:that\s+)?([^“”"]+?)\s*$`)
+var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?(?:,\s*(?:adding|noting|saying|stressing|warning)|\s+and\s+(?:added|reiterated|stressed|warned|noted|said|insisted|urged))\s+(?:that\s+)?([^“”"]+?)\s*$`)
 
 // addingRe: when or where it was said, then a participle adding more.
 var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing)\s+(?:that\s+)?`)
@@ -1573,12 +1619,15 @@ var claimedLivesRe = regexp.MustCompile(`^\s+(?:the\s+)?(?:lives?|life)\b`)
 // of its own, so the second verb's subject is the first's.
 func coordinated(s string, span [2]int, m []int) (event, bool) {
 	prefix := strings.TrimRight(s[:m[0]], " ")
-	if !strings.HasSuffix(prefix, " and") {
+	conj := " and"
+	if strings.HasSuffix(prefix, " but") {
+		conj = " but" // "Asif praised the delegation but blamed Kabul for …"
+	} else if !strings.HasSuffix(prefix, " and") {
 		return event{}, false
 	}
 	rest := strings.TrimSpace(s[m[1]:])
 	verb := s[m[2]:m[3]]
-	if !strings.HasPrefix(rest, "that ") && verb != "said" && verb != "added" {
+	if !strings.HasPrefix(rest, "that ") && verb != "said" && verb != "added" && !objectVerbs[verb] {
 		return event{}, false
 	}
 	rest = strings.TrimSpace(strings.TrimPrefix(rest, "that "))
@@ -1586,12 +1635,35 @@ func coordinated(s string, span [2]int, m []int) (event, bool) {
 	if phrase == "" || len(strings.Fields(rest)) < 4 || startsQuote(rest) {
 		return event{}, false
 	}
-	mid := leadAsideRe.ReplaceAllString(prefix[at+len(phrase):len(prefix)-len(" and")], "")
+	mid := leadAsideRe.ReplaceAllString(prefix[at+len(phrase):len(prefix)-len(conj)], "")
+	// "described the attack as “an unprecedented act” and emphasised":
+	// a phrase quoted on the way opens no clause.
+	mid = quotedPhraseRe.ReplaceAllString(mid, "")
 	if strings.ContainsAny(mid, ",;:“”\"") || coordBreakRe.MatchString(mid) || len(findSpeechVerbs(mid)) > 0 {
 		return event{}, false
 	}
 	return event{pos: span[0] + at, phrase: phrase, text: rest, sentence: span, datePrefix: verb}, true
 }
+
+// outletTailRe: an outlet closing what it carries ("…, ARY News
+// reported.", "…, a television channel reported."); group 1 is the outlet.
+var outletTailRe = regexp.MustCompile(`,\s+([^,“”"]{2,60}?)\s+(?:reported|said|quoted)\s*\.?$`)
+
+// outletWordRe: words that make a phrase an outlet.
+var outletWordRe = regexp.MustCompile(`(?i)\b(?:channel|newspaper|daily|agency|outlet|broadcaster|television|TV|radio|media|news|times|tribune|post|reported)\b`)
+
+// trimOutletTail drops an outlet's closing attribution from a claim's text.
+func trimOutletTail(text string) string {
+	if m := outletTailRe.FindStringSubmatchIndex(text); m != nil {
+		if o := text[m[2]:m[3]]; notSpeaker(o) || outletWordRe.MatchString(o) {
+			return text[:m[0]]
+		}
+	}
+	return text
+}
+
+// quotedPhraseRe: a short quotation inside a sentence.
+var quotedPhraseRe = regexp.MustCompile(`“[^“”]{1,120}”|"[^"]{1,120}"`)
 
 // relativeSpeaker: "…the toll released by Afghanistan, which said 58
 // soldiers were killed": a speaker the lists know, then a relative
@@ -1645,7 +1717,7 @@ var asideThatRe = regexp.MustCompile(`^,[^,“”"]{1,80},\s*that\s+`)
 // saidWhenRe: the day of the saying right after its verb.
 var saidWhenRe = regexp.MustCompile(`^(?:(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?\s+`)
 
-var ingWordRe = regexp.MustCompile(`\b[a-z]+ing\b`)
+var ingWordRe = regexp.MustCompile(`(?:^|,\s*)[a-z]+ing\b`)
 
 // toldTailRe: whom it was told, and when, closing the sentence.
 var toldTailRe = regexp.MustCompile(`^(?:reporters|journalists|the media|the press|[A-Z][\p{L}/’'.-]*(?:\s+[A-Z][\p{L}/’'.-]*){0,3})(?:\s+(?:on|late|early|in)\s+[^,;:“”"]{1,30})?\s*[.]?$`)

@@ -29,7 +29,7 @@ var (
 	attributionRe = regexp.MustCompile(`(?i)\baccording to\s+(?:the\s+)?([^,.;“”"]{2,60})`)
 	joinRe        = regexp.MustCompile(`^\s*(,|and|,\s*and)\s*$`)
 	yearLikeRe    = regexp.MustCompile(`^(1[89]|20|21)\d\d$`)
-	rangeRe       = regexp.MustCompile(`(?i)(between\s+)?\b(\d{1,6})\s+(?:to|and|-|–)\s+$`)
+	rangeRe       = regexp.MustCompile(`(?i)(between\s+)?\b(\d{1,6})(?:\s+(?:to|and|-|–)\s+|\s*[-–]\s*)$`)
 	// "over 200 Taliban and affiliated terrorists": "Taliban" counts only
 	// where no other counted noun follows it ("206 Afghan Taliban
 	// fighters" counts fighters).

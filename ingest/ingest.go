@@ -608,11 +608,14 @@ func parseISODate(s string) (time.Time, bool, bool) {
 
 var (
 	commentPrompts = []string{"Leave a Reply", "Leave a Comment", "Post a Comment"}
-	readMoreRe     = regexp.MustCompile(`(?i)^(read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]`)
-	imageCreditRe  = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)`)
-	embedSigRe     = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
-	embedLinkRe    = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
-	shareRe        = regexp.MustCompile(`(?i)^(share|share this|follow us|comments?|\d+ comments?|advertisement|subscribe.*)$`)
+	// teaserRe: an excerpt of an article cut with "[…]", a link to it
+	// (a page's own article repeated above it, or another one).
+	teaserRe      = regexp.MustCompile(`\[\s*(?:…|\.\.\.)\s*\]\s*$`)
+	readMoreRe    = regexp.MustCompile(`(?i)^(read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]`)
+	imageCreditRe = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)`)
+	embedSigRe    = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
+	embedLinkRe   = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
+	shareRe       = regexp.MustCompile(`(?i)^(share|share this|follow us|comments?|\d+ comments?|advertisement|subscribe.*)$`)
 )
 
 // markBoilerplate marks, in the paragraphs still counted as text, what is
@@ -638,7 +641,7 @@ func markBoilerplate(paras []Paragraph) {
 		}
 		t := paras[i].Text
 		switch {
-		case readMoreRe.MatchString(t):
+		case readMoreRe.MatchString(t), teaserRe.MatchString(t):
 			paras[i].Kind = "link"
 		case shareRe.MatchString(t):
 			paras[i].Kind = "navigation"

@@ -818,6 +818,39 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Taliban spokesperson", "zabihullah-mujahid", "af-taliban", false, "delegation would leave"},
 				{"Afghan defence ministry spokesperson", "", "af-mod", false, "border was calm"}},
 			nil},
+		{"described as, a second verb after but, quoted as saying",
+			lead + "Ministry spokesperson Enayatullah Khwarazmi described the shelling as “a violent and hateful act” and emphasised that defending the country was a right.\n" +
+				"Khawaja Asif praised the other delegation's patience but blamed the capital for sabotaging the progress.\n" +
+				"“Failure to reach a deal means open war,” Asif was quoted as saying by a news agency.\n",
+			[]wantClaim{
+				{"Ministry spokesperson Enayatullah Khwarazmi", "enayatullah-khwarazmi", "af-mod", false, "the shelling as “a violent and hateful act”"},
+				{"Khawaja Asif", "khawaja-asif", "pk", false, "the capital for sabotaging"},
+				{"Asif", "khawaja-asif", "pk", true, "Failure to reach a deal"}},
+			nil},
+		{"an outlet carries what the speaker inside says; joint statements, state media and two parties are no speakers",
+			lead + "Deputy Prime Minister Ishaq Dar on Tuesday said that the crossings would reopen only after written guarantees, a television channel reported.\n" +
+				"According to a joint statement released on Thursday, the delegations agreed to meet again in November.\n" +
+				"According to state broadcaster PTV, the attackers were foreign nationals.\n" +
+				"Afghanistan and Pakistan concluded their negotiations in the city after six days.\n" +
+				"Addressing the Senate, the DPM said that the previous government had opened the border without guarantees.\n",
+			[]wantClaim{
+				{"Deputy Prime Minister Ishaq Dar", "ishaq-dar", "pk", false, "after written guarantees"},
+				{"Deputy Prime Minister Ishaq Dar", "ishaq-dar", "pk", false, "previous government had opened"}},
+			nil},
+		{"an aside naming who issued the statement; a name with a long description; a participle inside the speaker's description",
+			lead + "The Islamic Emirate of Afghanistan, in a parallel statement issued by spokesman Zabihullah Mujahid, stressed its commitment to resolving disputes through dialogue.\n" +
+				"The Jamaat-ul-Ahrar, a splinter faction of the Tehreek-e-Taliban Pakistan (TTP), claimed responsibility for the bombing at the gate.\n" +
+				"Around 5,000 containers of goods are stranded on both sides of the border, said a Pakistani official at the main border crossing in the northwest.\n" +
+				"“The crossings stay closed,” the Pakistani official said and reiterated that the neighbour should stop the misuse of its soil.\n" +
+				"According to the Pakistan Army, its forces killed at least 15–20 Taliban fighters near the crossing.\n",
+			[]wantClaim{
+				{"Islamic Emirate of Afghanistan", "af-taliban", "", false, "resolving disputes"},
+				{"Jamaat-ul-Ahrar, a splinter faction of the Tehreek-e-Taliban Pakistan (TTP)", "ttp", "", false, "responsibility for the bombing"},
+				{"a Pakistani official at the main border crossing in the northwest", "", "pk", false, "5,000 containers"},
+				{"Pakistani official", "", "pk", true, "crossings stay closed"},
+				{"Pakistani official", "", "pk", false, "misuse of its soil"},
+				{"Pakistan Army", "pk-army", "pk", false, "15–20 Taliban fighters"}},
+			[][]fig{nil, nil, {{5000, "about", "containers stranded"}}, nil, nil, {{15, "at_least", "Taliban fighters"}}}},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
