@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|expressed optimism|was quoted as saying|were quoted as saying|described`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|expressed optimism|made claims|made the claim|was quoted as saying|were quoted as saying|described`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -310,6 +310,12 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		return "", ""
 	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it":
 		return st.org, ""
+	case strings.HasSuffix(lower, " statement") && st.org != "" && len(strings.Fields(lower)) <= 3:
+		// "the military statement noted", after "a statement from the
+		// ISPR": that statement, when it is the same side's.
+		if a, b := st.dp.identify(p).speaksFor, st.dp.identify(st.org).speaksFor; a == "" || a == b {
+			return st.org, ""
+		}
 	}
 	if !plausibleSpeaker(p) && !(len(strings.Fields(p)) <= 6 && !clauseWordRe.MatchString(lower) && IdentifySpeaker(p) != "") {
 		return "", ""
@@ -522,8 +528,11 @@ func plausibleSpeaker(p string) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(p)
 	lower := strings.ToLower(p)
-	return unicode.IsUpper(first) || strings.HasPrefix(lower, "a ") || strings.HasPrefix(lower, "an ") || roleWordRe.MatchString(p)
+	return unicode.IsUpper(first) || strings.HasPrefix(lower, "a ") || strings.HasPrefix(lower, "an ") || roleWordRe.MatchString(p) || bodyNounRe.MatchString(lower)
 }
+
+// bodyNounRe: a body named by a common noun ("the coalition said").
+var bodyNounRe = regexp.MustCompile(`^(?:the\s+)?(?:[a-z-]+\s+)?(?:coalition|government|police|council|embassy|alliance|administration|authorities|commission|committee|mission|ministry|military|army)$`)
 
 // appositiveOpenRe: a capitalised name, a comma and a description.
 var appositiveOpenRe = regexp.MustCompile(`^(?:The\s+)?[A-Z][\p{L}’'.-]+(?:\s+[A-Z][\p{L}’'.-]+){0,3},\s+(?:a|an|the)\s+[a-z]`)
@@ -1001,7 +1010,7 @@ var (
 		// media", "the minister while speaking to …": how or when it was
 		// said, not who.
 		`|,?\s+(?:in\s+(?:a|an|his|her|its|their)|via|through|on\s+(?:social\s+media|X|Twitter|Facebook|television|state\s+television|state\s+TV))\s.*$|\s+(?:while|when|during|after|before)\s.*$`)
-	leadAdverbRe = regexp.MustCompile(`^(?:Later|Earlier|Meanwhile|However|Separately|Also|Then|Now|Subsequently),?\s+`)
+	leadAdverbRe = regexp.MustCompile(`^(?i:later|earlier|meanwhile|however|separately|also|then|now|subsequently),?\s+`)
 	// "Mujahid, who is also a deputy minister": the relative clause
 	// describes the speaker, it is not part of the name.
 	relativeAsideRe = regexp.MustCompile(`,\s+(?:who|which)\s+[^,“”"]{1,150}(?:,\s*|$)`)
@@ -1025,13 +1034,17 @@ func notSpeaker(p string) bool {
 		if x, y := IdentifySpeaker(a), IdentifySpeaker(b); x != "" && y != "" && x != y {
 			return true
 		}
+		// "Al Jazeera and multiple news agencies"
+		if notSpeakerRe.MatchString(strings.TrimSpace(a)) || notSpeakerRe.MatchString(strings.TrimSpace(b)) {
+			return true
+		}
 	}
 	return notSpeakerRe.MatchString(p) && !quotedByRe.MatchString(p)
 }
 
 // jointRe: a joint statement, and state media by their name ("state
 // broadcaster PTV", "state-run Radio Pakistan"): not who speaks.
-var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
+var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
 
 // asides: what may stand between commas after a speaker ("Islamabad,
 // however, said", "Mujahid, in his statement, rejected").
@@ -1049,6 +1062,10 @@ func cleanSpeaker(p string) string {
 	if loc := statementOfRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
 		p = p[loc[1]:]
 	}
+	// "The military’s official statement claimed": the military.
+	if m := ownStatementRe.FindStringSubmatch(p); m != nil {
+		p = m[1]
+	}
 	if loc := relativeAsideRe.FindStringIndex(p); loc != nil && loc[0] > 0 {
 		p = strings.TrimSpace(p[:loc[0]] + " " + p[loc[1]:])
 	}
@@ -1058,6 +1075,10 @@ func cleanSpeaker(p string) string {
 	p = trimAdverb(p)
 	return strings.TrimSpace(strings.TrimSuffix(p, ","))
 }
+
+// ownStatementRe: a body's statement named as the speaker; group 1 is the
+// body.
+var ownStatementRe = regexp.MustCompile(`^(.{2,60}?)['’]s\s+(?:(?:official|latest|written|new)\s+)?(?:statement|press release|readout|communiqu[ée])$`)
 
 // trimAdverb drops an adverb closing a speaker phrase ("Pakistan
 // officially").
@@ -1165,6 +1186,13 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		}
 	}
+	// "…, with officials stressing that “extreme caution” was exercised":
+	// the participle has its own subject.
+	if m := withParticipleRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[0]) {
+		if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 4 {
+			return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], text: t, sentence: span}, true
+		}
+	}
 	// "X, the spokesman, thanked the mediators, saying that …": the
 	// subject of the sentence, when the lists know it, says what follows
 	// the participle.
@@ -1177,6 +1205,10 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	}
 	return event{}, false
 }
+
+// withParticipleRe: ", with <speakers> <participle> [that]"; group 1 is
+// the speakers.
+var withParticipleRe = regexp.MustCompile(`,\s*with\s+((?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|government|provincial|district|health|hospital)\s+){0,3}(?:officials|sources|authorities|officers|doctors|medics|residents|witnesses))\s+(?:saying|stressing|noting|adding|claiming|warning|insisting|confirming)\s+(?:that\s+)?`)
 
 // leadAt: "At the meeting," opens a leading clause; "At least 12 people
 // were killed," opens what is said.
@@ -1191,7 +1223,7 @@ var (
 	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*)`)
-	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until)\s+`)
+	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
 	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true}
 )
 
@@ -1232,6 +1264,11 @@ func subjectPhrase(prefix string) (string, int) {
 	head := prefix[start:]
 	if w := strings.Fields(head); len(w) > 0 && pronounRe.MatchString(w[0]) {
 		return w[0], start
+	}
+	// "The Taliban’s Ministry of Defence disputed this, claiming …": the
+	// ministry, not the party that owns it.
+	if loc := ministryRe.FindStringIndex(head); loc != nil && strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(head[:loc[0]], "The "), "the ")) == "" {
+		return strings.TrimSpace(head[:loc[1]]), start
 	}
 	hits := speakerRegistry().findNames(head)
 	// "Taliban spokesman Zabihullah Mujahid": the person the words
@@ -1372,7 +1409,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			// subordinating word.
 			if locs := subordinateRe.FindAllStringIndex(phrase, -1); len(locs) > 0 {
 				last := locs[len(locs)-1]
-				if cut := strings.TrimSpace(phrase[last[1]:]); cut != "" && plausibleSpeakerPhrase(cut) && !pronounRe.MatchString(cut) {
+				if cut := leadAdverbRe.ReplaceAllString(strings.TrimSpace(phrase[last[1]:]), ""); cut != "" && plausibleSpeakerPhrase(cut) && !pronounRe.MatchString(cut) {
 					w := strings.TrimSpace(phrase[last[0]:last[1]])
 					relative = w == "that" || w == "which"
 					// "he appreciated that Afghan officials have
@@ -1585,7 +1622,7 @@ var secondClauseRe = regexp.MustCompile(`,\s*(?:while|whereas|but|and)\s+|;\s+`)
 
 // quoteAddingRe: an attribution after a quotation that goes on with more
 // of what was said; group 1 is that.
-var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?(?:,\s*(?:adding|noting|saying|stressing|warning)|\s+and\s+(?:added|reiterated|stressed|warned|noted|said|insisted|urged))\s+(?:that\s+)?([^“”"]+?)\s*$`)
+var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?(?:,\s*(?:adding|noting|saying|stressing|warning)|\s+and\s+(?:added|reiterated|stressed|warned|noted|said|insisted|urged))\s+(?:that\s+)?(.+?)\s*$`)
 
 // addingRe: when or where it was said, then a participle adding more.
 var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing)\s+(?:that\s+)?`)
@@ -1674,8 +1711,14 @@ func relativeSpeaker(s string, span [2]int, m []int) (event, bool) {
 		return event{}, false
 	}
 	phrase := s[loc[2]:loc[3]]
-	if IdentifySpeaker(phrase) == "" {
+	if IdentifySpeaker(phrase) == "" && !(personNameRe.MatchString(phrase) && loc[4] >= 0) {
+		// "…, according to Ali Mohammad Haqmal, spokesman for the local
+		// information department, who said …": a name the lists do not
+		// know, with its office.
 		return event{}, false
+	}
+	if loc[4] >= 0 {
+		phrase = s[loc[2]:loc[5]]
 	}
 	rest := strings.TrimSpace(s[m[1]:])
 	verb := s[m[2]:m[3]]
@@ -1692,7 +1735,7 @@ func relativeSpeaker(s string, span [2]int, m []int) (event, bool) {
 
 // relSpeakerRe: up to four capitalised words, a comma and "which" or "who"
 // right before the verb.
-var relSpeakerRe = regexp.MustCompile(`([A-Z][\p{L}’'.-]*(?:\s+(?:of\s+)?[A-Z][\p{L}’'.-]*){0,3}),\s+(?:which|who)\s+(?:also\s+|later\s+)?$`)
+var relSpeakerRe = regexp.MustCompile(`([A-Z][\p{L}’'.-]*(?:\s+(?:of\s+)?[A-Z][\p{L}’'.-]*){0,3})(,\s+(?:an?\s+|the\s+)?[a-z][^,“”"]{2,80})?,\s+(?:which|who)\s+(?:also\s+|later\s+)?$`)
 
 // coordBreakRe: words that open another clause, whose subject the second
 // verb may have.

@@ -851,6 +851,31 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Pakistani official", "", "pk", false, "misuse of its soil"},
 				{"Pakistan Army", "pk-army", "pk", false, "15–20 Taliban fighters"}},
 			[][]fig{nil, nil, {{5000, "about", "containers stranded"}}, nil, nil, {{15, "at_least", "Taliban fighters"}}}},
+		{"a body's statement as the speaker, a participle with its own subject, a relative clause after a name and its office, correspondents",
+			lead + "The military’s official statement claimed that over 200 fighters were killed in the exchange.\n" +
+				"According to a statement from the ISPR, the fighting erupted late on the night of the attack near the ridge.\n" +
+				"“The recent aggression only reinforces our concern about the sanctuaries,” the military statement noted.\n" +
+				"While later the ISPR confirmed that 21 posts were temporarily captured near the ridge.\n" +
+				"The operation involved strikes on the camps, with officials stressing that “extreme caution” was exercised to spare civilians.\n" +
+				"“Our armed forces remain resolute in defending the motherland,” the statement said, adding that the response was “measured and decisive.”\n" +
+				"Clashes broke out overnight in the district, according to Ali Mohammad Haqmal, spokesman for the local information department, who said 15 civilians had been killed.\n" +
+				"All shops in the area are closed and many residents have fled, an AFP correspondent reported.\n" +
+				"Zabihullah Mujahid made claims that the forces of the other side had bombed houses in the district.\n" +
+				"The Taliban’s Ministry of Defence disputed this, claiming that refugees from the other side were also hit.\n" +
+				"The coalition said those killed were family members of the fighters who died in the strike.\n",
+			[]wantClaim{
+				{"the military", "pk-army", "pk", false, "over 200 fighters"},
+				{"ISPR", "ispr", "pk", false, "fighting erupted"},
+				{"ISPR", "ispr", "pk", true, "recent aggression"},
+				{"ISPR", "ispr", "pk", false, "21 posts were temporarily captured"},
+				{"officials", "", "", false, "“extreme caution” was exercised"},
+				{"ISPR", "ispr", "pk", true, "remain resolute"},
+				{"ISPR", "ispr", "pk", false, "“measured and decisive.”"},
+				{"Ali Mohammad Haqmal, spokesman for the local information department", "", "", false, "15 civilians had been killed"},
+				{"Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "bombed houses"},
+				{"Taliban’s Ministry of Defence", "af-mod", "af-taliban", false, "refugees from the other side"},
+				{"coalition", "", "", false, "family members of the fighters"}},
+			[][]fig{{{200, "at_least", "fighters killed"}}, nil, nil, {{21, "exact", "posts captured"}}, nil, nil, nil, {{15, "exact", "civilians killed"}}}},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
