@@ -995,11 +995,11 @@ var (
 	leadAsideRe      = regexp.MustCompile(`^\s*,\s*(?:` + asides + `)\s*,`)
 	leadConjRe       = regexp.MustCompile(`^(?:while|and|but|whereas|as|which|who)\s+`)
 	descRe           = regexp.MustCompile(`^(?:the|a|an)\s+[a-z]`)
-	trailingAttrRe   = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)`)
+	trailingAttrRe   = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+\s+)?in (?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:address|speech|statement|post|briefing|interview|remarks|message|press conference)\b[^“”"]*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)`)
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
-	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio)(?:\s+[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
 	// "Officials quoted by local media": the officials speak, the media
 	// carry it.
 	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
@@ -1222,7 +1222,7 @@ var (
 	participleColonRe     = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
 	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
-	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*)`)
+	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
 	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true}
 )

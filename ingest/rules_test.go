@@ -876,6 +876,14 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Taliban’s Ministry of Defence", "af-mod", "af-taliban", false, "refugees from the other side"},
 				{"coalition", "", "", false, "family members of the fighters"}},
 			[][]fig{{{200, "at_least", "fighters killed"}}, nil, nil, {{21, "exact", "posts captured"}}, nil, nil, nil, {{15, "exact", "civilians killed"}}}},
+		{"a leading participle clause ending on a name, a closing 'in his first address', a newspaper named 'Times of'",
+			lead + "The truce has set a new normal for the border and will hold, Prime Minister Shehbaz Sharif said on Monday in his first address to the nation after the strikes.\n" +
+				"Spelling out the changes after the attack and Operation Dawn, the Prime Minister said the country will act on its own terms.\n" +
+				"According to Times of Malta, the delegations will meet again in Doha next week.\n",
+			[]wantClaim{
+				{"Prime Minister Shehbaz Sharif", "shehbaz-sharif", "pk", false, "The truce has set a new normal"},
+				{"Prime Minister Shehbaz Sharif", "shehbaz-sharif", "pk", false, "act on its own terms"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
