@@ -83,12 +83,12 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|expressed optimism|made claims|made the claim|was quoted as saying|were quoted as saying|described`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|expressed optimism|made claims|made the claim|found|was quoted as saying|were quoted as saying|described`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
 // say nothing.
-var thatVerbs = map[string]bool{"wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true}
+var thatVerbs = map[string]bool{"wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true, "found": true}
 
 var (
 	afterAttrRe     = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\b`)
@@ -1016,7 +1016,7 @@ var (
 	relativeAsideRe = regexp.MustCompile(`,\s+(?:who|which)\s+[^,“”"]{1,150}(?:,\s*|$)`)
 	// "a statement from the Foreign Office", "a press release by the ISPR":
 	// the body the statement comes from is the speaker.
-	statementOfRe = regexp.MustCompile(`(?i)^(?:an?|the)\s+(?:(?:press|news)\s+release|(?:(?:written|official|latest|new|brief|separate)\s+)?statement|communiqu[ée]|readout|handout|notification|post|message)\s+(?:(?:issued|released|posted|published|shared)\s+)?(?:by|from)\s+`)
+	statementOfRe = regexp.MustCompile(`(?i)^(?:an?|the)\s+(?:(?:press|news)\s+release|(?:(?:written|official|latest|new|brief|separate|recent)\s+)?(?:statement|report|study|survey)|communiqu[ée]|readout|handout|notification|post|message)\s+(?:(?:issued|released|posted|published|shared)\s+)?(?:by|from)\s+`)
 	// "Pakistan officially announced", "the ministry separately said": an
 	// adverb between speaker and verb.
 	adverbEndRe = regexp.MustCompile(`\s+([a-z]{3,}ly)\s*$`)
@@ -1365,6 +1365,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if loc := auxRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
 			prefix = prefix[:loc[0]] + " "
 		}
+		// "Maj Gen Ahmed Sharif Chaudhry in his maiden press briefing last
+		// month said": where it was said, between speaker and verb.
+		if loc := inAsideRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
+			prefix = prefix[:loc[0]] + " "
+		}
 		if t := trimAdverb(strings.TrimRight(prefix, " ")); len(t)+1 < len(prefix) {
 			prefix = t + " "
 			// "the spokesperson also strongly condemned"
@@ -1538,6 +1543,9 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 // placePrepRe: a preposition before a capitalised name.
 var placePrepRe = regexp.MustCompile(`^(?:at|in|on|to|with|near|along|across|inside|outside|from|within|of|into|over|against|between|towards?|via)$`)
 
+// inAsideRe: the occasion of the saying closing the text before the verb.
+var inAsideRe = regexp.MustCompile(`\s+(?:in|during|at)\s+(?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:briefing|statement|address|speech|interview|post|conference|remarks|message|tweet|session)(?:\s+(?:on|last|this|earlier)\s+\w+)?\s*$`)
+
 // dashAsideRe: an aside between dashes closing the text before a verb.
 var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[—–]\s*$`)
 
@@ -1550,6 +1558,12 @@ var anonymousRe = regexp.MustCompile(`,?\s+who\s+(?:asked|requested|spoke|declin
 func issuesBulletins(speaker string, who identity) bool {
 	if sp := LookupSpeaker(who.id); sp != nil && (sp.Kind == "body" || strings.Contains(sp.Role, "spokes")) {
 		return true
+	}
+	// The head of a body's press office (the DG ISPR) speaks for it.
+	if sp := LookupSpeaker(who.id); sp != nil && sp.Kind == "person" {
+		if b := LookupSpeaker(sp.SpeaksFor); b != nil && b.Kind == "body" {
+			return true
+		}
 	}
 	return strings.Contains(strings.ToLower(speaker), "spokes")
 }

@@ -23,6 +23,8 @@ var (
 		`(\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)` +
 		`\s+[“"‘]?((?:[\p{L}][\p{L}’'-]*\s+){0,3}?)(` + countNouns + `)\b`)
 	outcomeRe = regexp.MustCompile(`^(?:[^.;]{0,40}?)\b(?:have been|had been|were|was|been|are|got)?\s*(killed|injured|wounded|arrested|detained|abducted|displaced|martyred|deported|repatriated|released|captured|returned|stranded|neutrali[sz]ed|eliminated|sent to hell)\b`)
+	// auxOnlyRe: auxiliaries alone between a count and its outcome.
+	auxOnlyRe = regexp.MustCompile(`(?i)^(?:(?:were|was|have|had|has|been|also|reportedly)\s+)+$`)
 	// verbBeforeRe: the outcome as the verb before the count ("killed over
 	// 120 militants and injured 40"), which then wins over a verb after.
 	verbBeforeRe  = regexp.MustCompile(`\b(killed|injured|wounded|arrested|detained|abducted|captured|neutrali[sz]ed|eliminated)\s*$`)
@@ -123,6 +125,10 @@ func findFigures(s string) []Figure {
 			group = group[:0]
 		}
 		what := strings.TrimSpace(s[m[6]:m[7]] + s[m[8]:m[9]])
+		// "521 were injured": what happened to them, not the verb's form.
+		if auxOnlyRe.MatchString(s[m[6]:m[7]]) {
+			what = s[m[8]:m[9]]
+		}
 		v := verbBeforeRe.FindStringSubmatch(s[:m[0]])
 		if v != nil && !isOutcome(what) {
 			what += " " + outcome(v[1])

@@ -884,6 +884,15 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Prime Minister Shehbaz Sharif", "shehbaz-sharif", "pk", false, "The truce has set a new normal"},
 				{"Prime Minister Shehbaz Sharif", "shehbaz-sharif", "pk", false, "act on its own terms"}},
 			nil},
+		{"the occasion between speaker and verb; a body's press chief runs on like the body; a report's author",
+			lead + "Director General ISPR Maj Gen Ahmed Sharif Chaudhry in his maiden press briefing last month said that at least 293 people were martyred and 521 were injured.\n" +
+				"As many as 192 people were martyred in 219 incidents in the province.\n" +
+				"The border clashes are part of a broader pattern, according to a recent report by the Border Security Watch.\n",
+			[]wantClaim{
+				{"Director General ISPR Maj Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "at least 293 people"},
+				{"Director General ISPR Maj Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "192 people were martyred"},
+				{"Border Security Watch", "", "", false, "broader pattern"}},
+			[][]fig{{{293, "at_least", "people martyred"}, {521, "exact", "injured"}}}},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
