@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|expressed optimism|made claims|made the claim|found|was quoted as saying|were quoted as saying|described`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -1224,7 +1224,7 @@ var (
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
-	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true}
+	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
@@ -1450,7 +1450,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		rest := strings.TrimSpace(s[m[1]:])
 		// "described the attack as …" says something; "described the
 		// scene" does not.
-		if verb == "described" && !strings.Contains(rest, " as ") {
+		if (verb == "described" || verb == "referred to") && !strings.Contains(rest, " as ") {
 			continue
 		}
 		if relative && thatVerbs[verb] {
@@ -1579,27 +1579,103 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 			continue
 		}
 		text := strings.TrimSpace(p.Text[s[0]:s[1]])
-		if backgroundRe.MatchString(text) || strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 5 || slices.ContainsFunc(quotes, func(q quoteSpan) bool { return q.Direct && q.Open >= s[0] && q.Open < s[1] }) {
+		if backgroundRe.MatchString(text) || titleCase(text) || strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 5 || slices.ContainsFunc(quotes, func(q quoteSpan) bool { return q.Direct && q.Open >= s[0] && q.Open < s[1] }) {
 			st.runOn = false
 			return
 		}
-		// Someone else as the subject ("President Zardari paid tribute …",
-		// "He lauded …", "The military described …") is the outlet
-		// telling more; the party the speaker speaks for ("Pakistan has
-		// consistently asked …") is still the bulletin.
-		if ph, _ := subjectPhrase(text); ph != "" {
-			id := IdentifySpeaker(ph)
-			if sp := LookupSpeaker(id); sp == nil || sp.Kind == "person" || id != st.lastWho.id && id != st.lastWho.speaksFor && !(st.lastWho.speaksFor == "" && LookupSpeaker(st.lastWho.id) != nil && LookupSpeaker(st.lastWho.id).SpeaksFor == id) {
-				st.runOn = false
-				return
-			}
+		if !st.sameSide(text) {
+			st.runOn = false
+			return
 		}
 		d.claim(g, p, st.last, "", st.lastWho, text, false, text, "")
 	}
 }
 
+// sameSide: a sentence of a bulletin names, as its subject, nobody but the
+// bulletin's own side. Another person ("President Zardari paid tribute …")
+// or another side is the outlet telling more; the party or army the
+// speaker speaks for ("Pakistan has consistently asked …", "Four other
+// Army troops were injured") is still the bulletin; so is "he" after a
+// person.
+func (st *speakerState) sameSide(text string) bool {
+	head := text
+	if loc := leadClauseRe.FindStringIndex(head); loc != nil {
+		head = head[loc[1]:]
+	}
+	head = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(head, "While "), "Although "), "As ")
+	words := strings.Fields(head)
+	if len(words) == 0 {
+		return true
+	}
+	if pronounRe.MatchString(words[0]) {
+		sp := LookupSpeaker(st.lastWho.id)
+		return strings.EqualFold(words[0], "he") || strings.EqualFold(words[0], "she") && sp != nil && sp.Kind == "person"
+	}
+	side := func(id string) string {
+		if sp := LookupSpeaker(id); sp != nil && sp.SpeaksFor != "" {
+			if b := LookupSpeaker(sp.SpeaksFor); b != nil && b.SpeaksFor != "" {
+				return b.SpeaksFor
+			}
+			return sp.SpeaksFor
+		}
+		return id
+	}
+	lim := len(strings.Join(words[:min(3, len(words))], " "))
+	for _, h := range speakerRegistry().findNames(head) {
+		// A listed person anywhere ("The agreement was signed by Defence
+		// Minister X") is the outlet telling what others did.
+		if h.sp.Kind == "person" && h.sp.ID != st.lastWho.id {
+			return false
+		}
+		if h.start > lim {
+			continue
+		}
+		// "Zabihullah Mujahid later posted …": narration about him.
+		if h.sp.Kind == "person" {
+			return false
+		}
+		if side(h.sp.ID) != side(st.lastWho.id) {
+			return false
+		}
+		// "The Pakistan Army also recovered …": the army acting, told by
+		// the outlet; "Four other Army troops", "Pakistan has asked …":
+		// the bulletin's own side in what it says.
+		if h.sp.Kind != "party" && h.sp.Kind != "person" && h.sp.ID != st.lastWho.id {
+			if next := strings.Fields(head[h.end:]); len(next) > 0 && actsRe.MatchString(next[0]) {
+				return false
+			}
+		}
+	}
+	// "The military described …": a subject the lists know by a common
+	// noun.
+	if m := subjectNounRe.FindString(head); m != "" {
+		return false
+	}
+	return true
+}
+
+// actsRe: a word after a subject that makes it act.
+var actsRe = regexp.MustCompile(`^(?:also|has|have|had|was|were|is|are|will|would|said|says|[a-z]+ed)$`)
+
+// titleCase: most words capitalised, as in a headline or a link to another
+// article.
+func titleCase(s string) bool {
+	words, upper := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return words >= 4 && upper*10 >= words*7
+}
+
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long )?been|have (?:long )?been (?:accus|blam)|according to|reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official)\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long )?been|have (?:long )?been (?:accus|blam)|according to|reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said

@@ -893,6 +893,20 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Director General ISPR Maj Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "192 people were martyred"},
 				{"Border Security Watch", "", "", false, "broader pattern"}},
 			[][]fig{{{293, "at_least", "people martyred"}, {521, "exact", "injured"}}}},
+		{"a bulletin names its own side's troops; the army acting, a headline or a listed person is the outlet",
+			lead + "A cross-border attack on a post led to the martyrdom of two soldiers, said the Inter-Services Public Relations (ISPR) on Monday.\n" +
+				"Four other Army troops were injured in the assault on the border post.\n" +
+				"The Pakistan Army also recovered a large cache of weapons from the site of the attack.\n" +
+				"Tahir Andrabi, the Foreign Office spokesperson, said that Pakistan had yet to receive the draft. While he appreciated that the officials had acknowledged the problem, Pakistan continues to await the draft.\n" +
+				"Border Talks Resume In Doha As Both Delegations Arrive For Third Round\n" +
+				"Ghafoor referred to the martyrdom of the soldiers as the price paid for the vacuum on the other side.\n",
+			[]wantClaim{
+				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", false, "martyrdom of two soldiers"},
+				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", false, "Four other Army troops"},
+				{"Tahir Andrabi, the Foreign Office spokesperson", "tahir-andrabi", "pk-mofa", false, "yet to receive the draft"},
+				{"Tahir Andrabi, the Foreign Office spokesperson", "tahir-andrabi", "pk-mofa", false, "While he appreciated"},
+				{"Ghafoor", "", "", false, "the martyrdom of the soldiers as the price"}},
+			[][]fig{{{2, "exact", "soldiers"}}, {{4, "exact", "other Army troops injured"}}}},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
