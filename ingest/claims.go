@@ -259,9 +259,25 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		return "", ""
 	}
 	lower := strings.ToLower(p)
+	definite := false
 	for _, art := range []string{"the ", "this "} {
 		if strings.HasPrefix(lower, art) {
 			p, lower = p[len(art):], lower[len(art):]
+			definite = true
+		}
+	}
+	// "The Afghan Taliban official said", after "Taliban spokesperson
+	// Zabiullah Mujahid said": the person of that side named last.
+	if definite && sideOfficeRe.MatchString(p) {
+		if side := st.dp.identify(p).speaksFor; side != "" {
+			for i := len(st.persons) - 1; i >= 0; i-- {
+				if w := st.dp.identify(st.persons[i]); w.id != "" && w.speaksFor == side {
+					if sp := LookupSpeaker(w.id); sp != nil && sp.Kind == "person" {
+						st.setPerson(st.persons[i])
+						return st.persons[i], roleOf(st.persons[i])
+					}
+				}
+			}
 		}
 	}
 	switch {
@@ -401,6 +417,10 @@ func (st *speakerState) noteOrg(g *Gazetteer, p string, who identity) {
 // personNameRe: two to four capitalised words, as a person's name is written
 // ("Farhan Haq", "Ezzat al-Rishq", "Salah El Bardawil").
 var personNameRe = regexp.MustCompile(`^[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de|ul)-?\s?)?[A-Z][\p{L}’'-]+){1,3}$|^(?:Al|El)-[A-Z][\p{L}’']+$`)
+
+// sideOfficeRe: a side's unnamed officer ("Afghan Taliban official",
+// "Pakistani spokesperson").
+var sideOfficeRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'-]*\s+){1,3}(?:official|spokesperson|spokesman|spokeswoman|leader|commander|envoy|diplomat|negotiator)$`)
 
 // surnameRe: one capitalised word, not an acronym ("Mujahid said", not
 // "ISPR said"), that the gazetteer does not know: a person named by surname.

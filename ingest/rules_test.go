@@ -907,6 +907,15 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Tahir Andrabi, the Foreign Office spokesperson", "tahir-andrabi", "pk-mofa", false, "While he appreciated"},
 				{"Ghafoor", "", "", false, "the martyrdom of the soldiers as the price"}},
 			[][]fig{{{2, "exact", "soldiers"}}, {{4, "exact", "other Army troops injured"}}}},
+		{"the side's unnamed official is the person of that side named last",
+			lead + "Afghan Taliban spokesperson Zabihullah Mujahid told reporters that the talks had ended on Monday.\n" +
+				"The Afghan Taliban official said that his side played the role of a mediator.\n" +
+				"A Pakistani official said that the mediators would meet again in Doha.\n",
+			[]wantClaim{
+				{"Afghan Taliban spokesperson Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "talks had ended"},
+				{"Afghan Taliban spokesperson Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "role of a mediator"},
+				{"A Pakistani official", "", "pk", false, "meet again in Doha"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
