@@ -88,6 +88,7 @@ func (s *score) add(o score) {
 // claim is what both extractors draft, reduced to what is scored.
 type claim struct {
 	speaker, id, text string
+	para              string // the text of the paragraph it was drafted from
 	quoted, review    bool
 	figures           []figure
 }
@@ -129,11 +130,22 @@ func run(w io.Writer, press, labelDir, split string, verbose bool) error {
 		d, _ := ingest.Import(l.File, art, nil)
 		bd, _ := baseline.Import(l.File, art, nil)
 		var dc, bc []claim
+		paras, bparas := map[int]string{}, map[int]string{}
+		for _, p := range d.Paragraphs {
+			paras[p.N] = p.Text
+		}
+		for _, p := range bd.Paragraphs {
+			bparas[p.N] = p.Text
+		}
 		for _, c := range d.Claims {
-			dc = append(dc, fromCurrent(c))
+			x := fromCurrent(c)
+			x.para = paras[c.Paragraph]
+			dc = append(dc, x)
 		}
 		for _, c := range bd.Claims {
-			bc = append(bc, fromBaseline(c))
+			x := fromBaseline(c)
+			x.para = bparas[c.Paragraph]
+			bc = append(bc, x)
 		}
 		var log io.Writer
 		if verbose {
@@ -241,6 +253,19 @@ func fold(s string) string {
 	return b.String()
 }
 
+// locateIn is locate inside the claim's own paragraph when the article
+// holds that paragraph as written, so that a sentence a page repeats (a
+// standfirst, a teaser above the article) is found where it was drafted;
+// else locate in the whole article.
+func locateIn(art []byte, para, text string) (int, int) {
+	if i := strings.Index(string(art), para); i >= 0 && para != "" {
+		if s0, s1 := locate(art[i:i+len(para)], text); s0 >= 0 {
+			return i + s0, i + s1
+		}
+	}
+	return locate(art, text)
+}
+
 // locate finds a drafted text in the article: whole, else by its first or
 // last 40 bytes, else 20 (drafts trim and rejoin around attributions: "This
 // attitude, according to X, rendered …" is drafted "This attitude rendered …").
@@ -304,7 +329,7 @@ func scoreFile(l *Labels, art []byte, claims []claim, log io.Writer) score {
 			say("for review: %.80q\n", c.text)
 			continue
 		}
-		s0, s1 := locate(art, c.text)
+		s0, s1 := locateIn(art, c.para, c.text)
 		right, qright := false, false
 		for i, st := range l.Statements {
 			if s0 < 0 || !overlaps(s0, s1, st.Span) || !speakerMatches(art, st.SpeakerID, st.Speaker, c) {

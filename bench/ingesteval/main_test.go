@@ -126,3 +126,17 @@ func FuzzParseLabels(f *testing.F) {
 		}
 	})
 }
+
+// A sentence a page repeats (a teaser above the article) is found in the
+// paragraph the claim was drafted from, not at its first occurrence.
+func TestLocateInParagraph(t *testing.T) {
+	art := []byte("Tarar said the truce holds. Read more […]\nTarar said the truce holds, a minister told reporters.\n")
+	para := "Tarar said the truce holds, a minister told reporters."
+	s0, s1 := locateIn(art, para, "the truce holds")
+	if want := strings.Index(string(art), para) + len("Tarar said "); s0 != want || s1 != want+len("the truce holds") {
+		t.Errorf("locateIn = %d, %d; want %d", s0, s1, want)
+	}
+	if s0, _ := locateIn(art, "a paragraph the article does not hold", "the truce holds"); s0 != len("Tarar said ") {
+		t.Errorf("locateIn with an unknown paragraph = %d, want the first occurrence %d", s0, len("Tarar said "))
+	}
+}
