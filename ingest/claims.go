@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -268,10 +268,13 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	}
 	// "The Afghan Taliban official said", after "Taliban spokesperson
 	// Zabiullah Mujahid said": the person of that side named last.
-	if definite && sideOfficeRe.MatchString(p) {
+	if definite && (sideOfficeRe.MatchString(p) || sideSpokesRe.MatchString(p)) {
+		// "The military spokesperson", after "DG ISPR Lt Gen Ahmed Sharif
+		// Chaudhry": a spokesperson of the same state, by office.
+		spokes := sideSpokesRe.MatchString(p)
 		if side := st.dp.identify(p).speaksFor; side != "" {
 			for i := len(st.persons) - 1; i >= 0; i-- {
-				if w := st.dp.identify(st.persons[i]); w.id != "" && w.speaksFor == side {
+				if w := st.dp.identify(st.persons[i]); w.id != "" && (w.speaksFor == side || spokes && stateOf(w.speaksFor) == stateOf(side)) {
 					if sp := LookupSpeaker(w.id); sp != nil && sp.Kind == "person" {
 						st.setPerson(st.persons[i])
 						return st.persons[i], roleOf(st.persons[i])
@@ -421,6 +424,23 @@ var personNameRe = regexp.MustCompile(`^[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|bin|
 // sideOfficeRe: a side's unnamed officer ("Afghan Taliban official",
 // "Pakistani spokesperson").
 var sideOfficeRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'-]*\s+){1,3}(?:official|spokesperson|spokesman|spokeswoman|leader|commander|envoy|diplomat|negotiator)$`)
+
+// sideSpokesRe: a body's unnamed spokesperson written in lower case ("the
+// military spokesperson").
+var sideSpokesRe = regexp.MustCompile(`^(?:military|army|foreign office|foreign ministry|government|defen[cs]e ministry)\s+(?:spokesperson|spokesman|spokeswoman)$`)
+
+// stateOf is the party a body or party id stands for in the end (ispr,
+// pk-army: pk).
+func stateOf(id string) string {
+	for range 3 {
+		sp := LookupSpeaker(id)
+		if sp == nil || sp.SpeaksFor == "" || sp.SpeaksFor == id {
+			return id
+		}
+		id = sp.SpeaksFor
+	}
+	return id
+}
 
 // surnameRe: one capitalised word, not an acronym ("Mujahid said", not
 // "ISPR said"), that the gazetteer does not know: a person named by surname.
@@ -752,6 +772,11 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		if !q.Direct {
 			continue
 		}
+		// "Bizimana said: “It's t": a quotation the excerpt cuts off
+		// after a word or two says nothing yet.
+		if q.End == len(p.Text) && len(strings.Fields(q.Text)) < 4 {
+			continue
+		}
 		sent := sentenceOf(sents, q.Open)
 		directStarts[sent[0]] = true
 		after := p.Text[q.Close:]
@@ -1009,7 +1034,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 }
 
 var (
-	auxRe            = regexp.MustCompile(`\s+(?:(?:has|have|had)(?:\s+(?:long|also|repeatedly|previously|already|now|again|earlier|since|recently))?|later|also|earlier|again|then|now|further|repeatedly|previously|recently|once again|(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight)\s*$`)
+	auxRe            = regexp.MustCompile(`\s+(?:(?:has|have|had)(?:\s+(?:long|also|repeatedly|previously|already|now|again|earlier|since|recently))?|later|also|earlier|again|then|now|further|repeatedly|previously|recently|once again|even|reportedly|allegedly|(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight)\s*$`)
 	bulletAttrRe     = regexp.MustCompile(`^\s*[•●▪◦*–-]\s*(.+?)\s*:\s*([A-Z][\p{L}’'(). -]{1,60}?)\s*$`)
 	asideRe          = regexp.MustCompile(`,\s*(?:` + asides + `)\s*,?\s*$`)
 	leadAsideRe      = regexp.MustCompile(`^\s*,\s*(?:` + asides + `)\s*,`)
@@ -1513,6 +1538,9 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			datePrefix += " " + rest[:loc[2]]
 			rest = rest[loc[2]:]
 		} else if i := strings.Index(rest, ": "); i >= 0 && i < 40 && !strings.ContainsAny(rest[:i], "“\",") {
+			// "told reporters: …": what follows the colon.
+			datePrefix += " " + rest[:i]
+			rest = rest[i+2:]
 			said = true
 		} else if loc := saidWhenRe.FindStringIndex(rest); loc != nil {
 			// "said on Sunday the delegation left": the day is the saying's.

@@ -916,6 +916,18 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Afghan Taliban spokesperson Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "role of a mediator"},
 				{"A Pakistani official", "", "pk", false, "meet again in Doha"}},
 			nil},
+		{"a body's spokesperson in lower case is the state's spokesperson named last; an adverb between speaker and verb; a quotation cut after two words",
+			lead + "Addressing a press conference, Director General of Inter-Services Public Relations (ISPR) Lt Gen Ahmed Sharif Chaudhry condemned the strikes, saying the forces had fired in the dark.\n" +
+				"The military spokesperson accused the other side of targeting civilians, including women and children, in the night.\n" +
+				"Lawrence Kanyuka, a spokesman for the alliance, even claimed that its forces controlled the city of Uvira.\n" +
+				"“We decided to respond in a language that the enemy understands,” he proclaimed on Saturday.\n" +
+				"Foreign Minister Edouard Bizimana told reporters: “It's t\n",
+			[]wantClaim{
+				{"Director General of Inter-Services Public Relations (ISPR) Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "forces had fired"},
+				{"Director General of Inter-Services Public Relations (ISPR) Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "the other side of targeting civilians"},
+				{"Lawrence Kanyuka, a spokesman for the alliance", "", "", false, "its forces controlled the city"},
+				{"Lawrence Kanyuka, a spokesman for the alliance", "", "", true, "We decided to respond"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
