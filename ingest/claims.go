@@ -616,7 +616,8 @@ func sentenceSpans(s string, quotes []quoteSpan) [][2]int {
 			continue
 		}
 		word := s[strings.LastIndexAny(s[:i], " (")+1 : i]
-		if abbreviations[word] {
+		// "Zalmay M. Khalilzad", "E. Afghanistan": an initial.
+		if abbreviations[word] || len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
 			continue
 		}
 		out = append(out, [2]int{start, end})

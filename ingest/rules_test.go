@@ -928,6 +928,10 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Lawrence Kanyuka, a spokesman for the alliance", "", "", false, "its forces controlled the city"},
 				{"Lawrence Kanyuka, a spokesman for the alliance", "", "", true, "We decided to respond"}},
 			nil},
+		{"an initial does not end a sentence",
+			lead + "US envoy Zalmay M. Khalilzad said that the talks would resume in Doha next week.\n",
+			[]wantClaim{{"US envoy Zalmay M. Khalilzad", "", "", false, "talks would resume"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
