@@ -1076,6 +1076,15 @@ var (
 	notAdverb   = map[string]bool{"family": true, "assembly": true, "ally": true, "rally": true, "supply": true, "daily": true, "weekly": true, "monthly": true, "anomaly": true, "italy": true, "july": true, "fly": true}
 )
 
+// ministryLoc is ministryRe.FindStringIndex(s), run only when s mentions a
+// ministry.
+func ministryLoc(s string) []int {
+	if !mentionsMinistry(s) {
+		return nil
+	}
+	return ministryRe.FindStringIndex(s)
+}
+
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
 	if jointRe.MatchString(p) {
@@ -1320,7 +1329,7 @@ func subjectPhrase(prefix string) (string, int) {
 	}
 	// "The Taliban’s Ministry of Defence disputed this, claiming …": the
 	// ministry, not the party that owns it.
-	if loc := ministryRe.FindStringIndex(head); loc != nil && strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(head[:loc[0]], "The "), "the ")) == "" {
+	if loc := ministryLoc(head); loc != nil && strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(head[:loc[0]], "The "), "the ")) == "" {
 		return strings.TrimSpace(head[:loc[1]]), start
 	}
 	hits := speakerRegistry().findNames(head)

@@ -641,7 +641,7 @@ func markBoilerplate(paras []Paragraph) {
 		}
 		t := paras[i].Text
 		switch {
-		case readMoreRe.MatchString(t), teaserRe.MatchString(t):
+		case readMoreRe.MatchString(t), strings.HasSuffix(strings.TrimRight(t, " "), "]") && teaserRe.MatchString(t):
 			paras[i].Kind = "link"
 		case shareRe.MatchString(t):
 			paras[i].Kind = "navigation"

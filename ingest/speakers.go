@@ -347,12 +347,25 @@ func (r *registry) bodyOf(prev nameHit, body *Speaker, between, written string) 
 // is the owner, group 2 or 3 the ministry.
 var ministryRe = regexp.MustCompile(`(?i)\b(afghan(?:istan)?|taliban|kabul|islamic emirate(?: of afghanistan)?|pakistan(?:i)?|islamabad|turkey|turkish|türkiye|ankara|qatar(?:i)?|doha|iran(?:ian)?|tehran)(?:['’]s)?(?:[- ]led|[- ]run)?\s+(?:(?:national\s+)?(defen[cs]e|foreign(?:\s+affairs)?)\s+ministry|ministry\s+of\s+(?:national\s+)?(defen[cs]e|foreign\s+affairs))\b`)
 
+// mentionsMinistry: "ministry" in any case, without lower-casing the text.
+func mentionsMinistry(s string) bool {
+	for i := 0; i+8 <= len(s); i++ {
+		if (s[i] == 'm' || s[i] == 'M') && strings.EqualFold(s[i:i+8], "ministry") {
+			return true
+		}
+	}
+	return false
+}
+
 // ministryOwners: the party each owner word of ministryRe stands for.
 var ministryOwners = map[string]string{"afghan": "af", "afghanistan": "af", "taliban": "af", "kabul": "af", "islamic emirate": "af", "islamic emirate of afghanistan": "af",
 	"pakistan": "pk", "pakistani": "pk", "islamabad": "pk", "turkey": "tr", "turkish": "tr", "türkiye": "tr", "ankara": "tr", "qatar": "qa", "qatari": "qa", "doha": "qa", "iran": "ir", "iranian": "ir", "tehran": "ir"}
 
 // ministry is the listed ministry a phrase names by ministryRe, or nil.
 func (r *registry) ministry(phrase string) *Speaker {
+	if !mentionsMinistry(phrase) {
+		return nil // the cheap test first: most phrases name no ministry
+	}
 	m := ministryRe.FindStringSubmatch(phrase)
 	if m == nil {
 		return nil
@@ -395,7 +408,8 @@ type identity struct {
 // sharing it.
 type docPeople struct {
 	named   []*Speaker
-	all     []*Speaker          // every person the whole document names in full
+	all     []*Speaker          // every person the whole document names in full (people)
+	texts   []string            // paragraphs not yet scanned into all
 	written map[*Speaker]string // how the text last wrote each person's full name
 }
 
@@ -403,7 +417,7 @@ type docPeople struct {
 // holds role for party, or nil when none or several do.
 func (dp *docPeople) onlyWith(role, party string) *Speaker {
 	var only *Speaker
-	for _, p := range dp.all {
+	for _, p := range dp.people() {
 		if p.Role != role && !strings.HasSuffix(p.Role, role) || party != "" && p.SpeaksFor != party {
 			continue
 		}
@@ -429,7 +443,7 @@ func (dp *docPeople) office(phrase string) identity {
 		return who
 	}
 	var only *Speaker
-	for _, p := range dp.all {
+	for _, p := range dp.people() {
 		if !strings.Contains(p.Role, role) || p.SpeaksFor != who.speaksFor {
 			continue
 		}
@@ -448,8 +462,22 @@ func (dp *docPeople) office(phrase string) identity {
 // writes it.
 var offices = map[string]string{"spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson", "dg": "director general", "director general": "director general", "president": "president", "secretary": "secretary"}
 
-// scan records every person the text names in full.
+// scan records a paragraph, whose people are read only when an office
+// needs them (people): most documents never ask.
 func (dp *docPeople) scan(text string) {
+	dp.texts = append(dp.texts, text)
+}
+
+// people is every person the document names in full.
+func (dp *docPeople) people() []*Speaker {
+	for _, t := range dp.texts {
+		dp.scanNow(t)
+	}
+	dp.texts = nil
+	return dp.all
+}
+
+func (dp *docPeople) scanNow(text string) {
 	for _, h := range speakerRegistry().findNames(text) {
 		if !h.short && h.sp.Kind == "person" && !slices.Contains(dp.all, h.sp) {
 			dp.all = append(dp.all, h.sp)
