@@ -1087,7 +1087,7 @@ func ministryLoc(s string) []int {
 
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
-	if jointRe.MatchString(p) {
+	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ")) && jointRe.MatchString(p) {
 		return true
 	}
 	// "Afghanistan and Pakistan", "Thailand and Cambodia": two parties
@@ -1470,7 +1470,8 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		phrase = strings.TrimSpace(phrase)
 		relative := false
-		if phrase != "" && !plausibleSpeakerPhrase(phrase) {
+		plausible := phrase != "" && plausibleSpeakerPhrase(phrase)
+		if phrase != "" && !plausible {
 			// "… began when the Taliban accused …", "… explosions that
 			// the Taliban blamed on …": the speaker after the last
 			// subordinating word.
@@ -1485,11 +1486,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 					if b := strings.ToLower(lastWord(phrase[:last[0]])); w == "that" && (strings.HasSuffix(b, "ed") || speechVerbSet[b]) {
 						return event{}, false
 					}
-					phrase = cut
+					phrase, plausible = cut, true
 				}
 			}
 		}
-		if phrase == "" || !plausibleSpeakerPhrase(phrase) {
+		if !plausible {
 			// "Khawaja Asif described the plan as a step forward and
 			// suggested that …": the sentence's subject, when the lists
 			// know it, says what follows the second verb too.
