@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -327,7 +327,7 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			return p, roleOf(p)
 		}
 		return "", ""
-	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it":
+	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it" || lower == "agency" || lower == "organisation" || lower == "organization" || lower == "watchdog" || lower == "un agency":
 		return st.org, ""
 	case strings.HasSuffix(lower, " statement") && st.org != "" && len(strings.Fields(lower)) <= 3:
 		// "the military statement noted", after "a statement from the
@@ -427,7 +427,7 @@ var sideOfficeRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'-]*\s+){1,3}(?:officia
 
 // sideSpokesRe: a body's unnamed spokesperson written in lower case ("the
 // military spokesperson").
-var sideSpokesRe = regexp.MustCompile(`^(?:military|army|foreign office|foreign ministry|government|defen[cs]e ministry)\s+(?:spokesperson|spokesman|spokeswoman)$`)
+var sideSpokesRe = regexp.MustCompile(`^(?:(?:top|chief|senior|main)\s+)?(?:military|army|foreign office|foreign ministry|government|defen[cs]e ministry)\s+(?:spokesperson|spokesman|spokeswoman)$`)
 
 // stateOf is the party a body or party id stands for in the end (ispr,
 // pk-army: pk).
@@ -661,7 +661,8 @@ func (d *Draft) draftClaims() {
 	prevClaimed := false // the previous text paragraph drafted a claim
 	var colon *pending   // the previous paragraph ended "X said:"
 	for _, p := range d.Paragraphs {
-		if p.Kind == "text" {
+		// A caption or a heading may name whom the text calls by office only.
+		if p.Kind == "text" || p.Kind == "image_credit" || p.Kind == "heading" {
 			st.dp.scan(p.Text)
 		}
 	}
@@ -1087,7 +1088,11 @@ func ministryLoc(s string) []int {
 
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
-	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ")) && jointRe.MatchString(p) {
+	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ") || strings.Contains(l, "agenc") || strings.Contains(l, "outlet")) && jointRe.MatchString(p) {
+		return true
+	}
+	// "Iran, Saudi Arabia, and Qatar", "and Qatar": a list of speakers.
+	if strings.Contains(p, ", and ") || strings.HasPrefix(p, "and ") {
 		return true
 	}
 	// "Afghanistan and Pakistan", "Thailand and Cambodia": two parties
@@ -1106,7 +1111,7 @@ func notSpeaker(p string) bool {
 
 // jointRe: a joint statement, and state media by their name ("state
 // broadcaster PTV", "state-run Radio Pakistan"): not who speaks.
-var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
+var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
 
 // asides: what may stand between commas after a speaker ("Islamabad,
 // however, said", "Mujahid, in his statement, rejected").
@@ -1250,8 +1255,10 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	}
 	// "…, with officials stressing that “extreme caution” was exercised":
 	// the participle has its own subject.
-	if m := withParticipleRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[0]) {
-		if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 4 {
+	if m := withParticipleRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[0]) && (IdentifySpeaker(s[m[2]:m[3]]) != "" || !unicode.IsUpper(rune(s[m[2]])) || roleWordRe.MatchString(s[m[2]:m[3]])) {
+		// "…, with Pakistan accusing the Taliban of …": a listed speaker
+		// or an unnamed group.
+		if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 3 {
 			return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], text: t, sentence: span}, true
 		}
 	}
@@ -1259,7 +1266,16 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	// subject of the sentence, when the lists know it, says what follows
 	// the participle.
 	if m := participleRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[0]) {
-		if phrase, at := subjectPhrase(s[:m[0]]); phrase != "" {
+		phrase, at := subjectPhrase(s[:m[0]])
+		if phrase == "" {
+			// "Saudi Arabia echoed similar sentiments, calling for …": a
+			// name the lists do not know, opening the sentence with its
+			// verb.
+			if n := namedSubjectRe.FindStringSubmatchIndex(s[:m[0]]); n != nil {
+				phrase, at = s[n[2]:n[3]], n[2]
+			}
+		}
+		if phrase != "" && !inside(quotes, span[0]+at) {
 			if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 4 && !startsQuote(t) {
 				return event{pos: span[0] + at, phrase: phrase, text: t, sentence: span}, true
 			}
@@ -1270,7 +1286,11 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 
 // withParticipleRe: ", with <speakers> <participle> [that]"; group 1 is
 // the speakers.
-var withParticipleRe = regexp.MustCompile(`,\s*with\s+((?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|government|provincial|district|health|hospital)\s+){0,3}(?:officials|sources|authorities|officers|doctors|medics|residents|witnesses))\s+(?:saying|stressing|noting|adding|claiming|warning|insisting|confirming)\s+(?:that\s+)?`)
+var withParticipleRe = regexp.MustCompile(`,\s*with\s+((?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|government|provincial|district|health|hospital)\s+){0,3}(?:officials|sources|authorities|officers|doctors|medics|residents|witnesses)|[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){0,3})\s+(?:saying|stressing|noting|adding|claiming|warning|insisting|confirming|accusing|blaming|urging)\s+(?:that\s+)?`)
+
+// namedSubjectRe: one to three capitalised words opening a sentence, then
+// a verb in the past; group 1 is the name.
+var namedSubjectRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'-]+\s+){0,2}[A-Z][\p{L}’'-]+)\s+(?:also\s+)?[a-z]+ed\b`)
 
 // leadAt: "At the meeting," opens a leading clause; "At least 12 people
 // were killed," opens what is said.
@@ -1282,16 +1302,23 @@ var (
 	citingRe              = regexp.MustCompile(`^(.+?),\s*citing\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
 	statementParticipleRe = regexp.MustCompile(`\s(?:issued|released|put out|published|posted)\s+(?:a\s+)?(?:(?:written|brief|separate)\s+)?(?:statement|press release|message|post)(?:\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?)?,?\s+(?:saying|accusing|calling|urging|condemning|stating|claiming|denying|warning|insisting|rejecting|alleging|blaming)\s+(?:that\s+)?`)
 	participleColonRe     = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
-	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning)(?:\s+that)?\s+`)
+	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning|calling for|calling on|urging|accusing)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
-	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true}
+	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
 // adjective ("the reported talks").
 var adjectiveBefore = map[string]bool{"the": true, "a": true, "an": true, "of": true, "regarding": true, "about": true, "over": true, "into": true, "such": true, "its": true, "their": true, "his": true, "her": true, "these": true, "those": true, "any": true, "this": true, "with": true, "by": true, "for": true, "newly": true, "publicly": true}
+
+// calledOnToRe: whom "called on" asks to do something.
+var calledOnToRe = regexp.MustCompile(`^(?:the\s+|both\s+|all\s+|[a-z]|(?:Pakistan|Afghanistan|Kabul|Islamabad|India|Iran|Israel|Hamas|the)\b)[^.;:]{0,80}?\bto\s+[a-z]`)
+
+// notBefore: words before a reporting verb that deny it ("neither denied nor
+// confirmed", "has not said") or make it passive ("Injuries were reported").
+var notBefore = map[string]bool{"neither": true, "nor": true, "not": true, "never": true, "was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
 
 // lastWord is the last space-separated word of s.
 func lastWord(s string) string {
@@ -1384,7 +1411,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "the reported talks", "the alleged attack": a participle used
 		// as an adjective reports nothing.
-		if w := lastWord(s[:m[0]]); adjectiveBefore[strings.ToLower(w)] {
+		if w := strings.ToLower(lastWord(s[:m[0]])); adjectiveBefore[w] || notBefore[w] {
 			continue
 		}
 		// "The strike claimed the lives of …" reports a toll, not speech.
@@ -1516,6 +1543,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if (verb == "described" || verb == "referred to") && !strings.Contains(rest, " as ") {
 			continue
 		}
+		// "called on both countries to exercise restraint" says something;
+		// "called on President Zardari at the Presidency" is a visit.
+		if verb == "called on" && !calledOnToRe.MatchString(rest) {
+			continue
+		}
 		if relative && thatVerbs[verb] {
 			continue
 		}
@@ -1622,16 +1654,16 @@ var anonymousRe = regexp.MustCompile(`,?\s+who\s+(?:asked|requested|spoke|declin
 // security sources, whose statements the press reproduces sentence after
 // sentence without repeating who says them.
 func issuesBulletins(speaker string, who identity) bool {
-	if sp := LookupSpeaker(who.id); sp != nil && (sp.Kind == "body" || strings.Contains(sp.Role, "spokes")) {
+	if sp := LookupSpeaker(who.id); sp != nil && sp.Kind == "body" {
 		return true
 	}
-	// The head of a body's press office (the DG ISPR) speaks for it.
-	if sp := LookupSpeaker(who.id); sp != nil && sp.Kind == "person" {
-		if b := LookupSpeaker(sp.SpeaksFor); b != nil && b.Kind == "body" {
-			return true
-		}
+	// The head of a body's press office (the DG ISPR, the Foreign Office
+	// spokesperson) speaks for it; a party's spokesperson (Mujahid) is
+	// quoted sentence by sentence, and the outlet's own sentences follow.
+	if b := LookupSpeaker(who.speaksFor); b != nil && b.Kind == "body" && who.id != who.speaksFor {
+		return true
 	}
-	return strings.Contains(strings.ToLower(speaker), "spokes")
+	return false
 }
 
 // goesOn drafts, as the last speaker's, the sentences of paragraph p from
@@ -1706,7 +1738,7 @@ func (st *speakerState) sameSide(text string) bool {
 		// "The Pakistan Army also recovered …": the army acting, told by
 		// the outlet; "Four other Army troops", "Pakistan has asked …":
 		// the bulletin's own side in what it says.
-		if h.sp.Kind != "party" && h.sp.Kind != "person" && h.sp.ID != st.lastWho.id {
+		if h.sp.Kind != "party" && h.sp.Kind != "person" {
 			if next := strings.Fields(head[h.end:]); len(next) > 0 && actsRe.MatchString(next[0]) {
 				return false
 			}
@@ -1741,7 +1773,7 @@ func titleCase(s string) bool {
 }
 
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long )?been|have (?:long )?been (?:accus|blam)|according to|reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long )?been|have (?:long )?been (?:accus|blam)|according to|reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further|other) details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said
@@ -1966,11 +1998,19 @@ func invertedReported(s string, span [2]int, m []int) (event, bool) {
 	if !strings.HasSuffix(prefix, ",") || objectVerbs[s[m[2]:m[3]]] || thatVerbs[s[m[2]:m[3]]] {
 		return event{}, false
 	}
-	r := invertedTailRe.FindStringSubmatchIndex(s[m[1]:])
+	tail := s[m[1]:]
+	// "…, said spokesperson Zabihullah Mujahid, adding that all eight were
+	// women and children.": what he adds is said too.
+	added := ""
+	if a := invertedAddingRe.FindStringSubmatchIndex(tail); a != nil {
+		added = strings.TrimSpace(tail[a[2]:a[3]])
+		tail = tail[:a[0]]
+	}
+	r := invertedTailRe.FindStringSubmatchIndex(tail)
 	if r == nil {
 		return event{}, false
 	}
-	phrase := cleanSpeaker(s[m[1]+r[2] : m[1]+r[3]])
+	phrase := cleanSpeaker(tail[r[2]:r[3]])
 	if phrase == "" || pronounRe.MatchString(phrase) || strings.EqualFold(phrase, "it") || !plausibleSpeakerPhrase(phrase) || ingWordRe.MatchString(phrase) {
 		return event{}, false
 	}
@@ -1983,8 +2023,15 @@ func invertedReported(s string, span [2]int, m []int) (event, bool) {
 	if len(strings.Fields(text)) < 4 {
 		return event{}, false
 	}
+	if added != "" {
+		text += "; " + added
+	}
 	return event{pos: span[0] + m[1] + r[2], phrase: phrase, text: text, sentence: span, datePrefix: s[m[2]:]}, true
 }
+
+// invertedAddingRe: ", adding that …" after an inverted attribution; group 1
+// is what is added.
+var invertedAddingRe = regexp.MustCompile(`,\s*(?:adding|noting|stressing|warning)\s+(?:that\s+)?([^“”"]{8,}?)\s*[.]?\s*$`)
 
 func plausibleSpeakerPhrase(p string) bool {
 	p = datelineRe.ReplaceAllString(p, "")

@@ -31,7 +31,7 @@ var (
 	attributionRe = regexp.MustCompile(`(?i)\baccording to\s+(?:the\s+)?([^,.;“”"]{2,60})`)
 	joinRe        = regexp.MustCompile(`^\s*(,|and|,\s*and)\s*$`)
 	yearLikeRe    = regexp.MustCompile(`^(1[89]|20|21)\d\d$`)
-	rangeRe       = regexp.MustCompile(`(?i)(between\s+)?\b(\d{1,6})(?:\s+(?:to|and|-|–)\s+|\s*[-–]\s*)$`)
+	rangeRe       = regexp.MustCompile(`(?i)(between\s+)?\b(\d{1,3}(?:,\d{3})+|\d{1,6})(?:\s+(?:to|and|-|–)\s+|\s*[-–]\s*)$`)
 	// "over 200 Taliban and affiliated terrorists": "Taliban" counts only
 	// where no other counted noun follows it ("206 Afghan Taliban
 	// fighters" counts fighters).
@@ -112,7 +112,7 @@ func findFigures(s string) []Figure {
 		// "between 15 and 20 fighters", "15 to 20 assailants": a range.
 		var top int64
 		if r := rangeRe.FindStringSubmatch(s[:m[4]]); r != nil {
-			if lo, err := strconv.ParseInt(r[2], 10, 64); err == nil && lo < n {
+			if lo, err := strconv.ParseInt(strings.ReplaceAll(r[2], ",", ""), 10, 64); err == nil && lo < n {
 				n, top, qual = lo, n, "at_least"
 			}
 		}

@@ -514,9 +514,9 @@ func TestSpeakerRulesUnseenForms(t *testing.T) {
 			[]wantClaim{
 				{"Foreign Office Spokesperson Tahir Andrabi", "tahir-andrabi", "pk-mofa", false, "strikes were aimed at camps"},
 				{"Andrabi", "tahir-andrabi", "pk-mofa", false, "no knowledge of them"}}},
-		{"a clause is not a speaker",
+		{"a clause is not a speaker (since 'called for' reports speech, the capital is; the clause never was)",
 			lead + "Islamabad called for calm and demanded that those responsible be punished by the courts.\n",
-			nil},
+			[]wantClaim{{"Islamabad", "pk", "", false, "those responsible be punished"}}},
 		{"that after a verb opens what is said, not a relative clause",
 			lead + "While he appreciated that Afghan officials have acknowledged the presence of the camps, Pakistan continues to wait for a written text.\n",
 			nil},
@@ -931,6 +931,31 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 		{"an initial does not end a sentence",
 			lead + "US envoy Zalmay M. Khalilzad said that the talks would resume in Doha next week.\n",
 			[]wantClaim{{"US envoy Zalmay M. Khalilzad", "", "", false, "talks would resume"}},
+			nil},
+		{"called on someone to act, not a visit; calling for; with a listed side accusing; an inverted attribution that adds",
+			lead + "Iran’s Foreign Minister Abbas Araghchi called on both countries “to exercise restraint” in the days ahead.\n" +
+				"Field Marshal Asim Munir called on President Asif Ali Zardari at the Presidency on Wednesday to discuss the situation.\n" +
+				"Saudi Arabia echoed similar sentiments, calling for wisdom and restraint to prevent further escalation.\n" +
+				"The talks collapsed last week, with Pakistan accusing the Taliban of allowing militants to stage attacks.\n" +
+				"At “around 3am, aircraft bombarded civilian homes” in two provinces, said spokesperson Zabihullah Mujahid, adding that all eight people killed were women and children.\n",
+			[]wantClaim{
+				{"Iran’s Foreign Minister Abbas Araghchi", "abbas-araghchi", "ir", false, "to exercise restraint"},
+				{"Saudi Arabia", "", "", false, "wisdom and restraint"},
+				{"Pakistan", "pk", "", false, "the Taliban of allowing militants"},
+				{"spokesperson Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "all eight people killed were women and children"}},
+			[][]fig{nil, nil, nil, {{8, "exact", "people killed"}}}},
+		{"denials, passives, agencies and lists of states are no statements; a party's spokesperson does not run on; 'reportedly' is the outlet",
+			lead + "The government neither denied the allegations nor confirmed them on Monday.\n" +
+				"Injuries were reported in the two districts after the shelling of the night.\n" +
+				"The attacks included a bombing at a police school, the news agency reported.\n" +
+				"Iran, Saudi Arabia, and Qatar urged both neighbours to resolve the dispute through dialogue.\n" +
+				"Taliban spokesman Zabihullah Mujahid said that the strikes had killed ten civilians in the district.\n" +
+				"The strikes hit a civilian home around midnight and destroyed two other houses.\n" +
+				"Tahir Andrabi, the Foreign Office spokesperson, said that the crossings would stay closed.\n" +
+				"The decision was reportedly taken after a meeting of the security committee.\n",
+			[]wantClaim{
+				{"Taliban spokesman Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "killed ten civilians"},
+				{"Tahir Andrabi, the Foreign Office spokesperson", "tahir-andrabi", "pk-mofa", false, "crossings would stay closed"}},
 			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +

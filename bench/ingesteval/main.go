@@ -231,7 +231,7 @@ func speakerMatches(art []byte, id string, sp *Span, c claim) bool {
 // folds the Arabic-script letters the three languages spell names with.
 func fold(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, a := range []string{"the ", "a ", "an "} {
+	for _, a := range []string{"the ", "a ", "an ", "mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. "} {
 		s = strings.TrimPrefix(s, a)
 	}
 	var b strings.Builder
