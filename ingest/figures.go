@@ -16,11 +16,11 @@ var numberWords = map[string]int64{"one": 1, "two": 2, "three": 3, "four": 4, "f
 
 // Countable heads: what a figure may count. Durations, rounds, years and
 // the like are not figures.
-const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations|khwarij|khawarij|kharijis|khariji`
+const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations|khwarij|khawarij|kharijis|khariji|individuals|boys|girls|youths|infants|babies|returnees|deportees|cops|officers|commanders|jets|missiles|aircraft|helicopters`
 
 var (
 	figureRe = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most|as many as|no fewer than|fewer than|less than|an estimated)?\s*` +
-		`(\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)` +
+		`(\d+(?:\.\d+)?\s+(?:million|thousand)|\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)` +
 		`\s+[“"‘]?((?:[\p{L}][\p{L}’'-]*\s+){0,3}?)(` + countNouns + `)\b`)
 	outcomeRe = regexp.MustCompile(`^(?:[^.;]{0,40}?)\b(?:have been|had been|were|was|been|are|got)?\s*(killed|injured|wounded|arrested|detained|abducted|displaced|martyred|deported|repatriated|released|captured|returned|stranded|neutrali[sz]ed|eliminated|sent to hell)\b`)
 	// auxOnlyRe: auxiliaries alone between a count and its outcome.
@@ -98,6 +98,19 @@ func findFigures(s string) []Figure {
 			continue
 		}
 		n, ok := numberWords[num]
+		if f, unit, big := strings.Cut(num, " "); big {
+			// "1.7 million Afghans": 1,700,000.
+			v, err := strconv.ParseFloat(f, 64)
+			if err != nil || v*1e6 > 1<<53-1 {
+				continue
+			}
+			if strings.TrimSpace(unit) == "million" {
+				n = int64(v*1e6 + 0.5)
+			} else {
+				n = int64(v*1e3 + 0.5)
+			}
+			ok = true
+		}
 		if !ok {
 			v, err := strconv.ParseInt(strings.ReplaceAll(num, ",", ""), 10, 64)
 			if err != nil || v > 1<<53-1 {

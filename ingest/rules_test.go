@@ -957,6 +957,15 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Taliban spokesman Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "killed ten civilians"},
 				{"Tahir Andrabi, the Foreign Office spokesperson", "tahir-andrabi", "pk-mofa", false, "crossings would stay closed"}},
 			nil},
+		{"counts of individuals, boys and girls, cops; a count in millions",
+			lead + "Zabihullah Mujahid said that at least 46 individuals, among them five boys and four girls, were killed.\n" +
+				"The police said that two cops were injured in the attack on the station.\n" +
+				"Pakistan said that more than 1.7 million undocumented Afghans live in the country.\n",
+			[]wantClaim{
+				{"Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "46 individuals"},
+				{"police", "", "", false, "two cops"},
+				{"Pakistan", "pk", "", false, "1.7 million"}},
+			[][]fig{{{46, "at_least", "individuals"}, {5, "exact", "boys killed"}, {4, "exact", "girls killed"}}, {{2, "exact", "cops injured"}}, {{1700000, "at_least", "undocumented Afghans"}}}},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
