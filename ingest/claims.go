@@ -1219,26 +1219,33 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	}
 	// "…, according to the ministry." and "…, according to Mujahid, …":
 	// the attribution closing or inside the sentence.
-	if m := accordingTailRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
-		if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 && !clauseWordRe.MatchString(strings.ToLower(s[m[4]:m[5]])) {
-			return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
+	// The expressions below scan the whole sentence; a word each needs
+	// lets most sentences skip them.
+	according := strings.Contains(s, "according to") || strings.Contains(s, "as per")
+	if according {
+		if m := accordingTailRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+			if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 && !clauseWordRe.MatchString(strings.ToLower(s[m[4]:m[5]])) {
+				return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
+			}
 		}
-	}
-	if m := accordingMidRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
-		t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")) + " " + strings.TrimSpace(s[m[6]:m[7]])
-		if len(strings.Fields(t)) >= 4 && !clauseWordRe.MatchString(strings.ToLower(s[m[4]:m[5]])) {
-			return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
+		if m := accordingMidRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+			t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")) + " " + strings.TrimSpace(s[m[6]:m[7]])
+			if len(strings.Fields(t)) >= 4 && !clauseWordRe.MatchString(strings.ToLower(s[m[4]:m[5]])) {
+				return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
+			}
 		}
 	}
 	// "…, citing security officials.": an outlet's report is the cited
 	// source's statement.
-	if m := citingRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
-		if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 {
-			if ok {
-				// "AP reported that …, citing …": what the outlet reports.
-				t = strings.TrimSpace(citingRe.ReplaceAllString(ev.text, "$1"))
+	if strings.Contains(s, "citing") {
+		if m := citingRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+			if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 {
+				if ok {
+					// "AP reported that …, citing …": what the outlet reports.
+					t = strings.TrimSpace(citingRe.ReplaceAllString(ev.text, "$1"))
+				}
+				return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
 			}
-			return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
 		}
 	}
 	if ok {
@@ -1255,11 +1262,13 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	}
 	// "…, with officials stressing that “extreme caution” was exercised":
 	// the participle has its own subject.
-	if m := withParticipleRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[0]) && (IdentifySpeaker(s[m[2]:m[3]]) != "" || !unicode.IsUpper(rune(s[m[2]])) || roleWordRe.MatchString(s[m[2]:m[3]])) {
-		// "…, with Pakistan accusing the Taliban of …": a listed speaker
-		// or an unnamed group.
-		if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 3 {
-			return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], text: t, sentence: span}, true
+	if strings.Contains(s, " with ") {
+		if m := withParticipleRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[0]) && (IdentifySpeaker(s[m[2]:m[3]]) != "" || !unicode.IsUpper(rune(s[m[2]])) || roleWordRe.MatchString(s[m[2]:m[3]])) {
+			// "…, with Pakistan accusing the Taliban of …": a listed speaker
+			// or an unnamed group.
+			if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 3 {
+				return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], text: t, sentence: span}, true
+			}
 		}
 	}
 	// "X, the spokesman, thanked the mediators, saying that …": the
