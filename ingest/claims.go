@@ -909,7 +909,11 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 	// The end of the last sentence drafted in this paragraph, and whether
 	// its speaker issues bulletins (see goesOn).
 	claimedEnd, bulletin := -1, false
-	if prevClaimed && colon == nil && st.runOn && !slices.ContainsFunc(evs, func(e event) bool { return !e.mention }) {
+	// Into the next paragraph only a body's bulletin runs on (the ISPR's
+	// account of an operation); after a person, even a body's press chief,
+	// the next paragraph was as often the outlet's as theirs on press the
+	// rules had not seen (bench/README.md, fifth pass).
+	if prevClaimed && colon == nil && st.runOn && !slices.ContainsFunc(evs, func(e event) bool { return !e.mention }) && LookupSpeaker(st.lastWho.id) != nil && LookupSpeaker(st.lastWho.id).Kind == "body" {
 		claimedEnd, bulletin = 0, true
 	}
 	for _, ev := range evs {

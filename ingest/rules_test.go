@@ -884,9 +884,9 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Prime Minister Shehbaz Sharif", "shehbaz-sharif", "pk", false, "The truce has set a new normal"},
 				{"Prime Minister Shehbaz Sharif", "shehbaz-sharif", "pk", false, "act on its own terms"}},
 			nil},
-		{"the occasion between speaker and verb; a body's press chief runs on like the body; a report's author",
-			lead + "Director General ISPR Maj Gen Ahmed Sharif Chaudhry in his maiden press briefing last month said that at least 293 people were martyred and 521 were injured.\n" +
-				"As many as 192 people were martyred in 219 incidents in the province.\n" +
+		{"the occasion between speaker and verb; a body's press chief runs on in his paragraph, not into the next; a report's author",
+			lead + "Director General ISPR Maj Gen Ahmed Sharif Chaudhry in his maiden press briefing last month said that at least 293 people were martyred and 521 were injured. As many as 192 people were martyred in 219 incidents in the province.\n" +
+				"Fresh fruit, vegetables and medicine make up most of the trade between the two countries.\n" +
 				"The border clashes are part of a broader pattern, according to a recent report by the Border Security Watch.\n",
 			[]wantClaim{
 				{"Director General ISPR Maj Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "at least 293 people"},
