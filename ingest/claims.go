@@ -1092,7 +1092,7 @@ func ministryLoc(s string) []int {
 
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
-	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ") || strings.Contains(l, "agenc") || strings.Contains(l, "outlet")) && jointRe.MatchString(p) {
+	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ") || strings.Contains(l, "agenc") || strings.Contains(l, "outlet") || len(l) < 16 || strings.Contains(l, "media") || strings.Contains(l, "daily") || strings.Contains(l, "newspaper") || strings.Contains(l, "broadcaster") || strings.Contains(l, "website") || strings.Contains(l, "portal")) && jointRe.MatchString(p) {
 		return true
 	}
 	// "Iran, Saudi Arabia, and Qatar", "and Qatar": a list of speakers.
@@ -1101,7 +1101,9 @@ func notSpeaker(p string) bool {
 	}
 	// "Afghanistan and Pakistan", "Thailand and Cambodia": two parties
 	// speaking jointly.
-	if a, b, ok := strings.Cut(p, " and "); ok {
+	// Not "Minister for Information and Broadcasting", "Chamber of
+	// Commerce and Investment": names with "and" in them.
+	if a, b, ok := strings.Cut(p, " and "); ok && !ofNameRe.MatchString(a) {
 		if x, y := IdentifySpeaker(a), IdentifySpeaker(b); x != "" && y != "" && x != y {
 			return true
 		}
@@ -1109,13 +1111,29 @@ func notSpeaker(p string) bool {
 		if notSpeakerRe.MatchString(strings.TrimSpace(a)) || notSpeakerRe.MatchString(strings.TrimSpace(b)) {
 			return true
 		}
+		// "Thailand and Cambodia", "the military’s media wing and sources":
+		// two speakers, each a name or one the lists know.
+		// An unnamed group with another group ("Officials and sources") is
+		// still one speaker.
+		named := func(x string) bool {
+			x = strings.TrimSpace(x)
+			r, _ := utf8.DecodeRuneInString(x)
+			return IdentifySpeaker(x) != "" || unicode.IsUpper(r) && !strings.ContainsAny(x, ",") && !pluralSpeaker(x)
+		}
+		listed := func(x string) bool { return IdentifySpeaker(strings.TrimSpace(x)) != "" }
+		if named(a) && named(b) || listed(a) && pluralSpeaker(strings.TrimSpace(b)) || listed(b) && pluralSpeaker(strings.TrimSpace(a)) {
+			return true
+		}
 	}
 	return notSpeakerRe.MatchString(p) && !quotedByRe.MatchString(p)
 }
 
+// ofNameRe: the part before "and" in a name ("Ministry of Commerce").
+var ofNameRe = regexp.MustCompile(`\s(?:of|for)\s+[A-Z][\p{L}]*$`)
+
 // jointRe: a joint statement, and state media by their name ("state
 // broadcaster PTV", "state-run Radio Pakistan"): not who speaks.
-var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
+var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}-]+\s+){0,2}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+[A-Z][\p{L}]*$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
 
 // asides: what may stand between commas after a speaker ("Islamabad,
 // however, said", "Mujahid, in his statement, rejected").
@@ -1132,6 +1150,10 @@ func cleanSpeaker(p string) string {
 	}
 	if loc := statementOfRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
 		p = p[loc[1]:]
+	}
+	// "PTV, citing security officials, said": whom the outlet cites.
+	if i := strings.Index(p, " citing "); i > 0 {
+		p = strings.TrimSpace(p[i+len(" citing "):])
 	}
 	// "The military’s official statement claimed": the military.
 	if m := ownStatementRe.FindStringSubmatch(p); m != nil {
@@ -1833,7 +1855,14 @@ var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,
 // last one.
 func attrComma(prefix, phrase string) int {
 	if strings.Contains(phrase, ",") {
-		if i := strings.LastIndex(prefix, phrase); i > 0 {
+		i := strings.LastIndex(prefix, phrase)
+		if i >= 0 && strings.TrimSpace(prefix[:i]) == "" {
+			// "Dr. X, director of the hospital, reported the same
+			// assessment.": the speaker opens the sentence; nothing
+			// before it was said.
+			return -1
+		}
+		if i > 0 {
 			if t := strings.TrimRight(prefix[:i], " "); strings.HasSuffix(t, ",") {
 				return len(t) - 1
 			}

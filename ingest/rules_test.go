@@ -966,6 +966,18 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"police", "", "", false, "two cops"},
 				{"Pakistan", "pk", "", false, "1.7 million"}},
 			[][]fig{{{46, "at_least", "individuals"}, {5, "exact", "boys killed"}, {4, "exact", "girls killed"}}, {{2, "exact", "cops injured"}}, {{1700000, "at_least", "undocumented Afghans"}}}},
+		{"two speakers joined by 'and', documents and named outlets are no speakers; names with 'and' in them are; whom an outlet cites",
+			lead + "Thailand and Cambodia said that civilians were being targeted near the temple.\n" +
+				"Four soldiers were martyred in the attack, the military’s media wing and sources said.\n" +
+				"According to the agreement, aid deliveries are set to begin immediately.\n" +
+				"Internet media Axios reported that the envoy proposed a four-week truce.\n" +
+				"Dr. Ahmad Rahimi, director of the district hospital, reported the same assessment.\n" +
+				"Federal Minister for Information and Broadcasting Attaullah Tarar said that the talks had failed.\n" +
+				"The hostages were freed on Wednesday, state television PTV citing security officials said.\n",
+			[]wantClaim{
+				{"Federal Minister for Information and Broadcasting Attaullah Tarar", "attaullah-tarar", "pk", false, "talks had failed"},
+				{"security officials", "", "", false, "hostages were freed"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
