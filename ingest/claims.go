@@ -246,7 +246,9 @@ type speakerState struct {
 	last    string   // the last speaker drafted, as written
 	lastWho identity // and who that is
 	runOn   bool     // the last paragraph ended on a bulletin's sentence (goesOn)
-	written map[string]string
+
+	surnames map[string]string // a surname the text uses, and the full name it stands for
+	written  map[string]string
 }
 
 // resolve turns an attribution phrase into a speaker, updating the state.
@@ -349,6 +351,12 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			if full := st.persons[i]; full != p && !strings.Contains(full, ",") && strings.HasSuffix(full, " "+p) {
 				st.setPerson(full)
 				named = true
+				// "Khan said", after "spokesperson Shafqat Ali Khan": who
+				// Khan is, for the lists.
+				if st.surnames == nil {
+					st.surnames = map[string]string{}
+				}
+				st.surnames[p] = full
 				break
 			}
 		}
@@ -783,7 +791,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 		// "Bizimana said: “It's t": a quotation the excerpt cuts off
 		// after a word or two says nothing yet.
-		if q.End == len(p.Text) && len(strings.Fields(q.Text)) < 4 {
+		if q.End == len(p.Text) && !cutHasClause(q.Text) {
 			continue
 		}
 		sent := sentenceOf(sents, q.Open)
@@ -969,6 +977,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 		if ev.carried == nil {
 			who = st.dp.office(speaker)
+			if full, ok := st.surnames[speaker]; ok && who.id == "" {
+				who = st.dp.office(full)
+			}
 			if who.id == "" && st.last == speaker {
 				who = st.lastWho
 			}
@@ -1092,11 +1103,12 @@ func ministryLoc(s string) []int {
 
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
-	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ") || strings.Contains(l, "agenc") || strings.Contains(l, "outlet") || len(l) < 16 || strings.Contains(l, "media") || strings.Contains(l, "daily") || strings.Contains(l, "newspaper") || strings.Contains(l, "broadcaster") || strings.Contains(l, "website") || strings.Contains(l, "portal")) && jointRe.MatchString(p) {
+	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ") || strings.Contains(l, "agenc") || strings.Contains(l, "outlet") || len(l) < 16 || strings.Contains(l, "media") || strings.Contains(l, "daily") || strings.Contains(l, "newspaper") || strings.Contains(l, "broadcaster") || strings.Contains(l, "website") || strings.Contains(l, "portal") || strings.Contains(l, "television") || strings.Contains(l, "tv") || strings.Contains(l, "radio") || strings.Contains(l, "associated press")) && jointRe.MatchString(p) {
 		return true
 	}
-	// "Iran, Saudi Arabia, and Qatar", "and Qatar": a list of speakers.
-	if strings.Contains(p, ", and ") || strings.HasPrefix(p, "and ") {
+	// "Iran, Saudi Arabia, and Qatar", "and Qatar", "nor the ministry",
+	// "several Middle Eastern countries": a list of speakers.
+	if strings.Contains(p, ", and ") || strings.HasPrefix(p, "and ") || strings.HasPrefix(p, "nor ") || strings.HasPrefix(p, "or ") || strings.HasPrefix(p, "neither ") || severalRe.MatchString(p) {
 		return true
 	}
 	// "Afghanistan and Pakistan", "Thailand and Cambodia": two parties
@@ -1128,12 +1140,15 @@ func notSpeaker(p string) bool {
 	return notSpeakerRe.MatchString(p) && !quotedByRe.MatchString(p)
 }
 
+// severalRe: several states or bodies at once.
+var severalRe = regexp.MustCompile(`(?i)^(?:several|many|some|other|regional|neighbou?ring|western|muslim|arab|gulf)\s+(?:[\p{L}-]+\s+){0,2}(?:countries|nations|states|governments|powers)$`)
+
 // ofNameRe: the part before "and" in a name ("Ministry of Commerce").
 var ofNameRe = regexp.MustCompile(`\s(?:of|for)\s+[A-Z][\p{L}]*$`)
 
 // jointRe: a joint statement, and state media by their name ("state
 // broadcaster PTV", "state-run Radio Pakistan"): not who speaks.
-var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}-]+\s+){0,2}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+[A-Z][\p{L}]*$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
+var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}-]+\s+){0,2}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+[A-Z][\p{L}]*$|^(?:[\p{L}-]+\s+){0,3}(?:television|TV|radio|media outlets?)(?:\s+(?:close to|run by|of)\s+.*)?$|^(?:the\s+)?Associated Press of Pakistan(?:\s*\(APP\))?$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
 
 // asides: what may stand between commas after a speaker ("Islamabad,
 // however, said", "Mujahid, in his statement, rejected").
@@ -1513,7 +1528,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// capital, Governor X said".
 		if a := reverseAppRe.FindStringSubmatchIndex(trimmed); a != nil && opensSegment(trimmed[:a[0]]) && (roleWordRe.MatchString(trimmed[a[2]:a[3]]) || len(strings.Fields(trimmed[a[2]:a[3]])) <= 6) {
 			phrase = trimmed[a[0]:]
-		} else if a := appositiveRe.FindStringSubmatchIndex(strings.TrimRight(prefix, " ")); a != nil && !placePrepRe.MatchString(lastWord(prefix[:a[0]])) {
+		} else if a := appositiveRe.FindStringSubmatchIndex(strings.TrimRight(prefix, " ")); a != nil && !placePrepRe.MatchString(lastWord(prefix[:a[0]])) && !clauseOpenRe.MatchString(prefix[a[4]:a[5]]) {
 			// Not "… killed in North Waziristan, the military's media wing
 			// said": a name after a preposition is a place or an object.
 			phrase = prefix[a[0]:]
@@ -1665,6 +1680,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if len(strings.Fields(rest)) < minWords || startsQuote(rest) && !objectVerbs[verb] && !said {
 			return event{}, false
 		}
+		// "Khan added: “As soon as any clarity or in": a quotation the
+		// excerpt cuts off before it says anything.
+		if _, w := utf8.DecodeRuneInString(rest); startsQuote(rest) && !strings.ContainsAny(rest[w:], "”\"»") && !cutHasClause(rest[w:]) {
+			return event{}, false
+		}
 		if thatVerbs[verb] && !said {
 			continue
 		}
@@ -1672,6 +1692,29 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 	}
 	return event{}, false
 }
+
+// cutHasClause: a quotation the excerpt cuts off still says something: four
+// words or more before the cut word, one of them a verb ("Our returning
+// empty-handed reinforces a lack of"; not "As soon as any clarity or in").
+func cutHasClause(q string) bool {
+	w := strings.Fields(q)
+	if len(w) < 5 {
+		return false
+	}
+	for _, x := range w[:len(w)-1] {
+		if finiteWordRe.MatchString(strings.ToLower(strings.Trim(x, ",.;:!?"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteWordRe: a word that is most likely a verb.
+var finiteWordRe = regexp.MustCompile(`^(?:is|are|was|were|will|would|has|have|had|can|could|must|should|shall|may|might|do|does|did|am|[a-z]{3,}(?:es|ed)|[a-z]{4,}s)$`)
+
+// clauseOpenRe: words that open a clause, not a description ("…, they
+// occurred a day after …").
+var clauseOpenRe = regexp.MustCompile(`^(?:they|he|she|it|we|there|this|these|those)\s`)
 
 // placePrepRe: a preposition before a capitalised name.
 var placePrepRe = regexp.MustCompile(`^(?:at|in|on|to|with|near|along|across|inside|outside|from|within|of|into|over|against|between|towards?|via)$`)
@@ -1808,7 +1851,7 @@ func titleCase(s string) bool {
 }
 
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long )?been|have (?:long )?been (?:accus|blam)|according to|reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further|other) details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long )?been|have (?:long )?been (?:accus|blam)|according to|reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said

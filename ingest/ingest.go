@@ -611,7 +611,7 @@ var (
 	// teaserRe: an excerpt of an article cut with "[…]", a link to it
 	// (a page's own article repeated above it, or another one).
 	teaserRe      = regexp.MustCompile(`\[\s*(?:…|\.\.\.)\s*\]\s*$`)
-	readMoreRe    = regexp.MustCompile(`(?i)^(read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]`)
+	readMoreRe    = regexp.MustCompile(`(?i)^(read|read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]`)
 	imageCreditRe = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)`)
 	embedSigRe    = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
 	embedLinkRe   = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)

@@ -978,6 +978,25 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Federal Minister for Information and Broadcasting Attaullah Tarar", "attaullah-tarar", "pk", false, "talks had failed"},
 				{"security officials", "", "", false, "hostages were freed"}},
 			nil},
+		{"a surname the lists do not give is the person named in full before; offices written out; spellings; outlets and groups of states",
+			lead + "Foreign Office spokesperson Shafqat Ali Khan told the weekly briefing that the border would reopen soon.\n" +
+				"“At this point, it is speculative. I cannot comment on that,” Khan said.\n" +
+				"Khawaja Asif, the defence minister, said that the ceasefire would hold.\n" +
+				"The Pakistani Defence Minister said that the war was no longer confined to the border.\n" +
+				"Foreign Office Spokesperson Tahir Andarabi said that the talks would be held in Istanbul.\n" +
+				"Several Middle Eastern countries urged Pakistan and Afghanistan to show restraint.\n" +
+				"Taliban-run national television said that certain circles were obstructing the talks.\n" +
+				"Neither Kabul nor Islamabad nor the Turkish foreign ministry commented on the report.\n" +
+				"While there was no confirmation from the Foreign Office, they occurred a day after President Asif Ali Zardari warned that Pakistan would retaliate.\n" +
+				"Khan added: “As soon as any clarity or in\n",
+			[]wantClaim{
+				{"Foreign Office spokesperson Shafqat Ali Khan", "shafqat-ali-khan", "pk-mofa", false, "border would reopen"},
+				{"Khan", "shafqat-ali-khan", "pk-mofa", true, "I cannot comment"},
+				{"Khawaja Asif, the defence minister", "khawaja-asif", "pk", false, "ceasefire would hold"},
+				{"Pakistani Defence Minister", "khawaja-asif", "pk", false, "no longer confined"},
+				{"Foreign Office Spokesperson Tahir Andarabi", "tahir-andrabi", "pk-mofa", false, "held in Istanbul"},
+				{"President Asif Ali Zardari", "asif-ali-zardari", "pk", false, "Pakistan would retaliate"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +

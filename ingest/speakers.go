@@ -438,24 +438,42 @@ func (dp *docPeople) office(phrase string) identity {
 	if who.id != "" || who.speaksFor == "" {
 		return who
 	}
+	lower := strings.ToLower(phrase)
 	role, ok := offices[who.role]
-	if !ok {
+	// The one person of the document who holds the office for that body
+	// or party; else for that state ("the Afghan spokesperson" is the
+	// Taliban's), else whose office the phrase writes out in full ("the
+	// Pakistani Defence Minister").
+	only := func(match func(*Speaker) bool) *Speaker {
+		var one *Speaker
+		for _, p := range dp.people() {
+			if !match(p) {
+				continue
+			}
+			if one != nil && one != p {
+				return nil
+			}
+			one = p
+		}
+		return one
+	}
+	state := stateOf(who.speaksFor)
+	var p *Speaker
+	if ok {
+		p = only(func(p *Speaker) bool { return strings.Contains(p.Role, role) && p.SpeaksFor == who.speaksFor })
+		if b := LookupSpeaker(who.speaksFor); p == nil && (b == nil || b.Kind != "body") {
+			p = only(func(p *Speaker) bool { return strings.Contains(p.Role, role) && stateOf(p.SpeaksFor) == state })
+		}
+	}
+	if p == nil {
+		p = only(func(p *Speaker) bool {
+			return strings.Contains(p.Role, " ") && strings.Contains(lower, p.Role) && stateOf(p.SpeaksFor) == state
+		})
+	}
+	if p == nil {
 		return who
 	}
-	var only *Speaker
-	for _, p := range dp.people() {
-		if !strings.Contains(p.Role, role) || p.SpeaksFor != who.speaksFor {
-			continue
-		}
-		if only != nil && only != p {
-			return who
-		}
-		only = p
-	}
-	if only == nil {
-		return who
-	}
-	return identity{id: only.ID, role: only.Role, speaksFor: only.SpeaksFor}
+	return identity{id: p.ID, role: p.Role, speaksFor: p.SpeaksFor}
 }
 
 // offices: the words of personWordRe that name one office, as speakers.csv
