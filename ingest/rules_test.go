@@ -997,6 +997,13 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Foreign Office Spokesperson Tahir Andarabi", "tahir-andrabi", "pk-mofa", false, "held in Istanbul"},
 				{"President Asif Ali Zardari", "asif-ali-zardari", "pk", false, "Pakistan would retaliate"}},
 			nil},
+		{"a paragraph the page repeats is drafted once; state television is an outlet",
+			lead + "The defence minister of the interim government said on Sunday that the border line was not discussed during the talks.\n" +
+				"The defence minister of the interim government said on Sunday that the border line was not discussed during the talks.\n" +
+				"According to PTV, the army carried out strikes on positions across the border overnight.\n" +
+				"Afghanistan’s TOLO News TV channel claimed that the clashes killed at least 58 soldiers.\n",
+			[]wantClaim{{"defence minister of the interim government", "", "", false, "border line was not discussed"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +

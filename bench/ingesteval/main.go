@@ -89,6 +89,7 @@ func (s *score) add(o score) {
 type claim struct {
 	speaker, id, text string
 	para              string // the text of the paragraph it was drafted from
+	paraAt            int    // where that paragraph is in the article, or -1
 	quoted, review    bool
 	figures           []figure
 }
@@ -131,20 +132,22 @@ func run(w io.Writer, press, labelDir, split string, verbose bool) error {
 		bd, _ := baseline.Import(l.File, art, nil)
 		var dc, bc []claim
 		paras, bparas := map[int]string{}, map[int]string{}
+		at, bat := map[int]int{}, map[int]int{}
+		pc, bpc := 0, 0 // where the next paragraph is looked for
 		for _, p := range d.Paragraphs {
-			paras[p.N] = p.Text
+			paras[p.N], at[p.N] = p.Text, find(art, p.Text, &pc)
 		}
 		for _, p := range bd.Paragraphs {
-			bparas[p.N] = p.Text
+			bparas[p.N], bat[p.N] = p.Text, find(art, p.Text, &bpc)
 		}
 		for _, c := range d.Claims {
 			x := fromCurrent(c)
-			x.para = paras[c.Paragraph]
+			x.para, x.paraAt = paras[c.Paragraph], at[c.Paragraph]
 			dc = append(dc, x)
 		}
 		for _, c := range bd.Claims {
 			x := fromBaseline(c)
-			x.para = bparas[c.Paragraph]
+			x.para, x.paraAt = bparas[c.Paragraph], bat[c.Paragraph]
 			bc = append(bc, x)
 		}
 		var log io.Writer
@@ -257,13 +260,29 @@ func fold(s string) string {
 // holds that paragraph as written, so that a sentence a page repeats (a
 // standfirst, a teaser above the article) is found where it was drafted;
 // else locate in the whole article.
-func locateIn(art []byte, para, text string) (int, int) {
-	if i := strings.Index(string(art), para); i >= 0 && para != "" {
+func locateIn(art []byte, para string, at int, text string) (int, int) {
+	if i := at; i >= 0 && para != "" && i+len(para) <= len(art) {
 		if s0, s1 := locate(art[i:i+len(para)], text); s0 >= 0 {
 			return i + s0, i + s1
 		}
 	}
 	return locate(art, text)
+}
+
+// find is where the paragraph text is in the article at or after *cur,
+// moving *cur past it; -1 (and *cur unmoved) when the article does not hold
+// it as written. Paragraphs come in the article's order, so a paragraph a
+// page repeats is found where the draft took it.
+func find(art []byte, text string, cur *int) int {
+	if text == "" {
+		return -1
+	}
+	i := strings.Index(string(art[*cur:]), text)
+	if i < 0 {
+		return -1
+	}
+	*cur += i + len(text)
+	return *cur - len(text)
 }
 
 // locate finds a drafted text in the article: whole, else by its first or
@@ -329,7 +348,7 @@ func scoreFile(l *Labels, art []byte, claims []claim, log io.Writer) score {
 			say("for review: %.80q\n", c.text)
 			continue
 		}
-		s0, s1 := locateIn(art, c.para, c.text)
+		s0, s1 := locateIn(art, c.para, c.paraAt, c.text)
 		right, qright := false, false
 		for i, st := range l.Statements {
 			if s0 < 0 || !overlaps(s0, s1, st.Span) || !speakerMatches(art, st.SpeakerID, st.Speaker, c) {

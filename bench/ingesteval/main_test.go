@@ -132,11 +132,19 @@ func FuzzParseLabels(f *testing.F) {
 func TestLocateInParagraph(t *testing.T) {
 	art := []byte("Tarar said the truce holds. Read more […]\nTarar said the truce holds, a minister told reporters.\n")
 	para := "Tarar said the truce holds, a minister told reporters."
-	s0, s1 := locateIn(art, para, "the truce holds")
+	cur := 0
+	at := find(art, para, &cur)
+	s0, s1 := locateIn(art, para, at, "the truce holds")
 	if want := strings.Index(string(art), para) + len("Tarar said "); s0 != want || s1 != want+len("the truce holds") {
 		t.Errorf("locateIn = %d, %d; want %d", s0, s1, want)
 	}
-	if s0, _ := locateIn(art, "a paragraph the article does not hold", "the truce holds"); s0 != len("Tarar said ") {
+	// A paragraph the page repeats is found after the one before it.
+	rep := []byte(para + "\n" + para + "\n")
+	cur = 0
+	if a, b := find(rep, para, &cur), find(rep, para, &cur); a != 0 || b != len(para)+1 {
+		t.Errorf("find of a repeated paragraph = %d then %d, want 0 then %d", a, b, len(para)+1)
+	}
+	if s0, _ := locateIn(art, "a paragraph the article does not hold", -1, "the truce holds"); s0 != len("Tarar said ") {
 		t.Errorf("locateIn with an unknown paragraph = %d, want the first occurrence %d", s0, len("Tarar said "))
 	}
 }
