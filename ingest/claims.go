@@ -1170,8 +1170,13 @@ const asides = `however|meanwhile|though|too|in turn|for its part|for his part|f
 // cleanSpeaker drops from a speaker phrase what is not the speaker: the
 // day of the saying and trailing connectives.
 func cleanSpeaker(p string) string {
-	p = strings.TrimSpace(strings.TrimLeft(p, "•●▪◦* "))
+	p = strings.TrimSpace(strings.TrimLeft(p, "•●▪◦*–- "))
 	p = leadAdverbRe.ReplaceAllString(p, "")
+	// "In a statement, the ISPR stated, “…”": the occasion is not the
+	// speaker.
+	if loc := leadClauseRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
+		p = p[loc[1]:]
+	}
 	// "2024) A Hamas official": the end of a dateline's brackets.
 	if c := strings.IndexByte(p, ')'); c >= 0 && !strings.Contains(p[:c], "(") {
 		p = strings.TrimSpace(p[c+1:])
@@ -1484,7 +1489,8 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if ev, ok := invertedReported(s, span, m); ok {
 			return ev, true
 		}
-		prefix := s[:m[0]]
+		// "- He accused the Taliban of …": a key point under the headline.
+		prefix := strings.TrimLeft(s[:m[0]], "•●▪◦*–- ")
 		if loc := datelineRe.FindStringIndex(prefix); loc != nil {
 			prefix = prefix[loc[1]:]
 		}

@@ -528,7 +528,7 @@ func extractText(text string, src *Source) []Paragraph {
 		switch {
 		case navWords[strings.ToLower(t)]:
 			paras[i].Kind = "navigation"
-		case strings.HasPrefix(t, "•"):
+		case strings.HasPrefix(t, "•"), strings.HasPrefix(t, "- "), strings.HasPrefix(t, "– "):
 			// A summary point under the headline ("• 29 soldiers
 			// injured: ISPR") is text, not a title.
 		case bylineRe.MatchString(t):
@@ -678,7 +678,7 @@ func markBoilerplate(paras []Paragraph) {
 // article), such as "Pakistan says 23 soldiers killed, claims heavy
 // losses". Headlines are not statements.
 func headline(t string, firstOrRepeated bool) bool {
-	if !firstOrRepeated || len(strings.Fields(t)) > 25 || strings.HasPrefix(strings.TrimSpace(t), "•") {
+	if !firstOrRepeated || len(strings.Fields(t)) > 25 || strings.HasPrefix(strings.TrimSpace(t), "•") || strings.HasPrefix(strings.TrimSpace(t), "- ") || strings.HasPrefix(strings.TrimSpace(t), "– ") {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(t))

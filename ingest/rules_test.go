@@ -1004,6 +1004,14 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				"Afghanistan’s TOLO News TV channel claimed that the clashes killed at least 58 soldiers.\n",
 			[]wantClaim{{"defence minister of the interim government", "", "", false, "border line was not discussed"}},
 			nil},
+		{"key points under the headline written with dashes; the occasion before a quotation's speaker",
+			"Defence minister warns of war after blast\n- Defence Minister Khawaja Asif warned that the attacks could not go unanswered\n- He accused the Afghan Taliban of harboring the attackers\n" +
+				lead + "In a statement, the ISPR stated, “The attack was orchestrated through divided villages in the area.”\n",
+			[]wantClaim{
+				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "could not go unanswered"},
+				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "the Afghan Taliban of harboring"},
+				{"ISPR", "ispr", "pk", true, "orchestrated through divided villages"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
