@@ -364,6 +364,9 @@ func FuzzImport(f *testing.F) {
 	// script.
 	f.Add("x.txt", []byte("Title line without a stop\n• 3 posts hit: ISPR\nIn a statement, the ISPR, the wing, said, “X y z w.” Asif, the minister, thanked them, saying that a b c d.\nIt rose, according to Mujahid, by far, citing officials."))
 	f.Add("x.txt", []byte("ضلع کرم کے ڈپٹی کمشنر کے مطابق ۱۲ سپاہی زخمی ہوئے۔\nبهگفته این منابع، وی گفت: که اسلامآباد\nد پاکستان د دفاع وزیر له مخه ویلي، “دا”"))
+	// The fifth pass: a bulletin running on, two speakers, dashes, a
+	// repeated paragraph, a range, a cut quotation.
+	f.Add("x.txt", []byte("- He accused them of it\nThe ISPR said 15–20 were killed, while Dar said 4,000 to 5,000 left.\nResultantly, six khwarij were sent to hell.\nThe ISPR said 15–20 were killed, while Dar said 4,000 to 5,000 left.\nThailand and Cambodia said: “It's t"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		d, err := Import(name, data, nil)
 		if d == nil {
