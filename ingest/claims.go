@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -1374,12 +1374,15 @@ var (
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
-	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true}
+	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
 // adjective ("the reported talks").
 var adjectiveBefore = map[string]bool{"the": true, "a": true, "an": true, "of": true, "regarding": true, "about": true, "over": true, "into": true, "such": true, "its": true, "their": true, "his": true, "her": true, "these": true, "those": true, "any": true, "this": true, "with": true, "by": true, "for": true, "newly": true, "publicly": true}
+
+// denialObjectRe: what a denial closing the sentence denies.
+var denialObjectRe = regexp.MustCompile(`^(?:these|the|such|those|this|all|any|their|his|its|her)\s+(?:allegations?|claims?|reports?|charges?|accusations?|assertions?)\s*[.]?$`)
 
 // calledOnToRe: whom "called on" asks to do something.
 var calledOnToRe = regexp.MustCompile(`^(?:the\s+|both\s+|all\s+|[a-z]|(?:Pakistan|Afghanistan|Kabul|Islamabad|India|Iran|Israel|Hamas|the)\b)[^.;:]{0,80}?\bto\s+[a-z]`)
@@ -1480,6 +1483,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// "the reported talks", "the alleged attack": a participle used
 		// as an adjective reports nothing.
 		if w := strings.ToLower(lastWord(s[:m[0]])); adjectiveBefore[w] || notBefore[w] {
+			continue
+		}
+		// "The Taliban deny these allegations" denies; "… is expected to
+		// fulfil its obligations and deny the use of its soil" does not.
+		if s[m[2]:m[3]] == "deny" && !denialObjectRe.MatchString(strings.TrimSpace(s[m[1]:])) {
 			continue
 		}
 		// "The strike claimed the lives of …" reports a toll, not speech.
@@ -1605,6 +1613,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		minWords := 4
 		if objectVerbs[verb] {
 			minWords = 3
+			// "The Taliban deny these allegations.": the object closing
+			// the sentence is what is denied.
+			if denialObjectRe.MatchString(strings.TrimSpace(s[m[1]:])) {
+				minWords = 2
+			}
 		}
 		rest := strings.TrimSpace(s[m[1]:])
 		// "described the attack as …" says something; "described the

@@ -1012,6 +1012,14 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "the Afghan Taliban of harboring"},
 				{"ISPR", "ispr", "pk", true, "orchestrated through divided villages"}},
 			nil},
+		{"a denial closing the sentence denies its object; 'deny' after 'to' or 'and' is no statement; dismissed … as",
+			lead + "The Afghan Taliban deny these allegations.\n" +
+				"The interim government is expected to fulfil its obligations and deny the use of its soil to the militants.\n" +
+				"Khawaja Asif dismissed the condemnation of the attack as political drama.\n",
+			[]wantClaim{
+				{"Afghan Taliban", "af-taliban", "", false, "these allegations"},
+				{"Khawaja Asif", "khawaja-asif", "pk", false, "the condemnation of the attack as political drama"}},
+			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
 				"“Resultantly, six khwarij were sent to hell and two were neutralised later,” the ISPR said.\n" +
