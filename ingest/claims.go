@@ -105,7 +105,7 @@ var (
 	// (AP) — ", "KABUL (Reuters) - ", "Nov 08, Kathmandu - ", "Kabul, Oct.
 	// 12 — ": a place in capitals, or a place with a date, before a colon
 	// or a dash.
-	datelineRe   = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+))`)
+	datelineRe   = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
 	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|commissioner|negotiator|mayor|chairman|administrator|press officer)\b`)
 	pronounRe    = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
@@ -990,8 +990,13 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 		if ev.carried == nil {
 			who = st.dp.office(speaker)
-			if full, ok := st.surnames[speaker]; ok && who.id == "" {
-				who = st.dp.office(full)
+			// The full name the text gave before decides whom a surname
+			// means, before the lists' guess ("Mujahid" after "Defence
+			// Minister Mohammad Yaqoob Mujahid").
+			if full, ok := st.surnames[speaker]; ok {
+				if w := st.dp.office(full); w.id != "" || who.id == "" {
+					who = w
+				}
 			}
 			if who.id == "" && st.last == speaker {
 				who = st.lastWho
@@ -1119,6 +1124,10 @@ func notSpeaker(p string) bool {
 	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ") || strings.Contains(l, "agenc") || strings.Contains(l, "outlet") || len(l) < 16 || strings.Contains(l, "media") || strings.Contains(l, "daily") || strings.Contains(l, "newspaper") || strings.Contains(l, "broadcaster") || strings.Contains(l, "website") || strings.Contains(l, "portal") || strings.Contains(l, "television") || strings.Contains(l, "tv") || strings.Contains(l, "radio") || strings.Contains(l, "associated press")) && jointRe.MatchString(p) {
 		return true
 	}
+	// "No one claimed responsibility".
+	if l := strings.ToLower(p); l == "no one" || l == "nobody" || l == "none" {
+		return true
+	}
 	// "Iran, Saudi Arabia, and Qatar", "and Qatar", "nor the ministry",
 	// "several Middle Eastern countries": a list of speakers.
 	if strings.Contains(p, ", and ") || strings.HasPrefix(p, "and ") || strings.HasPrefix(p, "nor ") || strings.HasPrefix(p, "or ") || strings.HasPrefix(p, "neither ") || severalRe.MatchString(p) {
@@ -1170,7 +1179,7 @@ const asides = `however|meanwhile|though|too|in turn|for its part|for his part|f
 // cleanSpeaker drops from a speaker phrase what is not the speaker: the
 // day of the saying and trailing connectives.
 func cleanSpeaker(p string) string {
-	p = strings.TrimSpace(strings.TrimLeft(p, "•●▪◦*–- "))
+	p = strings.TrimSpace(strings.Trim(strings.TrimLeft(p, "•●▪◦*–- "), "\"“”'‘’"))
 	p = leadAdverbRe.ReplaceAllString(p, "")
 	// "In a statement, the ISPR stated, “…”": the occasion is not the
 	// speaker.
@@ -1381,6 +1390,12 @@ var (
 // adjective ("the reported talks").
 var adjectiveBefore = map[string]bool{"the": true, "a": true, "an": true, "of": true, "regarding": true, "about": true, "over": true, "into": true, "such": true, "its": true, "their": true, "his": true, "her": true, "these": true, "those": true, "any": true, "this": true, "with": true, "by": true, "for": true, "newly": true, "publicly": true}
 
+// denialVerbs deny what the sentence around them claims.
+var denialVerbs = map[string]bool{"denied": true, "denies": true, "deny": true, "rejected": true, "rejects": true, "dismissed": true}
+
+// bareCondemnRe: a condemnation of an event, with nothing said of it.
+var bareCondemnRe = regexp.MustCompile(`^(?:the|this|these|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[a-z-]+\s+){0,2}(?:attacks?|bombings?|blasts?|killings?|incidents?|explosions?|assaults?)(?:\s+(?:in|on|at)\s+[^,;“”"]{1,40})?(?:\s+and\s+(?:offered|expressed|prayed|extended)\b.*|\s*[.,]?\s*)$`)
+
 // denialObjectRe: what a denial closing the sentence denies.
 var denialObjectRe = regexp.MustCompile(`^(?:these|the|such|those|this|all|any|their|his|its|her)\s+(?:allegations?|claims?|reports?|charges?|accusations?|assertions?)\s*[.]?$`)
 
@@ -1464,11 +1479,18 @@ func subjectPhrase(prefix string) (string, int) {
 	// "Pakistan’s Defence Minister Khawaja Asif": the words before the
 	// name that belong to it.
 	from := h.start
-	if pre := strings.TrimSpace(head[:from]); pre != "" && !strings.Contains(pre, ",") && len(strings.Fields(pre)) <= 5 {
+	// "Baloch expressed Pakistan’s concern": a verb before the name makes
+	// it no subject.
+	if pre := strings.TrimSpace(head[:from]); verbBeforeNameRe.MatchString(pre) {
+		return "", 0
+	} else if pre != "" && !strings.Contains(pre, ",") && len(strings.Fields(pre)) <= 5 {
 		from = strings.Index(head, pre)
 	}
 	return strings.TrimSpace(head[from:end]), start + from
 }
+
+// verbBeforeNameRe: a lower-case past verb among the words before a name.
+var verbBeforeNameRe = regexp.MustCompile(`(?:^|\s)[a-z]{3,}(?:ed|ised|ized)(?:\s|$)`)
 
 // reportedVerb: "<speaker> <verb> [that] …".
 func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
@@ -1625,12 +1647,19 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if (verb == "described" || verb == "referred to") && !strings.Contains(rest, " as ") {
 			continue
 		}
+		// "condemned the attack and offered condolences" expresses feeling;
+		// "condemned the strikes as a violation" says something.
+		if verb == "condemned" && bareCondemnRe.MatchString(rest) {
+			continue
+		}
 		// "called on both countries to exercise restraint" says something;
 		// "called on President Zardari at the Presidency" is a visit.
 		if verb == "called on" && !calledOnToRe.MatchString(rest) {
 			continue
 		}
-		if relative && thatVerbs[verb] {
+		// "…, a claim which New Delhi has denied": the denial of a claim
+		// the sentence makes, not a statement of its own.
+		if relative && (thatVerbs[verb] || denialVerbs[verb]) {
 			continue
 		}
 		if relative {

@@ -147,7 +147,7 @@ func TestIdentifySpeakerAcrossScripts(t *testing.T) {
 		"دفتر روابط عامه اردوی پاکستان":       "ispr",
 		"Islamabad":                        "pk",
 		"a senior Foreign Office official": "",
-		"Mujahid":                          "", // two listed people bear it
+		"Mujahid":                          "zabihullah-mujahid", // alone, in English press, the spokesman; the minister is "Yaqoob"
 		"Tarar":                            "attaullah-tarar",
 		"Taliban spokesperson Zabihullah Mujahid": "zabihullah-mujahid",
 		// A state's ministry however its owner and name are written.
@@ -505,7 +505,7 @@ func TestSpeakerRulesUnseenForms(t *testing.T) {
 			lead + "Attaullah Tarar told reporters: “The talks will go on only with a written text in hand.”\n",
 			[]wantClaim{{"Attaullah Tarar", "attaullah-tarar", "pk", true, "written text in hand"}}},
 		{"the spokesperson is the listed spokesperson named without the word",
-			lead + "Tahir Andrabi confirmed that the convoy had crossed the border at noon.\nThe spokesperson also strongly condemned the attack on the market in the border town.\n",
+			lead + "Tahir Andrabi confirmed that the convoy had crossed the border at noon.\nThe spokesperson also strongly condemned the attack on the market in the border town as an act of terror.\n",
 			[]wantClaim{
 				{"Tahir Andrabi", "tahir-andrabi", "pk-mofa", false, "convoy had crossed"},
 				{"Tahir Andrabi", "tahir-andrabi", "pk-mofa", false, "attack on the market"}}},
@@ -1019,6 +1019,21 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 			[]wantClaim{
 				{"Afghan Taliban", "af-taliban", "", false, "these allegations"},
 				{"Khawaja Asif", "khawaja-asif", "pk", false, "the condemnation of the attack as political drama"}},
+			nil},
+		{"a bare condemnation, nobody, a verb before the name, a denial in a relative clause, a dateline with a dash",
+			lead + "Interior Minister Mohsin Naqvi condemned the attack and offered his condolences to the families.\n" +
+				"No one claimed responsibility for the attack on the post.\n" +
+				"Baloch expressed Pakistan’s concern, urging the Taliban to ensure that the soil is not used against it.\n" +
+				"Referring to the conflict, a claim which New Delhi has denied, he spoke at length.\n" +
+				"Islamabad — Pakistan said that it will proceed with the expulsion of migrants from the capital.\n",
+			[]wantClaim{{"Baloch", "", "", false, "the Taliban to ensure"}, {"Pakistan", "pk", "", false, "proceed with the expulsion"}},
+			nil},
+		{"a surname two listed people bear is the one the text named in full before",
+			lead + "Defence Minister Mohammad Yaqoob Mujahid said that the border posts had been rebuilt.\n" +
+				"Mujahid said that the forces were ready for any attack on the posts.\n",
+			[]wantClaim{
+				{"Defence Minister Mohammad Yaqoob Mujahid", "mohammad-yaqoob", "af-taliban", false, "posts had been rebuilt"},
+				{"Mujahid", "mohammad-yaqoob", "af-taliban", false, "forces were ready"}},
 			nil},
 		{"the verb before the count, euphemisms, a quotation mark inside the count",
 			lead + "The army said its troops killed over 120 militants and injured 40 others in the operation.\n" +
