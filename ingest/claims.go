@@ -1121,7 +1121,7 @@ func ministryLoc(s string) []int {
 
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
-	if l := strings.ToLower(p); (strings.Contains(l, "joint") || strings.Contains(l, "correspondent") || strings.Contains(l, "reporter") || strings.Contains(l, "stringer") || strings.Contains(l, "state") || strings.Contains(l, "official ") || strings.Contains(l, "agenc") || strings.Contains(l, "outlet") || len(l) < 16 || strings.Contains(l, "media") || strings.Contains(l, "daily") || strings.Contains(l, "newspaper") || strings.Contains(l, "broadcaster") || strings.Contains(l, "website") || strings.Contains(l, "portal") || strings.Contains(l, "television") || strings.Contains(l, "tv") || strings.Contains(l, "radio") || strings.Contains(l, "associated press")) && jointRe.MatchString(p) {
+	if mayBeJoint(p) && jointRe.MatchString(p) {
 		return true
 	}
 	// "No one claimed responsibility".
@@ -1133,34 +1133,45 @@ func notSpeaker(p string) bool {
 	if strings.Contains(p, ", and ") || strings.HasPrefix(p, "and ") || strings.HasPrefix(p, "nor ") || strings.HasPrefix(p, "or ") || strings.HasPrefix(p, "neither ") || severalRe.MatchString(p) {
 		return true
 	}
-	// "Afghanistan and Pakistan", "Thailand and Cambodia": two parties
-	// speaking jointly.
-	// Not "Minister for Information and Broadcasting", "Chamber of
-	// Commerce and Investment": names with "and" in them.
+	// Two speakers joined by "and": "Thailand and Cambodia", "the
+	// military’s media wing and sources", "Al Jazeera and multiple news
+	// agencies". Not a name with "and" in it ("Minister for Information
+	// and Broadcasting"), nor two unnamed groups ("Officials and sources"),
+	// who are still one speaker.
 	if a, b, ok := strings.Cut(p, " and "); ok && !ofNameRe.MatchString(a) {
-		if x, y := IdentifySpeaker(a), IdentifySpeaker(b); x != "" && y != "" && x != y {
+		a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+		if notSpeakerRe.MatchString(a) || notSpeakerRe.MatchString(b) {
 			return true
 		}
-		// "Al Jazeera and multiple news agencies"
-		if notSpeakerRe.MatchString(strings.TrimSpace(a)) || notSpeakerRe.MatchString(strings.TrimSpace(b)) {
-			return true
-		}
-		// "Thailand and Cambodia", "the military’s media wing and sources":
-		// two speakers, each a name or one the lists know.
-		// An unnamed group with another group ("Officials and sources") is
-		// still one speaker.
-		named := func(x string) bool {
-			x = strings.TrimSpace(x)
+		la, lb := IdentifySpeaker(a) != "", IdentifySpeaker(b) != ""
+		named := func(x string, listed bool) bool {
 			r, _ := utf8.DecodeRuneInString(x)
-			return IdentifySpeaker(x) != "" || unicode.IsUpper(r) && !strings.ContainsAny(x, ",") && !pluralSpeaker(x)
+			return listed || unicode.IsUpper(r) && !strings.ContainsAny(x, ",") && !pluralSpeaker(x)
 		}
-		listed := func(x string) bool { return IdentifySpeaker(strings.TrimSpace(x)) != "" }
-		if named(a) && named(b) || listed(a) && pluralSpeaker(strings.TrimSpace(b)) || listed(b) && pluralSpeaker(strings.TrimSpace(a)) {
+		if named(a, la) && named(b, lb) || la && pluralSpeaker(b) || lb && pluralSpeaker(a) {
 			return true
 		}
 	}
 	return notSpeakerRe.MatchString(p) && !quotedByRe.MatchString(p)
 }
+
+// mayBeJoint: a word jointRe needs, or a phrase short enough to be a
+// document's name ("the agreement"); the cheap test lets most speaker
+// phrases skip the expression.
+func mayBeJoint(p string) bool {
+	l := strings.ToLower(p)
+	if len(l) < 16 {
+		return true
+	}
+	for _, w := range jointHints {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var jointHints = []string{"joint", "correspondent", "reporter", "stringer", "state", "official ", "agenc", "outlet", "media", "daily", "newspaper", "broadcaster", "website", "portal", "television", "tv", "radio", "associated press"}
 
 // severalRe: several states or bodies at once.
 var severalRe = regexp.MustCompile(`(?i)^(?:several|many|some|other|regional|neighbou?ring|western|muslim|arab|gulf)\s+(?:[\p{L}-]+\s+){0,2}(?:countries|nations|states|governments|powers)$`)
