@@ -1070,3 +1070,41 @@ func TestSpeakerAndFigureFormsFifthPass(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerAndFigureFormsSixthPass: forms met on the sixth pass over
+// press labelled outside the project (bench/README.md).
+func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []wantClaim
+	}{
+		{"a bulletin runs on past 'reported' as an adjective and up to where its body is named again",
+			lead + "According to a press release issued by the ISPR, an operation was conducted by the security forces in the Datta Khel area. The operation was conducted on reported presence of militants in the area.\n" +
+				"During the operation, own troops engaged the hideout and three militants were killed. Weapons were recovered from the killed militants. According to the ISPR, a second operation was conducted in Mir Ali.\n",
+			[]wantClaim{
+				{"ISPR", "ispr", "pk", false, "operation was conducted by the security forces"},
+				{"ISPR", "ispr", "pk", false, "on reported presence"},
+				{"ISPR", "ispr", "pk", false, "engaged the hideout"},
+				{"ISPR", "ispr", "pk", false, "Weapons were recovered"},
+				{"ISPR", "ispr", "pk", false, "second operation"}},
+		},
+		{"an armed group acted upon stays in the bulletin; a party as subject ends it",
+			lead + "According to the ISPR, 312 operations were conducted in the province last month. A TTP cell planning attacks on the highway has been busted in Kohat. The Afghan Taliban have been asked to act against the group.\n",
+			[]wantClaim{
+				{"ISPR", "ispr", "pk", false, "312 operations"},
+				{"ISPR", "ispr", "pk", false, "TTP cell"}},
+		},
+		{"a sentence glued to the one before; a quotation ended before the next sentence's own speaker; a listed surname after another given name is another person; 'the traders'",
+			lead + "Ahmad Karimi, the head of the camp, said that tents had been set up.\n" +
+				"Karimi emphasized, “If more families arrive, we are ready to receive them at the crossing.”Nasir Ahmad Rahimi, a transport officer, told reporters that the road had reopened on Monday morning.However, traders said the delays went on.\n",
+			[]wantClaim{
+				{"Ahmad Karimi, the head of the camp", "", "", false, "tents had been set up"},
+				{"Ahmad Karimi, the head of the camp", "", "", true, "we are ready to receive them"},
+				{"Nasir Ahmad Rahimi, a transport officer", "", "", false, "road had reopened"},
+				{"traders", "", "", false, "delays went on"}},
+		},
+	} {
+		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
+	}
+}

@@ -276,7 +276,7 @@ func (r *registry) findNames(s string) []nameHit {
 				}
 				// "Asif Ghafoor", "Munir Akram": a surname followed by a
 				// capitalised word is another person's given name.
-				if n.short && latin && capitalisedNext(s[trimEnd(s, idx[i], e):]) {
+				if n.short && latin && (capitalisedNext(s[trimEnd(s, idx[i], e):]) || givenNameBefore(s[:idx[i]], n.sp.Name)) {
 					continue
 				}
 				st := idx[i]
@@ -293,6 +293,47 @@ func (r *registry) findNames(s string) []nameHit {
 	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	return hits
 }
+
+// givenNameBefore: before a surname, a capitalised word that is no title
+// ("Ahmad Karimi" is not Bilal Karimi; "Spokesman Karimi", "Mullah
+// Yaqoob" and "said. Karimi" may be).
+func givenNameBefore(before, name string) bool {
+	if !strings.HasSuffix(before, " ") {
+		return false
+	}
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	r, _ := utf8.DecodeRuneInString(w)
+	last, _ := utf8.DecodeLastRuneInString(w)
+	if !unicode.IsUpper(r) || !unicode.IsLetter(last) || len(w) <= 2 || titleWords[strings.ToLower(w)] || roleWordRe.MatchString(w) {
+		return false
+	}
+	// "Khwaja Asif", "Inayatullah Khwarizmi": the listed person's own
+	// name spelt another way.
+	for _, part := range strings.Fields(name) {
+		if skeleton(part) == skeleton(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// skeleton: a Latin transliteration's consonants but h, w and y, which
+// spellings of one Pashto or Urdu name disagree on least.
+func skeleton(w string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("aeiouyhw’'-", r) {
+			return -1
+		}
+		return r
+	}, strings.ToLower(w))
+}
+
+// titleWords: what may stand before a surname and is no given name.
+var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "mullah": true, "mulla": true, "maulvi": true, "mawlawi": true, "maulana": true, "sheikh": true, "qari": true, "hafiz": true, "haji": true, "khalifa": true, "gen": true, "lt": true, "col": true, "maj": true, "brig": true, "capt": true, "lieutenant": true, "major": true, "colonel": true, "brigadier": true, "captain": true, "deputy": true, "acting": true, "interim": true, "senator": true, "sen": true, "premier": true, "pm": true, "fm": true, "dpm": true, "dg": true, "ispr": true, "taliban": true, "afghan": true, "pakistani": true, "pakistan": true, "afghanistan": true, "while": true, "but": true, "and": true, "when": true, "then": true, "however": true, "meanwhile": true, "also": true, "later": true, "earlier": true, "separately": true, "moreover": true, "mujahid": true}
 
 // capitalisedNext: rest opens with a space and a capitalised word.
 func capitalisedNext(rest string) bool {
