@@ -247,7 +247,7 @@ type speakerState struct {
 	lastWho identity // and who that is
 	runOn   bool     // the last paragraph ended on a bulletin's sentence (goesOn)
 
-	surnames map[string]string // a surname the text uses, and the full name it stands for
+	surnames map[string]string // a surname or a body's noun the text uses, and the full name it stands for
 	written  map[string]string
 }
 
@@ -284,6 +284,33 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 				}
 			}
 		}
+	}
+	if definite && sideSpokesRe.MatchString(p) {
+		// "The top military spokesperson", after "ISPR Director General
+		// Lieutenant General Ahmed Sharif Chaudhry will address …" (no
+		// claim of his yet): the listed press chief the text named.
+		if sp := st.dp.pressChief(strings.ToLower(p)); sp != nil {
+			w := st.dp.written[sp]
+			st.setPerson(w)
+			return w, roleOf(w)
+		}
+	}
+	// "Lt Gen said": a rank without a name is the last person named with
+	// it, or nobody.
+	if bareRankRe.MatchString(p) {
+		for i := len(st.persons) - 1; i >= 0; i-- {
+			if strings.HasPrefix(st.persons[i], p+" ") || strings.Contains(st.persons[i], " "+p+" ") {
+				return st.persons[i], roleOf(st.persons[i])
+			}
+		}
+		if strings.Contains(p, "Gen") {
+			if sp := st.dp.onlyNamedAs("general"); sp != nil {
+				w := st.dp.written[sp]
+				st.setPerson(w)
+				return w, roleOf(w)
+			}
+		}
+		return "", ""
 	}
 	switch {
 	case pronounRe.MatchString(p):
@@ -328,9 +355,26 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			st.setPerson(p)
 			return p, roleOf(p)
 		}
+		// "President Zardari and Prime Minister Sharif commended …, APP
+		// reported." then "The president said …": the one listed person
+		// named so far who holds that office.
+		if sp := st.dp.onlyNamedAs(noun); sp != nil {
+			p := st.dp.written[sp]
+			st.setPerson(p)
+			return p, roleOf(p)
+		}
 		return "", ""
 	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it" || lower == "agency" || lower == "organisation" || lower == "organization" || lower == "watchdog" || lower == "un agency":
 		return st.org, ""
+	case definite && st.org != "" && bodyAnaphorRe.MatchString(p) && st.orgIs(bodyAnaphorRe.FindStringSubmatch(p)[1]):
+		// "The UN mission called on …", after "UNAMA": the body named
+		// before whose name ends in that noun, written as the text
+		// writes it.
+		if st.surnames == nil {
+			st.surnames = map[string]string{}
+		}
+		st.surnames[p] = st.org
+		return p, ""
 	case strings.HasSuffix(lower, " statement") && st.org != "" && len(strings.Fields(lower)) <= 3:
 		// "the military statement noted", after "a statement from the
 		// ISPR": that statement, when it is the same side's.
@@ -439,6 +483,21 @@ var sideSpokesRe = regexp.MustCompile(`^(?:(?:top|chief|senior|main)\s+)?(?:mili
 
 // stateOf is the party a body or party id stands for in the end (ispr,
 // pk-army: pk).
+// bodyAnaphorRe: a body called again by the noun its name is built on.
+var bodyAnaphorRe = regexp.MustCompile(`^(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:[a-z]+\s+)?(mission|commission|agency|authority|council|committee|embassy|department|organi[sz]ation)$`)
+
+// orgIs: the body the text named last is called by noun.
+func (st *speakerState) orgIs(noun string) bool {
+	name := st.org
+	if sp := LookupSpeaker(st.dp.identify(st.org).id); sp != nil {
+		name += " " + sp.Name
+	}
+	return strings.Contains(strings.ToLower(name), noun)
+}
+
+// bareRankRe: a rank or title standing alone.
+var bareRankRe = regexp.MustCompile(`^(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Col\.?)(?:\s+(?:Gen\.?|General))?$|^(?:Gen\.?|General|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)$`)
+
 func stateOf(id string) string {
 	for range 3 {
 		sp := LookupSpeaker(id)

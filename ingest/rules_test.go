@@ -1104,6 +1104,25 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Nasir Ahmad Rahimi, a transport officer", "", "", false, "road had reopened"},
 				{"traders", "", "", false, "delays went on"}},
 		},
+		{"an office or rank alone is the listed person the text named with it, even outside a claim",
+			lead + "President Asif Ali Zardari and Prime Minister Shehbaz Sharif commended the troops, the state news agency reported.\n" +
+				"The president said that the forces had shown great courage in the operation.\n" +
+				"ISPR Director General Lieutenant General Ahmed Sharif Chaudhry will address a press conference today.\n" +
+				"Last week, Lt Gen said that militants crossed the border under covering fire.\n" +
+				"“The posts on the other side open fire first, and then they cross,” the top military spokesperson said.\n" +
+				"Last week, Maj said that the roads were closed.\n",
+			[]wantClaim{
+				{"President Asif Ali Zardari", "asif-ali-zardari", "pk", false, "shown great courage"},
+				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "crossed the border"},
+				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", true, "open fire first"}},
+		},
+		{"a body called again by its noun keeps its identity and the words the text uses",
+			lead + "UNAMA said that it had recorded 40 civilian casualties in the district.\n" +
+				"The UN mission called on all parties to respect the principles of distinction and precaution.\n",
+			[]wantClaim{
+				{"UNAMA", "unama", "", false, "40 civilian casualties"},
+				{"UN mission", "unama", "", false, "all parties to respect"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

@@ -629,6 +629,48 @@ func (dp *docPeople) note(text string) {
 	}
 }
 
+// onlyNamedAs: the one listed person the text has named so far whose
+// office is role, or nil when none or several are.
+func (dp *docPeople) onlyNamedAs(role string) *Speaker {
+	var only *Speaker
+	for _, p := range dp.named {
+		if p.Role != role && !strings.HasSuffix(p.Role, " "+role) && !strings.Contains(p.Role, " "+role+" ") {
+			continue
+		}
+		if only != nil && only != p {
+			return nil
+		}
+		only = p
+	}
+	return only
+}
+
+// pressChief: for "the military spokesperson" or "the foreign office
+// spokesman", the one listed person named so far who heads that press
+// office (the DG ISPR; the Foreign Office spokesperson), or nil.
+func (dp *docPeople) pressChief(phrase string) *Speaker {
+	var bodies []string
+	switch {
+	case strings.Contains(phrase, "military") || strings.Contains(phrase, "army"):
+		bodies = []string{"ispr"} // not the army chief, who speaks for pk-army
+	case strings.Contains(phrase, "foreign"):
+		bodies = []string{"pk-mofa", "af-mofa", "ir-mofa", "qa-mofa", "tr-mofa"}
+	default:
+		return nil
+	}
+	var only *Speaker
+	for _, p := range dp.named {
+		if !slices.Contains(bodies, p.SpeaksFor) || p.SpeaksFor != "ispr" && !strings.Contains(p.Role, "spokes") {
+			continue
+		}
+		if only != nil && only != p {
+			return nil
+		}
+		only = p
+	}
+	return only
+}
+
 func (dp *docPeople) saw(sp *Speaker) {
 	for i, p := range dp.named {
 		if p == sp {
