@@ -1123,6 +1123,14 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"UNAMA", "unama", "", false, "40 civilian casualties"},
 				{"UN mission", "unama", "", false, "all parties to respect"}},
 		},
+		{"a body the lists do not know runs on like a listed one, until a person the lists do not know is the subject",
+			lead + "A total of 12,400 Afghans returned from Pakistan in May, the International Organisation for Migration (IOM) said in a report.\n" +
+				"Most returnees crossed at Torkham and the average family had seven members.\n" +
+				"Provincial Governor Abdul Rahman Haqqani visited the crossing on Sunday and met the families.\n",
+			[]wantClaim{
+				{"International Organisation for Migration (IOM)", "", "", false, "12,400 Afghans returned"},
+				{"International Organisation for Migration (IOM)", "", "", false, "average family had seven"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
