@@ -387,6 +387,27 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	}
 	// A person named again by surname ("Mujahid said") is the person named
 	// in full before ("Zabihullah Mujahid, the spokesman of …").
+	// "Lt Gen Ghai", "Foreign Secretary Misri", "Prime Minister Sharif":
+	// an office or a rank before a surname is the person named in full
+	// before, as the text named them then.
+	if sur := titledSurname(p); sur != "" {
+		for _, people := range [][]string{st.persons, st.people} {
+			for i := len(people) - 1; i >= 0; i-- {
+				name := strings.TrimSpace(parenRe.ReplaceAllString(strings.SplitN(people[i], ",", 2)[0], ""))
+				if people[i] != p && strings.HasSuffix(name, " "+sur) {
+					st.setPerson(people[i])
+					return people[i], roleOf(people[i])
+				}
+			}
+		}
+		// A listed person the text named outside a claim ("met Prime
+		// Minister Shehbaz Sharif").
+		if sp := st.dp.onlyNamedWithSurname(sur); sp != nil && st.dp.written[sp] != p {
+			w := st.dp.written[sp]
+			st.setPerson(w)
+			return w, roleOf(w)
+		}
+	}
 	named := false // a surname whose full name was given before
 	if isName(p) {
 		// "Secretary of State Marco Rubio told …", then "Rubio insisted":
@@ -483,6 +504,31 @@ var sideSpokesRe = regexp.MustCompile(`^(?:(?:top|chief|senior|main)\s+)?(?:mili
 
 // stateOf is the party a body or party id stands for in the end (ispr,
 // pk-army: pk).
+// titledSurname: the surname in an office or rank and a surname ("Lt Gen
+// Ghai", "Foreign Secretary Misri"), or "".
+func titledSurname(p string) string {
+	w := strings.Fields(p)
+	if len(w) < 2 || len(w) > 5 {
+		return ""
+	}
+	sur := w[len(w)-1]
+	if !surnameRe.MatchString(sur) {
+		return ""
+	}
+	for _, t := range w[:len(w)-1] {
+		l := strings.ToLower(strings.TrimSuffix(t, "."))
+		if !titleWords[l] && !officeWords[l] && !roleWordRe.MatchString(l) {
+			return ""
+		}
+	}
+	return sur
+}
+
+// officeWords: the words of offices and ranks besides roleWordRe's.
+var officeWords = map[string]bool{"prime": true, "foreign": true, "defence": true, "defense": true, "interior": true, "external": true, "affairs": true, "state": true, "information": true, "finance": true, "home": true, "army": true, "air": true, "marshal": true, "field": true, "vice": true, "first": true, "chairman": true, "speaker": true, "senior": true, "lieutenant-general": true}
+
+var parenRe = regexp.MustCompile(`\s*\([^)]*\)`)
+
 // bodyAnaphorRe: a body called again by the noun its name is built on.
 var bodyAnaphorRe = regexp.MustCompile(`^(?:UN\s+|U\.N\.\s+|United Nations\s+)?(?:[a-z]+\s+)?(mission|commission|agency|authority|council|committee|embassy|department|organi[sz]ation)$`)
 
@@ -1185,7 +1231,7 @@ var (
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
-	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|TOLO(?: News)?|Ariana News|Amu TV|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|(?:[\p{L}’']+\s+){0,3}(?:state-run|state-owned|state|national|official)\s+(?:broadcaster|television|news agency)(?:\s+[A-Z][\p{L}]*(?:\s+News)?)?|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
 	// "Officials quoted by local media": the officials speak, the media
 	// carry it.
 	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
@@ -1465,6 +1511,10 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			// verb.
 			if n := namedSubjectRe.FindStringSubmatchIndex(s[:m[0]]); n != nil {
 				phrase, at = s[n[2]:n[3]], n[2]
+			} else if n := officeNameSubjectRe.FindStringSubmatchIndex(s[:m[0]]); n != nil {
+				// "Saudi Arabia’s Minister of State for Foreign Affairs,
+				// Adel Al-Jubeir, on Friday met …, calling for …"
+				phrase, at = s[n[2]:n[3]], n[2]
 			}
 		}
 		if phrase != "" && !inside(quotes, span[0]+at) {
@@ -1483,6 +1533,10 @@ var withParticipleRe = regexp.MustCompile(`,\s*with\s+((?:(?:[A-Z][\p{L}’'-]*|
 // namedSubjectRe: one to three capitalised words opening a sentence, then
 // a verb in the past; group 1 is the name.
 var namedSubjectRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'-]+\s+){0,2}[A-Z][\p{L}’'-]+)\s+(?:also\s+)?[a-z]+ed\b`)
+
+// officeNameSubjectRe: an office, then a name between commas, opening a
+// sentence before its verb; group 1 is both.
+var officeNameSubjectRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'-]*\s+|(?:of|for|the)\s+){1,8}[A-Z][\p{L}’'-]*,\s+[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){0,3}),\s+(?:(?:on|late|early)\s+\w+\s+)?(?:also\s+)?(?:[a-z]+ed|met|held|spoke|sent|made|gave|took|paid|led|wrote)\b`)
 
 // leadAt: "At the meeting," opens a leading clause; "At least 12 people
 // were killed," opens what is said.

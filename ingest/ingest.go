@@ -610,12 +610,15 @@ var (
 	commentPrompts = []string{"Leave a Reply", "Leave a Comment", "Post a Comment"}
 	// teaserRe: an excerpt of an article cut with "[…]", a link to it
 	// (a page's own article repeated above it, or another one).
-	teaserRe      = regexp.MustCompile(`\[\s*(?:…|\.\.\.)\s*\]\s*$`)
-	readMoreRe    = regexp.MustCompile(`(?i)^(read|read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]`)
-	imageCreditRe = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)`)
-	embedSigRe    = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
-	embedLinkRe   = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
-	shareRe       = regexp.MustCompile(`(?i)^(share|share this|follow us|comments?|\d+ comments?|advertisement|subscribe.*)$`)
+	teaserRe   = regexp.MustCompile(`\[\s*(?:…|\.\.\.)\s*\]\s*$`)
+	readMoreRe = regexp.MustCompile(`(?i)^(read|read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]`)
+	// readMoreHeadRe: the same alone on its line, above a list of
+	// headlines.
+	readMoreHeadRe = regexp.MustCompile(`(?i)^(?:also read|read more|read also|related(?: stories| articles| news)?|more from [\p{L} ]{1,30}|you may also like|recommended(?: stories| for you)?|see also|trending(?: now)?|latest news|more stories)\s*:?$`)
+	imageCreditRe  = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)`)
+	embedSigRe     = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
+	embedLinkRe    = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
+	shareRe        = regexp.MustCompile(`(?i)^(share|share this|follow us|comments?|\d+ comments?|advertisement|subscribe.*)$`)
 )
 
 // markBoilerplate marks, in the paragraphs still counted as text, what is
@@ -635,12 +638,21 @@ func markBoilerplate(paras []Paragraph) {
 			first = i
 		}
 	}
+	links := false // under a bare "ALSO READ": other articles' headlines
 	for i := range paras {
 		if paras[i].Kind != "text" {
 			continue
 		}
 		t := paras[i].Text
+		if links && !strings.ContainsAny(tail(strings.TrimSpace(t), 4), ".!?”\"") {
+			paras[i].Kind = "link"
+			continue
+		}
+		links = false
 		switch {
+		case readMoreHeadRe.MatchString(strings.TrimSpace(t)):
+			paras[i].Kind = "link"
+			links = true
 		case readMoreRe.MatchString(t), strings.HasSuffix(strings.TrimRight(t, " "), "]") && teaserRe.MatchString(t):
 			paras[i].Kind = "link"
 		case shareRe.MatchString(t):

@@ -1131,6 +1131,20 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"International Organisation for Migration (IOM)", "", "", false, "12,400 Afghans returned"},
 				{"International Organisation for Migration (IOM)", "", "", false, "average family had seven"}},
 		},
+		{"an office and a surname is the person named in full before; an office and a name between commas opens a sentence; agencies and state broadcasters are outlets; headlines under ALSO READ are links",
+			lead + "Director General of Military Operations Lieutenant General Rajiv Ghai said that the operation had met its aims.\n" +
+				"Lt Gen Ghai said that the response was guided by restraint.\n" +
+				"Saudi Arabia’s Minister of State for Foreign Affairs, Adel Al-Jubeir, on Friday met with officials in Islamabad, calling for de-escalation and dialogue between the neighbours.\n" +
+				"According to PTI, the briefing was held at dawn in the capital city.\n" +
+				"The country’s state-run broadcaster PTV said that an operation had been launched overnight.\n" +
+				"ALSO READ\n" +
+				"Defence minister says the border will stay closed for now\n" +
+				"Envoy says talks will resume next week in the Qatari capital\n",
+			[]wantClaim{
+				{"Director General of Military Operations Lieutenant General Rajiv Ghai", "", "", false, "met its aims"},
+				{"Director General of Military Operations Lieutenant General Rajiv Ghai", "", "", false, "guided by restraint"},
+				{"Saudi Arabia’s Minister of State for Foreign Affairs, Adel Al-Jubeir", "", "", false, "de-escalation and dialogue"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

@@ -575,6 +575,11 @@ func (dp *docPeople) identify(phrase string) identity {
 		if sp.Kind == "body" && (i == 0 || hits[i-1].end < h.start-4) && foreignOwner(phrase[:h.start]) {
 			continue
 		}
+		// "Director General of Military Operations": a common noun the
+		// lists give a body is here a word in another office's name.
+		if sp.Kind == "body" && !strings.Contains(phrase[h.start:h.end], " ") && strings.HasSuffix(phrase[:h.start], " of ") && capitalisedNext(phrase[h.end:]) {
+			continue
+		}
 		switch sp.Kind {
 		case "person":
 			if person == nil {
@@ -661,6 +666,22 @@ func (dp *docPeople) pressChief(phrase string) *Speaker {
 	var only *Speaker
 	for _, p := range dp.named {
 		if !slices.Contains(bodies, p.SpeaksFor) || p.SpeaksFor != "ispr" && !strings.Contains(p.Role, "spokes") {
+			continue
+		}
+		if only != nil && only != p {
+			return nil
+		}
+		only = p
+	}
+	return only
+}
+
+// onlyNamedWithSurname: the one listed person the text has named so far
+// whose name ends in surname, or nil.
+func (dp *docPeople) onlyNamedWithSurname(surname string) *Speaker {
+	var only *Speaker
+	for _, p := range dp.named {
+		if !strings.HasSuffix(p.Name, " "+surname) {
 			continue
 		}
 		if only != nil && only != p {
