@@ -341,7 +341,8 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		}
 		return "", ""
 	case lower == "military" || lower == "army":
-		return "the " + lower, ""
+		st.org = "the " + lower
+		return st.org, ""
 	case roleNounRe.MatchString(lower):
 		// "The minister stressed …": the last person named whose office
 		// that is, else nobody.
@@ -363,6 +364,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			st.setPerson(p)
 			return p, roleOf(p)
 		}
+		return "", ""
+	case (lower == "ministry" || lower == "office") && st.org != "" && !st.orgIs(lower):
+		// "The ministry said …" after UNHCR spoke: another body, which
+		// the reviewer names.
 		return "", ""
 	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it" || lower == "agency" || lower == "organisation" || lower == "organization" || lower == "watchdog" || lower == "un agency":
 		return st.org, ""
@@ -444,8 +449,8 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	}
 	who := st.dp.identify(p)
 	st.noteOrg(g, p, who)
-	if sp := LookupSpeaker(who.id); sp != nil && sp.Kind == "body" && st.org == "" {
-		st.org = p
+	if isBody(p, who) {
+		st.org = p // "It said …": the body that spoke last
 	}
 	if strings.Contains(lower, "spokes") {
 		st.spokes = p
@@ -500,7 +505,7 @@ var sideOfficeRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'-]*\s+){1,3}(?:officia
 
 // sideSpokesRe: a body's unnamed spokesperson written in lower case ("the
 // military spokesperson").
-var sideSpokesRe = regexp.MustCompile(`^(?:(?:top|chief|senior|main)\s+)?(?:military|army|foreign office|foreign ministry|government|defen[cs]e ministry)\s+(?:spokesperson|spokesman|spokeswoman)$`)
+var sideSpokesRe = regexp.MustCompile(`^(?:(?:top|chief|senior|main)\s+)?(?:(?:(?:Pakistani|Pakistan['’]s|Afghan|Afghanistan['’]s|Taliban|Iranian|Indian)\s+)?(?:military|army)|foreign office|foreign ministry|government|defen[cs]e ministry)\s+(?:spokesperson|spokesman|spokeswoman)$`)
 
 // stateOf is the party a body or party id stands for in the end (ispr,
 // pk-army: pk).
@@ -537,6 +542,10 @@ func (st *speakerState) orgIs(noun string) bool {
 	name := st.org
 	if sp := LookupSpeaker(st.dp.identify(st.org).id); sp != nil {
 		name += " " + sp.Name
+		// A foreign office is a ministry, and the other way round.
+		if strings.HasPrefix(sp.ID[strings.LastIndex(sp.ID, "-")+1:], "mo") {
+			name += " ministry office"
+		}
 	}
 	return strings.Contains(strings.ToLower(name), noun)
 }
@@ -776,9 +785,17 @@ func glued(s string, stop, next int) bool {
 	if stop < 2 || !unicode.IsLower(rune(s[stop-1])) || !unicode.IsLower(rune(s[stop-2])) {
 		return false
 	}
-	r, w := utf8.DecodeRuneInString(s[next:])
-	r2, _ := utf8.DecodeRuneInString(s[next+w:])
-	return unicode.IsUpper(r) && unicode.IsLower(r2)
+	r, _ := utf8.DecodeRuneInString(s[next:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	// "Caliber.Az", "News.Com": a site's name, not two sentences.
+	word := s[next:]
+	if i := strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		word = word[:i]
+	}
+	r2, _ := utf8.DecodeRuneInString(word[min(len(word), utf8.RuneLen(r)):])
+	return unicode.IsLower(r2) && utf8.RuneCountInString(word) >= 4
 }
 
 var abbreviations = map[string]bool{"Lt": true, "Gen": true, "Maj": true, "Col": true, "Brig": true, "Dr": true, "Mr": true, "Ms": true, "Mrs": true, "St": true, "No": true, "U.S": true, "U.N": true, "Capt": true, "Adm": true, "Sen": true, "Rep": true, "Jr": true, "Sr": true, "vs": true, "etc": true, "i.e": true, "e.g": true}
@@ -1981,7 +1998,8 @@ func isBody(speaker string, who identity) bool {
 	if sp := LookupSpeaker(who.id); sp != nil {
 		return sp.Kind == "body"
 	}
-	return unlistedBodyRe.MatchString(speaker) && !roleWordRe.MatchString(speaker) && !pluralSpeaker(speaker) || strings.HasSuffix(strings.ToLower(speaker), " police")
+	l := strings.ToLower(speaker)
+	return unlistedBodyRe.MatchString(speaker) && !roleWordRe.MatchString(speaker) && !pluralSpeaker(speaker) || l == "police" || strings.HasSuffix(l, " police") && !strings.Contains(l, ",")
 }
 
 var unlistedBodyRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|on|and|the|in)\s+)*(?:Organi[sz]ation|Mission|Commission|Ministry|Authority|Agency|Council|Committee|Watch|Office|Department|Directorate|Secretariat|Institute|Bureau|Programme|Program|Fund|Cross|Crescent)(?:\s+(?:of|for|on|in)(?:\s+(?:the\s+)?[A-Z][\p{L}’'.-]*)+)?(?:\s+\([A-Z]{2,8}\))?$|^(?:[Tt]he\s+)?(?:IOM|UNHCR|UNICEF|OCHA|WHO|WFP|ICRC|HRW|UNDP|UNFPA)$`)
@@ -2106,7 +2124,7 @@ func titleCase(s string) bool {
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
 // not as an adjective ("on reported presence of khawarij").
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said

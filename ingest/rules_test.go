@@ -1145,6 +1145,22 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Director General of Military Operations Lieutenant General Rajiv Ghai", "", "", false, "guided by restraint"},
 				{"Saudi Arabia’s Minister of State for Foreign Affairs, Adel Al-Jubeir", "", "", false, "de-escalation and dialogue"}},
 		},
+		{"'the statement' and 'it' are the body that spoke last, listed or not; 'the ministry' after another body is the reviewer's; a site's name is no sentence end",
+			lead + "A statement issued from the police said the attackers targeted a patrol near the market.\n" +
+				"“The police retaliated and repelled the attack on the patrol,” the statement said.\n" +
+				"Also overnight, twelve militants were killed in North Waziristan, the military said in a statement.\n" +
+				"It said weapons and ammunition were recovered from the killed insurgents.\n" +
+				"The UNHCR said that forced returns breached international obligations.\n" +
+				"The ministry said that the voluntary return of card holders would begin without delay.\n" +
+				"Three soldiers were killed in the raid, the ISPR said. Security forces cleared the area afterwards, Caliber.Az reports via Russian media.\n",
+			[]wantClaim{
+				{"police", "", "", false, "targeted a patrol"},
+				{"police", "", "", true, "repelled the attack"},
+				{"the military", "pk-army", "pk", false, "twelve militants"},
+				{"the military", "pk-army", "pk", false, "weapons and ammunition"},
+				{"UNHCR", "", "", false, "forced returns breached"},
+				{"ISPR", "ispr", "pk", false, "Three soldiers"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
