@@ -650,7 +650,7 @@ func markBoilerplate(paras []Paragraph) {
 		}
 		links = false
 		switch {
-		case readMoreHeadRe.MatchString(strings.TrimSpace(t)):
+		case len(t) < 40 && readMoreHeadRe.MatchString(strings.TrimSpace(t)):
 			paras[i].Kind = "link"
 			links = true
 		case readMoreRe.MatchString(t), strings.HasSuffix(strings.TrimRight(t, " "), "]") && teaserRe.MatchString(t):
