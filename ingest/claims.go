@@ -972,7 +972,22 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 		before := p.Text[bstart:q.Open]
 		ev := event{text: trimQuote(q.Text), quoted: true, sentence: sent}
-		if m := afterAttrRe.FindStringSubmatchIndex(after); m != nil && !startsQuote(after) && (pronounRe.MatchString(after[m[2]:m[3]]) || !ownSentence(q.Text, after[m[5]:])) {
+		// "“…,” he said": the speaker after. After a quotation that ended
+		// its sentence, "He revealed that …" is the next sentence's; its
+		// "he" is the quotation's speaker only when nothing before the
+		// quotation names one.
+		am := afterAttrRe.FindStringSubmatchIndex(after)
+		if am != nil && startsQuote(after) {
+			am = nil
+		}
+		var pronAfter []int
+		if am != nil && ownSentence(q.Text, after[am[5]:]) {
+			if pronounRe.MatchString(after[am[2]:am[3]]) {
+				pronAfter = am
+			}
+			am = nil
+		}
+		if m := am; m != nil {
 			ev.phrase, ev.pos = after[m[2]:m[3]], q.Close+m[2]
 			// "“Hamas reiterates its readiness to implement” the plan,
 			// Rishq said": the words after the quotation go on with its
@@ -1008,6 +1023,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// paragraph before ("He added: …" then a quotation).
 			ev.pos = q.Open
 			ev.phrase = lastAttr
+			if pronAfter != nil {
+				ev.phrase, ev.pos = after[pronAfter[2]:pronAfter[3]], q.Close+pronAfter[2]
+			}
 			if ev.phrase == "" {
 				for _, q2 := range quotes[qi+1:] {
 					if m := afterAttrRe.FindStringSubmatch(p.Text[q2.Close:]); q2.Direct && m != nil {
@@ -1663,7 +1681,9 @@ func subjectPhrase(prefix string) (string, int) {
 	// before the name describe.
 	first := 0
 	for i, h := range hits {
-		if h.start > 40 {
+		// "Pakistan's Deputy Prime Minister and Foreign Minister Ishaq
+		// Dar": a long office may come before the name.
+		if h.start > 80 {
 			break
 		}
 		if h.sp.Kind == "person" && i > 0 && !strings.ContainsAny(head[hits[0].start:h.start], ",;") {
@@ -1672,10 +1692,10 @@ func subjectPhrase(prefix string) (string, int) {
 		}
 	}
 	// "Pakistani officials": the officials, not the party they serve.
-	if m := subjectNounRe.FindString(head); m != "" && (len(hits) == 0 || hits[first].start > 40 || hits[first].start < len(m) && len(m) > hits[first].end) {
+	if m := subjectNounRe.FindString(head); m != "" && (len(hits) == 0 || hits[first].start > 80 || hits[first].start < len(m) && len(m) > hits[first].end) {
 		return m, start
 	}
-	if len(hits) == 0 || hits[first].start > 40 {
+	if len(hits) == 0 || hits[first].start > 80 {
 		return "", 0
 	}
 	h := hits[first]

@@ -1112,7 +1112,7 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				"“The posts on the other side open fire first, and then they cross,” the top military spokesperson said.\n" +
 				"Last week, Maj said that the roads were closed.\n",
 			[]wantClaim{
-				{"President Asif Ali Zardari", "asif-ali-zardari", "pk", false, "shown great courage"},
+				{"Asif Ali Zardari", "asif-ali-zardari", "pk", false, "shown great courage"},
 				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "crossed the border"},
 				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", true, "open fire first"}},
 		},
@@ -1160,6 +1160,12 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"the military", "pk-army", "pk", false, "weapons and ammunition"},
 				{"UNHCR", "", "", false, "forced returns breached"},
 				{"ISPR", "ispr", "pk", false, "Three soldiers"}},
+		},
+		{"a long office before the name; a quotation ended before 'He revealed that …' is the speaker's named before it",
+			lead + "Pakistan's Deputy Prime Minister and Foreign Minister Ishaq Dar confirmed the truce, stating, \"Pakistan has always strived for peace in the region.\" He revealed that several states had reached out during the day.\n",
+			[]wantClaim{
+				{"Ishaq Dar", "ishaq-dar", "pk", true, "always strived for peace"},
+				{"Ishaq Dar", "ishaq-dar", "pk", false, "several states had reached out"}},
 		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
