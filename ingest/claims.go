@@ -91,7 +91,9 @@ const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|cri
 var thatVerbs = map[string]bool{"wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true, "found": true}
 
 var (
-	afterAttrRe     = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\b`)
+	// "“Are these the terrorists?” the DG asked": asked after a quotation
+	// only; "asked Kabul to act" is a request the lists of verbs leave out.
+	afterAttrRe     = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `|asked)\b`)
 	invertedRe      = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$)`)
 	reverseAppRe    = regexp.MustCompile(`((?:[Aa]n?|[Tt]he)\s+[^,“”"]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
 	beforeAttrRe    = regexp.MustCompile(`([A-Za-z][^“”"«»\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*[:,]?\s*$`)
@@ -289,9 +291,7 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "The top military spokesperson", after "ISPR Director General
 		// Lieutenant General Ahmed Sharif Chaudhry will address …" (no
 		// claim of his yet): the listed press chief the text named.
-		if sp := st.dp.pressChief(strings.ToLower(p)); sp != nil {
-			w := st.dp.written[sp]
-			st.setPerson(w)
+		if w, ok := st.asWritten(st.dp.pressChief(strings.ToLower(p))); ok {
 			return w, roleOf(w)
 		}
 	}
@@ -304,9 +304,7 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			}
 		}
 		if strings.Contains(p, "Gen") {
-			if sp := st.dp.onlyNamedAs("general"); sp != nil {
-				w := st.dp.written[sp]
-				st.setPerson(w)
+			if w, ok := st.asWritten(st.dp.onlyNamedAs("general")); ok {
 				return w, roleOf(w)
 			}
 		}
@@ -349,8 +347,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// The last person named whose office that is, else nobody: an
 		// unnamed group or another office named since does not hide them.
 		noun := strings.TrimPrefix(strings.TrimPrefix(lower, "defense "), "defence ")
-		if noun == "dpm" {
+		switch noun {
+		case "dpm":
 			noun = "deputy prime minister"
+		case "dg":
+			noun = "director general"
 		}
 		if p := st.lastWithRole(noun); p != "" {
 			st.setPerson(p)
@@ -359,10 +360,8 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "President Zardari and Prime Minister Sharif commended …, APP
 		// reported." then "The president said …": the one listed person
 		// named so far who holds that office.
-		if sp := st.dp.onlyNamedAs(noun); sp != nil {
-			p := st.dp.written[sp]
-			st.setPerson(p)
-			return p, roleOf(p)
+		if w, ok := st.asWritten(st.dp.onlyNamedAs(noun)); ok {
+			return w, roleOf(w)
 		}
 		return "", ""
 	case (lower == "ministry" || lower == "office") && st.org != "" && !st.orgIs(lower):
@@ -407,10 +406,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		}
 		// A listed person the text named outside a claim ("met Prime
 		// Minister Shehbaz Sharif").
-		if sp := st.dp.onlyNamedWithSurname(sur); sp != nil && st.dp.written[sp] != p {
-			w := st.dp.written[sp]
-			st.setPerson(w)
-			return w, roleOf(w)
+		if sp := st.dp.onlyNamedWithSurname(sur); st.dp.written[sp] != p {
+			if w, ok := st.asWritten(sp); ok {
+				return w, roleOf(w)
+			}
 		}
 	}
 	named := false // a surname whose full name was given before
@@ -550,6 +549,17 @@ func (st *speakerState) orgIs(noun string) bool {
 	return strings.Contains(strings.ToLower(name), noun)
 }
 
+// asWritten: a listed person as the text wrote their name, who is now
+// whom "he" means; false for nil or a person never written out in full.
+func (st *speakerState) asWritten(sp *Speaker) (string, bool) {
+	w := st.dp.written[sp]
+	if sp == nil || w == "" {
+		return "", false
+	}
+	st.setPerson(w)
+	return w, true
+}
+
 // bareRankRe: a rank or title standing alone.
 var bareRankRe = regexp.MustCompile(`^(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Col\.?)(?:\s+(?:Gen\.?|General))?$|^(?:Gen\.?|General|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)$`)
 
@@ -569,7 +579,7 @@ func stateOf(id string) string {
 var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 
 // roleNounRe: an office standing for the person who holds it.
-var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^president$|^army chief$|^dpm$`)
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^president$|^army chief$|^dpm$|^dg$|^director general$`)
 
 // roleOfPerson is the office of a person named: as the text gives it, else
 // as speakers.csv records it.
@@ -981,7 +991,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			am = nil
 		}
 		var pronAfter []int
-		if am != nil && ownSentence(q.Text, after[am[5]:]) {
+		if am != nil && unicode.IsUpper(rune(after[am[2]])) && ownSentence(q.Text, after[am[5]:]) {
 			if pronounRe.MatchString(after[am[2]:am[3]]) {
 				pronAfter = am
 			}
@@ -1070,7 +1080,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				}
 			}
 			evs = append(evs, ev)
-		} else if phrase, at := subjectPhrase(p.Text[s[0]:s[1]]); phrase != "" && !pronounRe.MatchString(phrase) {
+		} else if phrase, at := mentionedSubject(p.Text[s[0]:s[1]]); phrase != "" && !pronounRe.MatchString(phrase) {
 			// "Zabihullah Mujahid issued a statement on Saturday." then
 			// "He said …": he is Mujahid, not the speaker before.
 			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" {
@@ -1587,6 +1597,28 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	}
 	return event{}, false
 }
+
+// mentionedSubject: the subject of a sentence, also after a long opening
+// participle ("Speaking at a joint press conference alongside Air Vice
+// Marshal Aurangzeb Ahmed, and …, Lt Gen Chaudhry questioned …").
+func mentionedSubject(sentence string) (string, int) {
+	if phrase, at := subjectPhrase(sentence); phrase != "" {
+		return phrase, at
+	}
+	if !openingParticipleRe.MatchString(sentence) {
+		return "", 0
+	}
+	if m := subjectAfterCommaRe.FindAllStringSubmatchIndex(sentence, -1); m != nil {
+		last := m[len(m)-1]
+		return sentence[last[2]:last[3]], last[2]
+	}
+	return "", 0
+}
+
+var (
+	openingParticipleRe = regexp.MustCompile(`^[A-Z][a-z]+ing\s`)
+	subjectAfterCommaRe = regexp.MustCompile(`,\s+((?:[A-Z][\p{L}.’'-]*\s+){0,4}[A-Z][\p{L}’'-]+)\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|spoke)\b`)
+)
 
 // withParticipleRe: ", with <speakers> <participle> [that]"; group 1 is
 // the speakers.

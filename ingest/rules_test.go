@@ -1167,6 +1167,16 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Ishaq Dar", "ishaq-dar", "pk", true, "always strived for peace"},
 				{"Ishaq Dar", "ishaq-dar", "pk", false, "several states had reached out"}},
 		},
+		{"the subject after a long opening participle is whom 'he' means; a question quoted and 'asked'; 'the DG'",
+			lead + "Speaking at a joint press conference in Islamabad alongside Air Vice Marshal Aurangzeb Ahmed, and Rear Admiral Raja Rab Nawaz, Lt Gen Ahmed Sharif Chaudhry questioned the speed at which New Delhi assigned blame.\n" +
+				"“How did the Indian government reach a conclusion within just 10 minutes?” he asked, noting that such accusations had been a pattern.\n" +
+				"“Are these the terrorists they claimed to hit?” the DG asked.\n" +
+				"The ministry asked Kabul to act against the group before the next round.\n",
+			[]wantClaim{
+				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", true, "How did the Indian government"},
+				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "such accusations had been"},
+				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", true, "Are these the terrorists"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

@@ -639,7 +639,7 @@ func (dp *docPeople) note(text string) {
 func (dp *docPeople) onlyNamedAs(role string) *Speaker {
 	var only *Speaker
 	for _, p := range dp.named {
-		if p.Role != role && !strings.HasSuffix(p.Role, " "+role) && !strings.Contains(p.Role, " "+role+" ") {
+		if p.Role != role && !strings.HasSuffix(p.Role, " "+role) && !strings.Contains(p.Role, " "+role+" ") && !strings.HasPrefix(p.Role, role+" ") {
 			continue
 		}
 		if only != nil && only != p {
