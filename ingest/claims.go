@@ -243,6 +243,7 @@ type speakerState struct {
 	group   string   // the last unnamed group ("Pakistani officials"), for "they"
 	spokes  string   // the last named spokesperson
 	org     string   // the last official body named as a speaker, as written
+	stated  string   // the last speaker said to issue a statement, for "the statement read"
 
 	dp      docPeople
 	last    string   // the last speaker drafted, as written
@@ -368,6 +369,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "The ministry said …" after UNHCR spoke: another body, which
 		// the reviewer names.
 		return "", ""
+	case lower == "statement" && st.org == "" && st.stated != "":
+		// "Zabihullah Mujahid … issued a formal statement …", then "the
+		// statement read": his.
+		return st.stated, roleOf(st.stated)
 	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it" || lower == "agency" || lower == "organisation" || lower == "organization" || lower == "watchdog" || lower == "un agency":
 		return st.org, ""
 	case definite && st.org != "" && bodyAnaphorRe.MatchString(p) && st.orgIs(bodyAnaphorRe.FindStringSubmatch(p)[1]):
@@ -559,6 +564,10 @@ func (st *speakerState) asWritten(sp *Speaker) (string, bool) {
 	st.setPerson(w)
 	return w, true
 }
+
+// issuedStatementRe: a speaker's own statement, which "the statement"
+// may later mean.
+var issuedStatementRe = regexp.MustCompile(`\b(?:issued|released|put out|in|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[a-z]+\s+)?statement\b`)
 
 // bareRankRe: a rank or title standing alone.
 var bareRankRe = regexp.MustCompile(`^(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Col\.?)(?:\s+(?:Gen\.?|General))?$|^(?:Gen\.?|General|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)$`)
@@ -1193,6 +1202,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			}
 		}
 		st.setLast(speaker, who)
+		if sent := p.Text[ev.sentence[0]:ev.sentence[1]]; strings.Contains(sent, "statement") && issuedStatementRe.MatchString(sent) {
+			st.stated = speaker
+		}
 		bulletin = issuesBulletins(speaker, who)
 		if !ev.quoted {
 			ev.text = trimOutletTail(ev.text)
@@ -1640,7 +1652,7 @@ var (
 	accordingTailRe       = regexp.MustCompile(`^(.+?),\s*(?:according to|as per)\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
 	accordingMidRe        = regexp.MustCompile(`^(.+?),\s*according to\s+((?:the\s+)?[^,;“”"]{2,60}?),\s*(.+)$`)
 	citingRe              = regexp.MustCompile(`^(.+?),\s*citing\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
-	statementParticipleRe = regexp.MustCompile(`\s(?:issued|released|put out|published|posted)\s+(?:a\s+)?(?:(?:written|brief|separate)\s+)?(?:statement|press release|message|post)(?:\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?)?,?\s+(?:saying|accusing|calling|urging|condemning|stating|claiming|denying|warning|insisting|rejecting|alleging|blaming)\s+(?:that\s+)?`)
+	statementParticipleRe = regexp.MustCompile(`\s(?:issued|released|put out|published|posted)\s+(?:a\s+)?(?:(?:written|brief|separate|formal|official|detailed|fresh|new)\s+)?(?:statement|press release|message|post)(?:\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?)?,?\s+(?:saying|accusing|calling|urging|condemning|stating|claiming|denying|warning|insisting|rejecting|alleging|blaming|confirming|reiterating|announcing)\s+(?:that\s+)?`)
 	participleColonRe     = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
 	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning|calling for|calling on|urging|accusing)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)

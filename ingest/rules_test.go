@@ -1177,6 +1177,13 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "such accusations had been"},
 				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", true, "Are these the terrorists"}},
 		},
+		{"'the statement' is the one a person was said to issue; 'issued a formal statement confirming …'",
+			lead + "Zabihullah Mujahid, spokesman for the IEA, issued a formal statement confirming the outcome of the talks in Istanbul.\n" +
+				"“From the beginning, the Islamic Emirate has believed in diplomacy and understanding,” the statement read.\n",
+			[]wantClaim{
+				{"Zabihullah Mujahid, spokesman for the IEA", "zabihullah-mujahid", "af-taliban", false, "the outcome of the talks"},
+				{"Zabihullah Mujahid, spokesman for the IEA", "zabihullah-mujahid", "af-taliban", true, "believed in diplomacy"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
