@@ -1327,7 +1327,7 @@ func notSpeaker(p string) bool {
 		return true
 	}
 	// "No one claimed responsibility".
-	if l := strings.ToLower(p); l == "no one" || l == "nobody" || l == "none" {
+	if l := strings.ToLower(p); l == "no one" || l == "nobody" || l == "none" || strings.HasPrefix(l, "no ") && noGroupRe.MatchString(l) {
 		return true
 	}
 	// "Iran, Saudi Arabia, and Qatar", "and Qatar", "nor the ministry",
@@ -1360,6 +1360,9 @@ func notSpeaker(p string) bool {
 	}
 	return isOutlet(p) && !quotedByRe.MatchString(p)
 }
+
+// noGroupRe: "No group claimed responsibility".
+var noGroupRe = regexp.MustCompile(`^no\s+(?:[a-z-]+\s+){0,2}(?:group|groups|organi[sz]ation|outfit|faction|party|individual)$`)
 
 // isOutlet: notSpeakerRe, tried only when the phrase is one of its names
 // or holds one of the words its patterns need; most phrases are neither,

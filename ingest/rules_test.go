@@ -1184,6 +1184,10 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Zabihullah Mujahid, spokesman for the IEA", "zabihullah-mujahid", "af-taliban", false, "the outcome of the talks"},
 				{"Zabihullah Mujahid, spokesman for the IEA", "zabihullah-mujahid", "af-taliban", true, "believed in diplomacy"}},
 		},
+		{"no group is no speaker",
+			lead + "No militant group claimed responsibility for the blast at the court.\n",
+			nil,
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
