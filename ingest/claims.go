@@ -321,6 +321,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			}
 			return "", ""
 		}
+		// "The ISPR said …. He said …": with no person named yet, "he"
+		// is the body's voice.
+		if st.person == "" && st.last != "" && isBody(st.last, st.lastWho) {
+			return st.last, ""
+		}
 		return st.person, roleOf(st.person)
 	case lower == "spokesperson" || lower == "spokesman" || lower == "spokeswoman" || lower == "press secretary" || lower == "press officer":
 		switch {
@@ -1361,6 +1366,9 @@ func notSpeaker(p string) bool {
 	return isOutlet(p) && !quotedByRe.MatchString(p)
 }
 
+// comesAfterRe: "This (development) comes (a day) after".
+var comesAfterRe = regexp.MustCompile(`^(?:This|It|The move|The development|The statement|The attack)\s+(?:[a-z]+\s+)?(?:comes?|came)\s+(?:(?:a|one|two|three|several|just|only|hours|days?|weeks?|shortly|soon)\s+){0,3}(?:after|as|amid|following)\s+`)
+
 // noGroupRe: "No group claimed responsibility".
 var noGroupRe = regexp.MustCompile(`^no\s+(?:[a-z-]+\s+){0,2}(?:group|groups|organi[sz]ation|outfit|faction|party|individual)$`)
 
@@ -1427,6 +1435,11 @@ func cleanSpeaker(p string) string {
 	// "In a statement, the ISPR stated, “…”": the occasion is not the
 	// speaker.
 	if loc := leadClauseRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
+		p = p[loc[1]:]
+	}
+	// "This development comes a day after the ISPR confirmed …": the
+	// outlet's link to what the speaker said before.
+	if loc := comesAfterRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
 		p = p[loc[1]:]
 	}
 	// "2024) A Hamas official": the end of a dateline's brackets.

@@ -1184,6 +1184,15 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Zabihullah Mujahid, spokesman for the IEA", "zabihullah-mujahid", "af-taliban", false, "the outcome of the talks"},
 				{"Zabihullah Mujahid, spokesman for the IEA", "zabihullah-mujahid", "af-taliban", true, "believed in diplomacy"}},
 		},
+		{"'he' with no person named is the body that spoke; 'This comes after X urged …'",
+			lead + "The ISPR said clearance operations were under way in the surrounding villages.\n" +
+				"He said the follow-up actions were part of a broader campaign against the militants.\n" +
+				"This comes after Human Rights Watch (HRW) urged Pakistan to stop forcing refugees to return home.\n",
+			[]wantClaim{
+				{"ISPR", "ispr", "pk", false, "clearance operations"},
+				{"ISPR", "ispr", "pk", false, "follow-up actions"},
+				{"Human Rights Watch (HRW)", "", "", false, "Pakistan to stop forcing"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
