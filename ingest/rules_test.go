@@ -1193,6 +1193,20 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"ISPR", "ispr", "pk", false, "follow-up actions"},
 				{"Human Rights Watch (HRW)", "", "", false, "Pakistan to stop forcing"}},
 		},
+		{"present-tense and other reporting verbs; a possessive is no speaker; a body's office before a name",
+			lead + "Local sources say that the attack followed clashes between two clans.\n" +
+				"Analysts warn that prolonged closures could weaken the fragile export sector.\n" +
+				"Shinwari, however, hinted that extraordinary arrangements had been made for perishable goods.\n" +
+				"He estimated that the exchequer loses around 700 million rupees daily.\n" +
+				"The Prime Minister’s detailed description of the strikes was meant to quell doubts.\n" +
+				"Inter-Services Public Relations (ISPR) Director General Lt Gen Ahmed Sharif Chaudhry has said that the border would stay closed.\n",
+			[]wantClaim{
+				{"Local sources", "", "", false, "attack followed clashes"},
+				{"Analysts", "", "", false, "prolonged closures"},
+				{"Shinwari", "", "", false, "extraordinary arrangements"},
+				{"Shinwari", "", "", false, "700 million rupees"},
+				{"Inter-Services Public Relations (ISPR) Director General Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "border would stay closed"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
