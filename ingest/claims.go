@@ -107,7 +107,7 @@ var (
 	// (AP) — ", "KABUL (Reuters) - ", "Nov 08, Kathmandu - ", "Kabul, Oct.
 	// 12 — ": a place in capitals, or a place with a date, before a colon
 	// or a dash.
-	datelineRe   = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+)`)
+	datelineRe   = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
 	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|commissioner|negotiator|mayor|chairman|administrator|press officer)\b`)
 	pronounRe    = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
@@ -684,6 +684,11 @@ func plausibleSpeaker(p string) bool {
 		// "The Jamaat-ul-Ahrar, a splinter faction of the Tehreek-e-Taliban
 		// Pakistan (TTP)": a name and its description.
 		limit = 14
+	}
+	// "a security official with direct knowledge of the attack on the
+	// Wana cadet college"
+	if strings.Contains(p, " knowledge of ") {
+		limit = 16
 	}
 	if len(strings.Fields(p)) > limit || clauseWordRe.MatchString(strings.ToLower(p)) {
 		return false
@@ -1290,7 +1295,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 }
 
 var (
-	auxRe            = regexp.MustCompile(`\s+(?:(?:has|have|had)(?:\s+(?:long|also|repeatedly|previously|already|now|again|earlier|since|recently))?|later|also|earlier|again|then|now|further|repeatedly|previously|recently|once again|even|reportedly|allegedly|(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight)\s*$`)
+	auxRe            = regexp.MustCompile(`\s+(?:(?:has|have|had)(?:\s+(?:long|also|repeatedly|previously|already|now|again|earlier|since|recently))?|did|does|later|also|earlier|again|then|now|further|repeatedly|previously|recently|once again|even|reportedly|allegedly|(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight)\s*$`)
 	bulletAttrRe     = regexp.MustCompile(`^\s*[•●▪◦*–-]\s*(.+?)\s*:\s*([A-Z][\p{L}’'(). -]{1,60}?)\s*$`)
 	asideRe          = regexp.MustCompile(`,\s*(?:` + asides + `)\s*,?\s*$`)
 	leadAsideRe      = regexp.MustCompile(`^\s*,\s*(?:` + asides + `)\s*,`)
@@ -1845,6 +1850,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if loc := anonymousRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
 			prefix = prefix[:loc[0]] + " "
 		}
+		// "The official, speaking on condition of anonymity, said".
+		if loc := participleAsideRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
+			prefix = prefix[:loc[0]] + " "
+		}
 		// "Islamabad, however, reiterated …", "Pakistan has long
 		// expressed …", "the ministry later condemned …"
 		if loc := asideRe.FindStringIndex(prefix); loc != nil {
@@ -1895,6 +1904,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		}
 		phrase = strings.TrimSpace(phrase)
+		// "…, but security sources said", "But it did say".
+		if loc := conjOpenRe.FindStringIndex(phrase); loc != nil && loc[1] < len(phrase) {
+			phrase = phrase[loc[1]:]
+		}
 		relative := false
 		plausible := phrase != "" && plausibleSpeakerPhrase(phrase)
 		if phrase != "" && !plausible {
@@ -2085,6 +2098,14 @@ var inAsideRe = regexp.MustCompile(`\s+(?:in|during|at)\s+(?:a|an|his|her|its|th
 
 // dashAsideRe: an aside between dashes closing the text before a verb.
 var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[—–]\s*$`)
+
+// participleAsideRe: ", speaking on condition of anonymity," and the like
+// between a speaker and the verb.
+var participleAsideRe = regexp.MustCompile(`,\s+(?:speaking|talking|writing|requesting|asking)\s+[^,“”"]{1,80},\s*$`)
+
+// conjOpenRe: a conjunction opening the clause that names the speaker;
+// not "and", which closes lists ("…, Qatar, and Russia, announced").
+var conjOpenRe = regexp.MustCompile(`^(?:[Bb]ut|[Ww]hile|[Ww]hereas|[Tt]hough|[Aa]lthough|[Yy]et)\s+`)
 
 // anonymousRe: an unnamed speaker's reason for staying unnamed.
 var anonymousRe = regexp.MustCompile(`,?\s+who\s+(?:asked|requested|spoke|declined|wished|did not want)\b[^,“”"]{0,60}?\b(?:named|identified|anonymity|publicly|on record|the record)\s*,?\s*$`)

@@ -1207,6 +1207,20 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Shinwari", "", "", false, "700 million rupees"},
 				{"Inter-Services Public Relations (ISPR) Director General Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "border would stay closed"}},
 		},
+		{"'but' before the speaker; an anonymity aside; 'with knowledge of'; a dateline with its country; 'did say'; a list closed by 'and'",
+			lead + "Pakistan did not immediately comment, but security sources said they had targeted positions across the border.\n" +
+				"The official, speaking on condition of anonymity, said all assailants were Afghan citizens.\n" +
+				"Earlier, a security official with direct knowledge of the attack on the Wana cadet college said the assault was planned abroad.\n" +
+				"KABUL, Afghanistan — UNAMA said it had received credible reports of civilian casualties.\n" +
+				"But it did say calm had returned to the area after the soldiers withdrew.\n" +
+				"Iran’s foreign minister, after talks with his counterparts from Pakistan, Qatar, and Russia, announced that a summit would be held in December.\n",
+			[]wantClaim{
+				{"security sources", "", "", false, "targeted positions"},
+				{"official", "", "", false, "assailants were Afghan"},
+				{"a security official with direct knowledge of the attack on the Wana cadet college", "", "", false, "planned abroad"},
+				{"UNAMA", "unama", "", false, "credible reports"},
+				{"UNAMA", "unama", "", false, "calm had returned"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
