@@ -848,6 +848,7 @@ type event struct {
 	datePrefix string // text that may date the saying ("confirmed on Friday that")
 	mention    bool   // a person named as a sentence's subject: not a claim, but whom a later "he" means
 	needPrev   bool   // a quotation opening a sentence, with no attribution of its own
+	also       string // what the speaker adds in the same sentence (", adding that …"): a claim of its own
 }
 
 // draftClaims finds claims in the text paragraphs, resolving speakers in
@@ -1227,7 +1228,14 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			ev.text = trimOutletTail(ev.text)
 		}
 		n := len(d.Claims)
+		if ev.also != "" {
+			// Each figure once: in the claim whose words hold it.
+			sentence = strings.Replace(sentence, ev.also, "", 1)
+		}
 		d.claim(g, p, speaker, role, who, ev.text, ev.quoted, sentence, "")
+		if ev.also != "" {
+			d.claim(g, p, speaker, role, who, ev.also, false, ev.also, "")
+		}
 		c := &d.Claims[n]
 		// "Three officials with knowledge of the talks said …": who speaks
 		// is not what is counted.
@@ -1989,7 +1997,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			if i := strings.LastIndex(prefix, phrase); i > 0 {
 				pre := strings.TrimSpace(prefix[:i])
 				if t := strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSuffix(pre, ","), "")); strings.HasSuffix(pre, ",") && len(strings.Fields(t)) >= 4 && !startsQuote(t) {
-					return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: t + "; " + strings.TrimSpace(rest[loc[1]:]), sentence: span, datePrefix: s[m[2]:]}, true
+					return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: t, also: strings.TrimSpace(rest[loc[1]:]), sentence: span, datePrefix: s[m[2]:]}, true
 				}
 			}
 		}
@@ -2296,10 +2304,10 @@ var secondClauseRe = regexp.MustCompile(`,\s*(?:while|whereas|but|and)\s+|;\s+`)
 
 // quoteAddingRe: an attribution after a quotation that goes on with more
 // of what was said; group 1 is that.
-var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?(?:,\s*(?:adding|noting|saying|stressing|warning)|\s+and\s+(?:added|reiterated|stressed|warned|noted|said|insisted|urged))\s+(?:that\s+)?(.+?)\s*$`)
+var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?(?:,\s*(?:adding|noting|saying|stressing|warning|urging|accusing|emphasi[sz]ing|insisting|alleging|calling on|calling for)|\s+and\s+(?:added|reiterated|stressed|warned|noted|said|insisted|urged))\s+(?:that\s+)?(.+?)\s*$`)
 
 // addingRe: when or where it was said, then a participle adding more.
-var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing)\s+(?:that\s+)?`)
+var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing|urging|accusing|emphasi[sz]ing|insisting|alleging)\s+(?:that\s+)?`)
 
 // attrComma is the comma before a closing attribution: before the whole
 // speaker phrase ("…, Ahmad Khan, a police spokesman, said"), else the
@@ -2516,15 +2524,12 @@ func invertedReported(s string, span [2]int, m []int) (event, bool) {
 	if len(strings.Fields(text)) < 4 {
 		return event{}, false
 	}
-	if added != "" {
-		text += "; " + added
-	}
-	return event{pos: span[0] + m[1] + r[2], phrase: phrase, text: text, sentence: span, datePrefix: s[m[2]:]}, true
+	return event{pos: span[0] + m[1] + r[2], phrase: phrase, text: text, also: added, sentence: span, datePrefix: s[m[2]:]}, true
 }
 
 // invertedAddingRe: ", adding that …" after an inverted attribution; group 1
 // is what is added.
-var invertedAddingRe = regexp.MustCompile(`,\s*(?:adding|noting|stressing|warning)\s+(?:that\s+)?([^“”"]{8,}?)\s*[.]?\s*$`)
+var invertedAddingRe = regexp.MustCompile(`,\s*(?:adding|noting|stressing|warning|urging|accusing|emphasi[sz]ing|insisting|alleging)\s+(?:that\s+)?([^“”"]{8,}?)\s*[.]?\s*$`)
 
 func plausibleSpeakerPhrase(p string) bool {
 	p = datelineRe.ReplaceAllString(p, "")
