@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -1516,6 +1516,15 @@ func tagIDs(g *Gazetteer, s string) (actors, places []string) {
 	return actors, places
 }
 
+// quotedPhraseOpens: s opens with a quotation in lower case, a phrase the
+// sentence goes on after.
+func quotedPhraseOpens(s string) bool {
+	s = strings.TrimLeft(s, " ,")
+	_, w := utf8.DecodeRuneInString(s)
+	r, _ := utf8.DecodeRuneInString(s[w:])
+	return unicode.IsLower(r)
+}
+
 func startsQuote(s string) bool {
 	s = strings.TrimLeft(s, " ,")
 	return strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"")
@@ -1638,7 +1647,10 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		}
 		if phrase != "" && !inside(quotes, span[0]+at) {
-			if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 4 && !startsQuote(t) {
+			// "calling for “wisdom and restraint” to prevent …": a quoted
+			// phrase opens what is said; a quoted sentence is drafted as
+			// a quotation.
+			if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 4 && (!startsQuote(t) || quotedPhraseOpens(t)) {
 				return event{pos: span[0] + at, phrase: phrase, text: t, sentence: span}, true
 			}
 		}
@@ -1694,11 +1706,16 @@ var (
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
-	objectVerbs           = map[string]bool{"accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true}
+	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
 // adjective ("the reported talks").
+// objectFirst: verbs whose object comes before what is said ("urged
+// Pakistan to stop decisions that harm people", "accused Kabul of
+// harbouring groups that attack"): a later "that" opens a relative clause.
+var objectFirst = map[string]bool{"urged": true, "urges": true, "called on": true, "accused": true, "accuses": true, "blamed": true, "demanded": true, "asked": true}
+
 var adjectiveBefore = map[string]bool{"the": true, "a": true, "an": true, "of": true, "regarding": true, "about": true, "over": true, "into": true, "such": true, "its": true, "their": true, "his": true, "her": true, "these": true, "those": true, "any": true, "this": true, "with": true, "by": true, "for": true, "newly": true, "publicly": true}
 
 // denialVerbs deny what the sentence around them claims.
@@ -2010,7 +2027,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		} else if strings.HasPrefix(rest, "that ") {
 			rest = rest[len("that "):]
 			said = true
-		} else if i := strings.Index(rest, " that "); i >= 0 && i < 60 && !strings.ContainsAny(rest[:i], "“\"") && !finiteRe.MatchString(rest[:i]) {
+		} else if i := strings.Index(rest, " that "); i >= 0 && i < 60 && !strings.ContainsAny(rest[:i], "“\"") && !finiteRe.MatchString(rest[:i]) && !(objectFirst[verb] && (strings.Contains(rest[:i], " to ") || strings.Contains(rest[:i], " of "))) {
 			// Not "said his team would contact them later that day".
 			datePrefix += " " + rest[:i]
 			rest = rest[i+len(" that "):]

@@ -1232,6 +1232,16 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Khawaja Asif", "khawaja-asif", "pk", true, "respect and dignity"},
 				{"Khawaja Asif", "khawaja-asif", "pk", false, "Afghanistan to cooperate"}},
 		},
+		{"'that' after an object and its infinitive is a relative clause; 'accuses' in the present; a quoted phrase after 'calling for'",
+			lead + "Amir Khan Muttaqi urged Pakistan to stop making decisions that harm ordinary people.\n" +
+				"Iran accuses Pakistan of not doing enough to prevent the group from carrying out attacks.\n" +
+				"Saudi Arabia echoed similar sentiments, calling for “wisdom and restraint” to prevent further escalation.\n" +
+				"The state uses the term for militants linked with the banned group in the north.\n",
+			[]wantClaim{
+				{"Amir Khan Muttaqi", "amir-khan-muttaqi", "af-taliban", false, "Pakistan to stop making decisions that harm"},
+				{"Iran", "ir", "", false, "Pakistan of not doing enough"},
+				{"Saudi Arabia", "", "", false, "“wisdom and restraint” to prevent"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
