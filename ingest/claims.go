@@ -1560,6 +1560,18 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], according: true, text: strings.TrimSpace(s[m[4]:m[5]]), sentence: span}, true
 		}
 	}
+	// "Pakistan has confirmed that it will proceed …, according to a
+	// statement issued by the Taliban’s embassy": the closing attribution
+	// covers the whole sentence, the verb inside it too.
+	if strings.Contains(s, "according to") {
+		if m := accordingTailRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+			if ph := cleanSpeaker(s[m[4]:m[5]]); ph != s[m[4]:m[5]] && !notSpeaker(ph) && !clauseWordRe.MatchString(strings.ToLower(s[m[4]:m[5]])) && statementOfRe.MatchString(s[m[4]:m[5]]) {
+				if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 {
+					return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, sentence: span}, true
+				}
+			}
+		}
+	}
 	ev, ok := reportedVerb(s, span, quotes)
 	if ok && !notSpeaker(cleanSpeaker(ev.phrase)) {
 		return ev, true
@@ -1612,7 +1624,19 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	// "Mujahid issued a statement on Saturday accusing the delegation of
 	// …": the statement's content follows its participle.
 	if m := statementParticipleRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[0]) {
-		if phrase, at := subjectPhrase(s[:m[0]]); phrase != "" {
+		// "Pakistan’s response comes a few hours after the Afghan embassy
+		// issued a statement, saying …": the clause after the last
+		// subordinating word.
+		from := 0
+		if locs := subordinateRe.FindAllStringIndex(s[:m[0]], -1); len(locs) > 0 {
+			from = locs[len(locs)-1][1]
+		}
+		phrase, at := strings.TrimSpace(s[from:m[0]]), strings.Index(s[from:], strings.TrimSpace(s[from:m[0]]))
+		if !plausibleSpeakerPhrase(phrase) || len(strings.Fields(phrase)) > 8 {
+			phrase, at = subjectPhrase(s[from:m[0]])
+		}
+		if phrase != "" {
+			at += from
 			if t := strings.TrimSpace(s[m[1]:]); len(strings.Fields(t)) >= 3 && !startsQuote(t) {
 				return event{pos: span[0] + at, phrase: phrase, text: t, sentence: span}, true
 			}
@@ -1700,7 +1724,7 @@ var (
 	accordingTailRe       = regexp.MustCompile(`^(.+?),\s*(?:according to|as per)\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
 	accordingMidRe        = regexp.MustCompile(`^(.+?),\s*according to\s+((?:the\s+)?[^,;“”"]{2,60}?),\s*(.+)$`)
 	citingRe              = regexp.MustCompile(`^(.+?),\s*citing\s+((?:the\s+)?[^,;“”"]{2,80}?)\s*[.!?]?\s*$`)
-	statementParticipleRe = regexp.MustCompile(`\s(?:issued|released|put out|published|posted)\s+(?:a\s+)?(?:(?:written|brief|separate|formal|official|detailed|fresh|new)\s+)?(?:statement|press release|message|post)(?:\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?)?,?\s+(?:saying|accusing|calling|urging|condemning|stating|claiming|denying|warning|insisting|rejecting|alleging|blaming|confirming|reiterating|announcing)\s+(?:that\s+)?`)
+	statementParticipleRe = regexp.MustCompile(`\s(?:issued|released|put out|published|posted)\s+(?:a\s+)?(?:(?:written|brief|separate|formal|official|detailed|fresh|new|strongly worded|strongly-worded)\s+)?(?:statement|press release|message|post)(?:\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?)?,?\s+(?:saying|accusing|calling|urging|condemning|stating|claiming|denying|warning|insisting|rejecting|alleging|blaming|confirming|reiterating|announcing)\s+(?:that\s+)?`)
 	participleColonRe     = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
 	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning|calling for|calling on|urging|accusing)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)

@@ -1242,6 +1242,13 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Iran", "ir", "", false, "Pakistan of not doing enough"},
 				{"Saudi Arabia", "", "", false, "“wisdom and restraint” to prevent"}},
 		},
+		{"'according to a statement issued by X' covers the verb before it; a statement issued after a subordinating word",
+			lead + "Pakistan has confirmed that it will proceed with the expulsion of all Afghan migrants, according to a statement issued by the Taliban’s embassy in Islamabad on Wednesday.\n" +
+				"The response came a few hours after the Afghan embassy in Islamabad issued a strongly worded statement on Wednesday, saying Afghan nationals in the capital had been subjected to arrests.\n",
+			[]wantClaim{
+				{"Taliban’s embassy in Islamabad", "", "af-taliban", false, "Pakistan has confirmed that it will proceed"},
+				{"Afghan embassy in Islamabad", "", "af", false, "Afghan nationals in the capital"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,

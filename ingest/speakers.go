@@ -618,7 +618,7 @@ func (dp *docPeople) identify(phrase string) identity {
 	return identity{id: org.ID, speaksFor: firstNonEmpty(org.SpeaksFor, org.ID)}
 }
 
-var personWordRe = regexp.MustCompile(`(?i)\b(?:spokes(?:person|man|woman)|official|officials|minister|sources?|commander|chief|envoy|ambassador|diplomats?|analysts?|officers?|advis[eo]r|members?|delegates?|negotiators?|commissioner|director(?: general)?|secretary|governor|president|leader|general|DG|major|colonel|brigadier|lieutenant|captain|head|deputy|mullah|maulvi|mawlawi|sheikh)\b`)
+var personWordRe = regexp.MustCompile(`(?i)\b(?:spokes(?:person|man|woman)|official|officials|minister|sources?|commander|chief|envoy|ambassador|diplomats?|analysts?|officers?|advis[eo]r|members?|delegates?|negotiators?|commissioner|director(?: general)?|secretary|governor|president|leader|general|DG|major|colonel|brigadier|lieutenant|captain|head|deputy|mullah|maulvi|mawlawi|sheikh|embassy|consulate)\b`)
 
 // note records the people a paragraph names, speakers or not, so that a
 // later surname resolves to them.
