@@ -574,6 +574,13 @@ func (st *speakerState) asWritten(sp *Speaker) (string, bool) {
 // may later mean.
 var issuedStatementRe = regexp.MustCompile(`\b(?:issued|released|put out|in|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[a-z]+\s+)?statement\b`)
 
+// officeAndName: an office and a person's name after it ("Balochistan
+// Chief Minister Sarfaraz Bugti"), not a body or a group.
+func officeAndName(p string) bool {
+	w := strings.Fields(p)
+	return len(w) >= 3 && roleWordRe.MatchString(p) && !roleWordRe.MatchString(w[len(w)-1]) && personNameRe.MatchString(strings.Join(w[len(w)-2:], " ")) && !isBody(p, identity{}) && !pluralSpeaker(p)
+}
+
 // bareRankRe: a rank or title standing alone.
 var bareRankRe = regexp.MustCompile(`^(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Col\.?)(?:\s+(?:Gen\.?|General))?$|^(?:Gen\.?|General|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)$`)
 
@@ -1110,7 +1117,10 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		} else if phrase, at := mentionedSubject(p.Text[s[0]:s[1]]); phrase != "" && !pronounRe.MatchString(phrase) {
 			// "Zabihullah Mujahid issued a statement on Saturday." then
 			// "He said …": he is Mujahid, not the speaker before.
-			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" {
+			// "Balochistan Chief Minister Sarfaraz Bugti strongly condemned
+			// the blast." then "He said …": a person the lists do not
+			// know, named with an office.
+			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" || sp == nil && officeAndName(phrase) {
 				evs = append(evs, event{pos: s[0] + at, phrase: phrase, mention: true, sentence: s})
 			}
 		}
@@ -1191,6 +1201,10 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				case "person":
 					st.setPerson(speaker)
 				}
+			} else if officeAndName(speaker) {
+				// "According to KP Inspector General of Police Zulfiqar
+				// Hameed, …" then "he said": a person the lists do not know.
+				st.setPerson(speaker)
 			}
 		default:
 			speaker, role = st.resolve(g, cleanSpeaker(ev.phrase))
@@ -1689,6 +1703,15 @@ func mentionedSubject(sentence string) (string, int) {
 	if phrase, at := subjectPhrase(sentence); phrase != "" {
 		return phrase, at
 	}
+	// "Meanwhile, Balochistan Chief Minister Sarfaraz Bugti strongly
+	// condemned …": an office and a name the lists do not know.
+	from := 0
+	if loc := leadClauseRe.FindStringIndex(sentence); loc != nil {
+		from = loc[1]
+	}
+	if m := officeSubjectRe.FindStringSubmatchIndex(sentence[from:]); m != nil && officeAndName(sentence[from+m[2]:from+m[3]]) {
+		return sentence[from+m[2] : from+m[3]], from + m[2]
+	}
 	if !openingParticipleRe.MatchString(sentence) {
 		return "", 0
 	}
@@ -1700,6 +1723,7 @@ func mentionedSubject(sentence string) (string, int) {
 }
 
 var (
+	officeSubjectRe     = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|of\s+){1,7}[A-Z][\p{L}’'-]+)\s+(?:also\s+|strongly\s+|later\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held)\b`)
 	openingParticipleRe = regexp.MustCompile(`^[A-Z][a-z]+ing\s`)
 	subjectAfterCommaRe = regexp.MustCompile(`,\s+((?:[A-Z][\p{L}.’'-]*\s+){0,4}[A-Z][\p{L}’'-]+)\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|spoke)\b`)
 )

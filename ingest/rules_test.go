@@ -1249,6 +1249,18 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Taliban’s embassy in Islamabad", "", "af-taliban", false, "Pakistan has confirmed that it will proceed"},
 				{"Afghan embassy in Islamabad", "", "af", false, "Afghan nationals in the capital"}},
 		},
+		{"a person the lists do not know, named with an office after 'according to' or as a subject, is whom 'he' means",
+			lead + "Kohat District Police Officer Zahid Khan said that two officers were killed at the dam.\n" +
+				"According to KP Inspector General of Police Zulfiqar Hameed, the authorities have taken notice of the killing.\n" +
+				"“The additional IGP will supervise the investigation teams,” he said.\n" +
+				"Meanwhile, Balochistan Chief Minister Sarfaraz Bugti strongly condemned the deadly blast.\n" +
+				"He said that terrorists had targeted innocent people.\n",
+			[]wantClaim{
+				{"Kohat District Police Officer Zahid Khan", "", "", false, "two officers were killed"},
+				{"KP Inspector General of Police Zulfiqar Hameed", "", "", false, "taken notice"},
+				{"KP Inspector General of Police Zulfiqar Hameed", "", "", true, "supervise the investigation"},
+				{"Balochistan Chief Minister Sarfaraz Bugti", "", "", false, "targeted innocent people"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
