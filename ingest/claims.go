@@ -574,6 +574,22 @@ func (st *speakerState) asWritten(sp *Speaker) (string, bool) {
 // may later mean.
 var issuedStatementRe = regexp.MustCompile(`\b(?:issued|released|put out|in|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[a-z]+\s+)?statement\b`)
 
+// officeOnly: words that name an office and nobody ("Deputy Prime
+// Minister").
+func officeOnly(p string) bool {
+	w := strings.Fields(p)
+	if len(w) == 0 || !roleWordRe.MatchString(p) {
+		return false
+	}
+	for _, x := range w {
+		l := strings.ToLower(strings.TrimSuffix(x, "."))
+		if !titleWords[l] && !officeWords[l] && !roleWordRe.MatchString(l) {
+			return false
+		}
+	}
+	return true
+}
+
 // officeAndName: an office and a person's name after it ("Balochistan
 // Chief Minister Sarfaraz Bugti"), not a body or a group.
 func officeAndName(p string) bool {
@@ -731,7 +747,8 @@ func plausibleSpeaker(p string) bool {
 			return false
 		}
 	}
-	first, _ := utf8.DecodeRuneInString(p)
+	// "the Inter-Services Public Relations (ISPR)": a name after "the".
+	first, _ := utf8.DecodeRuneInString(strings.TrimPrefix(p, "the "))
 	lower := strings.ToLower(p)
 	return unicode.IsUpper(first) || strings.HasPrefix(lower, "a ") || strings.HasPrefix(lower, "an ") || roleWordRe.MatchString(p) || bodyNounRe.MatchString(lower) || len(words) <= 3 && pluralSpeaker(p)
 }
@@ -1379,7 +1396,9 @@ func notSpeaker(p string) bool {
 	// agencies". Not a name with "and" in it ("Minister for Information
 	// and Broadcasting"), nor two unnamed groups ("Officials and sources"),
 	// who are still one speaker.
-	if a, b, ok := strings.Cut(p, " and "); ok && !ofNameRe.MatchString(a) {
+	// "Deputy Prime Minister and Foreign Minister Ishaq Dar": two offices
+	// of one person.
+	if a, b, ok := strings.Cut(p, " and "); ok && !ofNameRe.MatchString(a) && !officeOnly(a) {
 		a, b = strings.TrimSpace(a), strings.TrimSpace(b)
 		if isOutlet(a) || isOutlet(b) {
 			return true
@@ -2167,7 +2186,7 @@ var clauseOpenRe = regexp.MustCompile(`^(?:they|he|she|it|we|there|this|these|th
 var placePrepRe = regexp.MustCompile(`^(?:at|in|on|to|with|near|along|across|inside|outside|from|within|of|into|over|against|between|towards?|via)$`)
 
 // inAsideRe: the occasion of the saying closing the text before the verb.
-var inAsideRe = regexp.MustCompile(`\s+(?:in|during|at)\s+(?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:briefing|statement|address|speech|interview|post|conference|remarks|message|tweet|session)(?:\s+(?:on|last|this|earlier)\s+\w+)?\s*$`)
+var inAsideRe = regexp.MustCompile(`\s+(?:in|during|at)\s+(?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:briefing|statement|address|speech|interview|post|conference|remarks|message|tweet|session)(?:\s+(?:on|last|this|earlier)(?:\s+this)?\s+\w+)?\s*$`)
 
 // dashAsideRe: an aside between dashes closing the text before a verb.
 var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[—–]\s*$`)

@@ -1261,6 +1261,15 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"KP Inspector General of Police Zulfiqar Hameed", "", "", true, "supervise the investigation"},
 				{"Balochistan Chief Minister Sarfaraz Bugti", "", "", false, "targeted innocent people"}},
 		},
+		{"a statement from 'the' body named in full; two offices of one person; 'in a statement earlier this week'",
+			lead + "A statement from the Inter-Services Public Relations (ISPR) said that eight terrorists were killed in the first operation.\n" +
+				"Deputy Prime Minister and Foreign Minister Ishaq Dar has accused the Afghan government of giving space to militants.\n" +
+				"The Afghan acting deputy foreign minister in a statement earlier this week claimed that Daesh has training centres in the region.\n",
+			[]wantClaim{
+				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", false, "eight terrorists were killed"},
+				{"Deputy Prime Minister and Foreign Minister Ishaq Dar", "ishaq-dar", "pk", false, "giving space to militants"},
+				{"Afghan acting deputy foreign minister", "", "af", false, "Daesh has training centres"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
