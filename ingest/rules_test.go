@@ -1270,6 +1270,15 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Deputy Prime Minister and Foreign Minister Ishaq Dar", "ishaq-dar", "pk", false, "giving space to militants"},
 				{"Afghan acting deputy foreign minister", "", "af", false, "Daesh has training centres"}},
 		},
+		{"'expressed readiness', 'expressed the hope that', 'reject' and a participle 'terming'",
+			lead + "Iranian President Masoud Pezeshkian on Tuesday expressed readiness to mediate between the two neighbours.\n" +
+				"Qatar also expressed the hope that this important step will end the tensions on the border.\n" +
+				"Ishaq Dar welcomed the agreement, terming it the first step in the right direction.\n",
+			[]wantClaim{
+				{"Iranian President Masoud Pezeshkian", "", "ir", false, "to mediate between"},
+				{"Qatar", "qa", "", false, "this important step"},
+				{"Ishaq Dar", "ishaq-dar", "pk", false, "it the first step"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
