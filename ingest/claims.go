@@ -1913,6 +1913,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if s[m[2]:m[3]] == "claimed" && claimedLivesRe.MatchString(s[m[1]:]) {
 			continue
 		}
+		// "the last attack claimed by ISIL", "the charges denied by
+		// Kabul": a participle, the speaker after "by".
+		if strings.HasPrefix(strings.TrimLeft(s[m[1]:], " "), "by ") && strings.HasSuffix(s[m[2]:m[3]], "ed") {
+			continue
+		}
 		if ev, ok := invertedReported(s, span, m); ok {
 			return ev, true
 		}

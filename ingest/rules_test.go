@@ -1279,6 +1279,12 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Qatar", "qa", "", false, "this important step"},
 				{"Ishaq Dar", "ishaq-dar", "pk", false, "it the first step"}},
 		},
+		{"a participle before 'by' reports nothing; a subheading of eight words is no statement",
+			lead + "The last suicide attack in the country claimed by the regional chapter of the group was in the south.\n" +
+				"Injuries reported in Kunar and Paktika attacks\n" +
+				"Officials said that two people were wounded in Kunar.\n",
+			[]wantClaim{{"Officials", "", "", false, "two people were wounded"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
