@@ -109,7 +109,7 @@ var (
 	// or a dash.
 	datelineRe   = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
-	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|commissioner|negotiator|mayor|chairman|administrator|press officer)\b`)
+	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head)\b`)
 	pronounRe    = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
 )
 
@@ -1799,6 +1799,19 @@ var calledOnToRe = regexp.MustCompile(`^(?:the\s+|both\s+|all\s+|[a-z]|(?:Pakist
 
 // notBefore: words before a reporting verb that deny it ("neither denied nor
 // confirmed", "has not said") or make it passive ("Injuries were reported").
+// calledOnNameTo: "called on IEA to distance these members …", a name
+// and what it is called on to do; not "called on President Zardari to
+// discuss …", a visit.
+func calledOnNameTo(rest string) bool {
+	m := calledOnNameRe.FindStringSubmatch(rest)
+	return m != nil && !visitVerbs[m[1]]
+}
+
+var (
+	calledOnNameRe = regexp.MustCompile(`^[A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*){0,2}\s+to\s+(?:either\s+)?([a-z]+)`)
+	visitVerbs     = map[string]bool{"discuss": true, "meet": true, "review": true, "exchange": true, "talk": true, "brief": true, "inquire": true, "congratulate": true, "pay": true}
+)
+
 var notBefore = map[string]bool{"neither": true, "nor": true, "not": true, "never": true, "was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
 
 // lastWord is the last space-separated word of s.
@@ -2064,7 +2077,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "called on both countries to exercise restraint" says something;
 		// "called on President Zardari at the Presidency" is a visit.
-		if verb == "called on" && !calledOnToRe.MatchString(rest) {
+		if verb == "called on" && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
 			continue
 		}
 		// "…, a claim which New Delhi has denied": the denial of a claim

@@ -1285,6 +1285,14 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				"Officials said that two people were wounded in Kunar.\n",
 			[]wantClaim{{"Officials", "", "", false, "two people were wounded"}},
 		},
+		{"a CEO of a chamber with its long name; 'called on' a name to act, not to discuss",
+			lead + "Shakerullah Safi, CEO of the Nangarhar Chamber of Commerce and Investment, stated: “The Torkham route is still closed, causing traders to incur losses.”\n" +
+				"Ishaq Dar called on IEA to either distance these members from the border or hand them over.\n" +
+				"Field Marshal Asim Munir called on President Asif Ali Zardari to discuss the situation on the border.\n",
+			[]wantClaim{
+				{"Shakerullah Safi, CEO of the Nangarhar Chamber of Commerce and Investment", "", "", true, "route is still closed"},
+				{"Ishaq Dar", "ishaq-dar", "pk", false, "IEA to either distance"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
