@@ -370,6 +370,15 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			return w, roleOf(w)
 		}
 		return "", ""
+	case (lower == "ministry" || lower == "statement") && st.org == "" && st.bodyOfLast() != nil && (lower == "statement" || strings.Contains(strings.ToLower(st.bodyOfLast().Name), lower) || strings.HasSuffix(st.bodyOfLast().ID, "-mod") || strings.HasSuffix(st.bodyOfLast().ID, "-mofa")):
+		// "Inayatullah Khwarizmi, a spokesman for the Taliban's Ministry
+		// of Defence, said …", then "The ministry said …": the body the
+		// last speaker speaks for.
+		if st.surnames == nil {
+			st.surnames = map[string]string{}
+		}
+		st.surnames[p] = st.bodyOfLast().Name
+		return p, ""
 	case (lower == "ministry" || lower == "office") && st.org != "" && !st.orgIs(lower):
 		// "The ministry said …" after UNHCR spoke: another body, which
 		// the reviewer names.
@@ -557,6 +566,14 @@ func (st *speakerState) orgIs(noun string) bool {
 		}
 	}
 	return strings.Contains(strings.ToLower(name), noun)
+}
+
+// bodyOfLast: the listed body the last speaker speaks for, or nil.
+func (st *speakerState) bodyOfLast() *Speaker {
+	if b := LookupSpeaker(st.lastWho.speaksFor); b != nil && b.Kind == "body" {
+		return b
+	}
+	return nil
 }
 
 // asWritten: a listed person as the text wrote their name, who is now
@@ -1039,6 +1056,11 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		// quotation names one.
 		am := afterAttrRe.FindStringSubmatchIndex(after)
 		if am != nil && startsQuote(after) {
+			am = nil
+		}
+		// "“…,” Reuters reported": the outlet carries the quotation; who
+		// said it is named before it.
+		if am != nil && isOutlet(cleanSpeaker(after[am[2]:am[3]])) {
 			am = nil
 		}
 		var pronAfter []int

@@ -1293,6 +1293,15 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Shakerullah Safi, CEO of the Nangarhar Chamber of Commerce and Investment", "", "", true, "route is still closed"},
 				{"Ishaq Dar", "ishaq-dar", "pk", false, "IEA to either distance"}},
 		},
+		{"'the ministry' is the body the last speaker speaks for; a quotation an outlet carries keeps the speaker named before it",
+			lead + "Inayatullah Khwarizmi, a spokesman for the Taliban's Ministry of Defence, said that the group does not consider the province part of Pakistan.\n" +
+				"The ministry said in a statement on Saturday that it had attacked points on the other side of the line.\n" +
+				"When asked about the statement, Defence Ministry spokesman Inayatullah Khwarizmi said, \"We do not consider it to be Pakistani territory, so we cannot confirm it,\" Reuters reported.\n",
+			[]wantClaim{
+				{"Inayatullah Khwarizmi, a spokesman for the Taliban's Ministry of Defence", "enayatullah-khwarazmi", "af-mod", false, "does not consider the province"},
+				{"ministry", "af-mod", "af-taliban", false, "attacked points"},
+				{"Defence Ministry spokesman Inayatullah Khwarizmi", "enayatullah-khwarazmi", "af-mod", true, "We do not consider it"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
