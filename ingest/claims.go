@@ -83,12 +83,12 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
 // say nothing.
-var thatVerbs = map[string]bool{"wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true, "found": true}
+var thatVerbs = map[string]bool{"threatened": true, "wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true, "found": true}
 
 var (
 	// "“Are these the terrorists?” the DG asked": asked after a quotation
@@ -2183,7 +2183,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 				rest = strings.TrimSpace(datelineRe.ReplaceAllString(rest, ""))
 			}
 		}
-		if len(strings.Fields(rest)) < minWords || startsQuote(rest) && !objectVerbs[verb] && !said {
+		if len(strings.Fields(rest)) < minWords || startsQuote(rest) && !objectVerbs[verb] && !said && !quotedPhraseOpens(rest) {
 			return event{}, false
 		}
 		// "Khan added: “As soon as any clarity or in": a quotation the

@@ -1302,6 +1302,14 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"ministry", "af-mod", "af-taliban", false, "attacked points"},
 				{"Defence Ministry spokesman Inayatullah Khwarizmi", "enayatullah-khwarazmi", "af-mod", true, "We do not consider it"}},
 		},
+		{"'threatened that', not 'threatened to'; a quoted phrase after 'demanded'",
+			lead + "Pakistan's Defence Minister Khawaja Asif has threatened that Pakistan could strike the hideouts at any time.\n" +
+				"The militants threatened to attack the convoy again.\n" +
+				"Islamabad demanded “credible and decisive measures” from Kabul to prevent the attacks.\n",
+			[]wantClaim{
+				{"Pakistan's Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "could strike the hideouts"},
+				{"Islamabad", "pk", "", false, "“credible and decisive measures” from Kabul"}},
+		},
 		{"no group is no speaker",
 			lead + "No militant group claimed responsibility for the blast at the court.\n",
 			nil,
