@@ -634,12 +634,12 @@ func (dp *docPeople) note(text string) {
 	}
 }
 
-// onlyNamedAs: the one listed person the text has named so far whose
-// office is role, or nil when none or several are.
-func (dp *docPeople) onlyNamedAs(role string) *Speaker {
+// onlyNamed: the one listed person the text has named so far that match
+// accepts, or nil when none or several are.
+func (dp *docPeople) onlyNamed(match func(*Speaker) bool) *Speaker {
 	var only *Speaker
 	for _, p := range dp.named {
-		if p.Role != role && !strings.HasSuffix(p.Role, " "+role) && !strings.Contains(p.Role, " "+role+" ") && !strings.HasPrefix(p.Role, role+" ") {
+		if !match(p) {
 			continue
 		}
 		if only != nil && only != p {
@@ -648,48 +648,32 @@ func (dp *docPeople) onlyNamedAs(role string) *Speaker {
 		only = p
 	}
 	return only
+}
+
+// onlyNamedAs: the one person named so far whose office is role.
+func (dp *docPeople) onlyNamedAs(role string) *Speaker {
+	return dp.onlyNamed(func(p *Speaker) bool {
+		return p.Role == role || strings.HasSuffix(p.Role, " "+role) || strings.Contains(p.Role, " "+role+" ") || strings.HasPrefix(p.Role, role+" ")
+	})
 }
 
 // pressChief: for "the military spokesperson" or "the foreign office
-// spokesman", the one listed person named so far who heads that press
-// office (the DG ISPR; the Foreign Office spokesperson), or nil.
+// spokesman", the one person named so far who heads that press office
+// (the DG ISPR, not the army chief; a foreign office spokesperson).
 func (dp *docPeople) pressChief(phrase string) *Speaker {
-	var bodies []string
 	switch {
 	case strings.Contains(phrase, "military") || strings.Contains(phrase, "army"):
-		bodies = []string{"ispr"} // not the army chief, who speaks for pk-army
+		return dp.onlyNamed(func(p *Speaker) bool { return p.SpeaksFor == "ispr" })
 	case strings.Contains(phrase, "foreign"):
-		bodies = []string{"pk-mofa", "af-mofa", "ir-mofa", "qa-mofa", "tr-mofa"}
-	default:
-		return nil
+		return dp.onlyNamed(func(p *Speaker) bool { return strings.HasSuffix(p.SpeaksFor, "-mofa") && strings.Contains(p.Role, "spokes") })
 	}
-	var only *Speaker
-	for _, p := range dp.named {
-		if !slices.Contains(bodies, p.SpeaksFor) || p.SpeaksFor != "ispr" && !strings.Contains(p.Role, "spokes") {
-			continue
-		}
-		if only != nil && only != p {
-			return nil
-		}
-		only = p
-	}
-	return only
+	return nil
 }
 
-// onlyNamedWithSurname: the one listed person the text has named so far
-// whose name ends in surname, or nil.
+// onlyNamedWithSurname: the one person named so far whose name ends in
+// surname.
 func (dp *docPeople) onlyNamedWithSurname(surname string) *Speaker {
-	var only *Speaker
-	for _, p := range dp.named {
-		if !strings.HasSuffix(p.Name, " "+surname) {
-			continue
-		}
-		if only != nil && only != p {
-			return nil
-		}
-		only = p
-	}
-	return only
+	return dp.onlyNamed(func(p *Speaker) bool { return strings.HasSuffix(p.Name, " "+surname) })
 }
 
 func (dp *docPeople) saw(sp *Speaker) {
