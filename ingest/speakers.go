@@ -457,17 +457,9 @@ type docPeople struct {
 // onlyWith is the one person of the document (named anywhere in it) who
 // holds role for party, or nil when none or several do.
 func (dp *docPeople) onlyWith(role, party string) *Speaker {
-	var only *Speaker
-	for _, p := range dp.people() {
-		if p.Role != role && !strings.HasSuffix(p.Role, role) || party != "" && p.SpeaksFor != party {
-			continue
-		}
-		if only != nil && only != p {
-			return nil
-		}
-		only = p
-	}
-	return only
+	return onlyOne(dp.people(), func(p *Speaker) bool {
+		return (p.Role == role || strings.HasSuffix(p.Role, role)) && (party == "" || p.SpeaksFor == party)
+	})
 }
 
 // office is who holds the office a phrase names without naming the person
@@ -485,19 +477,7 @@ func (dp *docPeople) office(phrase string) identity {
 	// or party; else for that state ("the Afghan spokesperson" is the
 	// Taliban's), else whose office the phrase writes out in full ("the
 	// Pakistani Defence Minister").
-	only := func(match func(*Speaker) bool) *Speaker {
-		var one *Speaker
-		for _, p := range dp.people() {
-			if !match(p) {
-				continue
-			}
-			if one != nil && one != p {
-				return nil
-			}
-			one = p
-		}
-		return one
-	}
+	only := func(match func(*Speaker) bool) *Speaker { return onlyOne(dp.people(), match) }
 	state := stateOf(who.speaksFor)
 	var p *Speaker
 	if ok {
@@ -637,8 +617,14 @@ func (dp *docPeople) note(text string) {
 // onlyNamed: the one listed person the text has named so far that match
 // accepts, or nil when none or several are.
 func (dp *docPeople) onlyNamed(match func(*Speaker) bool) *Speaker {
+	return onlyOne(dp.named, match)
+}
+
+// onlyOne: the one person of people that match accepts, or nil when none
+// or several are.
+func onlyOne(people []*Speaker, match func(*Speaker) bool) *Speaker {
 	var only *Speaker
-	for _, p := range dp.named {
+	for _, p := range people {
 		if !match(p) {
 			continue
 		}
@@ -665,7 +651,9 @@ func (dp *docPeople) pressChief(phrase string) *Speaker {
 	case strings.Contains(phrase, "military") || strings.Contains(phrase, "army"):
 		return dp.onlyNamed(func(p *Speaker) bool { return p.SpeaksFor == "ispr" })
 	case strings.Contains(phrase, "foreign"):
-		return dp.onlyNamed(func(p *Speaker) bool { return strings.HasSuffix(p.SpeaksFor, "-mofa") && strings.Contains(p.Role, "spokes") })
+		return dp.onlyNamed(func(p *Speaker) bool {
+			return strings.HasSuffix(p.SpeaksFor, "-mofa") && strings.Contains(p.Role, "spokes")
+		})
 	}
 	return nil
 }
