@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -1316,5 +1317,20 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
+	}
+}
+
+// TestOperationsCounted: operations and raids are conflict things
+// (LABELLING.md, "Labelled press outside the project").
+func TestOperationsCounted(t *testing.T) {
+	got := drafted(t, lead+"According to the ISPR, 2,701 operations were conducted in the province and 12 raids in the city.\n")
+	var have []string
+	for _, c := range got {
+		for _, f := range c.Figures {
+			have = append(have, fmt.Sprintf("%d %s %s", f.Count, f.Qualifier, f.What))
+		}
+	}
+	if want := []string{"2701 exact operations", "12 exact raids"}; !slices.Equal(have, want) {
+		t.Errorf("figures %q, want %q", have, want)
 	}
 }
