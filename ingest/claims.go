@@ -591,6 +591,18 @@ func (st *speakerState) asWritten(sp *Speaker) (string, bool) {
 // may later mean.
 var issuedStatementRe = regexp.MustCompile(`\b(?:issued|released|put out|in|through)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[a-z]+\s+)?statement\b`)
 
+// officeWordsOnly: before a name, only capitalised words and the small
+// words of an office's name ("Pakistan's Deputy Prime Minister and
+// Foreign Minister"), no verb or object.
+func officeWordsOnly(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && w != "of" && w != "and" && w != "the" && w != "for" {
+			return false
+		}
+	}
+	return true
+}
+
 // officeOnly: words that name an office and nobody ("Deputy Prime
 // Minister").
 func officeOnly(p string) bool {
@@ -1894,7 +1906,7 @@ func subjectPhrase(prefix string) (string, int) {
 	if m := subjectNounRe.FindString(head); m != "" && (len(hits) == 0 || hits[first].start > 80 || hits[first].start < len(m) && len(m) > hits[first].end) {
 		return m, start
 	}
-	if len(hits) == 0 || hits[first].start > 80 {
+	if len(hits) == 0 || hits[first].start > 80 || hits[first].start > 40 && !officeWordsOnly(head[:hits[first].start]) {
 		return "", 0
 	}
 	h := hits[first]
@@ -2489,6 +2501,9 @@ func coordinated(s string, span [2]int, m []int) (event, bool) {
 	// "described the attack as “an unprecedented act” and emphasised":
 	// a phrase quoted on the way opens no clause.
 	mid = quotedPhraseRe.ReplaceAllString(mid, "")
+	// "He referenced a recent attack on Chinese citizens, and alleged
+	// that …": the serial comma before "and" opens no clause.
+	mid = strings.TrimSuffix(strings.TrimSpace(mid), ",")
 	if strings.ContainsAny(mid, ",;:“”\"") || coordBreakRe.MatchString(mid) || len(findSpeechVerbs(mid)) > 0 {
 		return event{}, false
 	}
