@@ -538,11 +538,8 @@ func titledSurname(p string) string {
 	if !surnameRe.MatchString(sur) {
 		return ""
 	}
-	for _, t := range w[:len(w)-1] {
-		l := strings.ToLower(strings.TrimSuffix(t, "."))
-		if !titleWords[l] && !officeWords[l] && !roleWordRe.MatchString(l) {
-			return ""
-		}
+	if !officeOnly(strings.Join(w[:len(w)-1], " ")) {
+		return ""
 	}
 	return sur
 }
@@ -603,11 +600,11 @@ func officeWordsOnly(s string) bool {
 	return true
 }
 
-// officeOnly: words that name an office and nobody ("Deputy Prime
-// Minister").
+// officeOnly: words of offices, ranks and titles only ("Deputy Prime
+// Minister", "Lt Gen").
 func officeOnly(p string) bool {
 	w := strings.Fields(p)
-	if len(w) == 0 || !roleWordRe.MatchString(p) {
+	if len(w) == 0 {
 		return false
 	}
 	for _, x := range w {
@@ -1432,7 +1429,7 @@ func notSpeaker(p string) bool {
 	// who are still one speaker.
 	// "Deputy Prime Minister and Foreign Minister Ishaq Dar": two offices
 	// of one person.
-	if a, b, ok := strings.Cut(p, " and "); ok && !ofNameRe.MatchString(a) && !officeOnly(a) {
+	if a, b, ok := strings.Cut(p, " and "); ok && !ofNameRe.MatchString(a) && !(roleWordRe.MatchString(a) && officeOnly(a)) {
 		a, b = strings.TrimSpace(a), strings.TrimSpace(b)
 		if isOutlet(a) || isOutlet(b) {
 			return true
