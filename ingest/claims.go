@@ -95,7 +95,7 @@ var (
 	// only; "asked Kabul to act" is a request the lists of verbs leave out.
 	afterAttrRe     = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `|asked)\b`)
 	invertedRe      = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$)`)
-	reverseAppRe    = regexp.MustCompile(`((?:[Aa]n?|[Tt]he)\s+[^,“”"]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
+	reverseAppRe    = regexp.MustCompile(`(\b(?:[Aa]n?|[Tt]he)\s+[^,“”"]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
 	beforeAttrRe    = regexp.MustCompile(`([A-Za-z][^“”"«»\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*[:,]?\s*$`)
 	participleEndRe = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring|insisting|warning)\s*[,:]?\s*$`)
 	verbEndRe       = regexp.MustCompile(`\b(?:` + speechVerbs + `),?$`)
@@ -682,7 +682,7 @@ var groupRoleRe = regexp.MustCompile(`^(?:officials|sources|diplomats|analysts|o
 
 // pluralHeadRe: a speaker phrase's last word that makes it a group ("Security
 // forces", "Afghan authorities", "the Taliban"), whom a later "they" means.
-var pluralHeadRe = regexp.MustCompile(`^(?:(?i:forces|troops|officials|sources|diplomats|analysts|officers|members|delegates|negotiators|authorities|residents|witnesses|militants|elders|leaders|medics|doctors|villagers|survivors|relatives|rescuers|guards|police|traders|drivers|people|spokesmen|ministers|experts|observers|monitors|mediators|insurgents|fighters|lawmakers|legislators)|Taliban)$`)
+var pluralHeadRe = regexp.MustCompile(`^(?:(?i:forces|troops|officials|sources|diplomats|analysts|officers|members|delegates|negotiators|authorities|residents|witnesses|militants|elders|leaders|medics|doctors|villagers|survivors|relatives|rescuers|guards|police|traders|drivers|people|spokesmen|ministers|experts|observers|monitors|mediators|insurgents|fighters|lawmakers|legislators|groups|organi[sz]ations|agencies|activists|campaigners|governments|countries|nations|states)|Taliban)$`)
 
 // pluralSpeaker: the phrase, up to an appositive, names a group.
 func pluralSpeaker(p string) bool {
@@ -1088,11 +1088,25 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				ev.phrase, ev.pos = strings.TrimSpace(ev.phrase[c+1:]), ev.pos+c+1
 			}
 		} else if m := invertedRe.FindStringSubmatchIndex(after); m != nil && !startsQuote(after) {
-			ev.phrase, ev.pos = after[m[2]:m[3]], q.Close+m[2]
+			ev.phrase, ev.pos = after[m[2]:pastAbbreviations(after, m[3])], q.Close+m[2]
 		} else if m := endsWithVerb(before); m != nil {
 			ev.phrase, ev.pos = before[m[2]:m[3]], bstart+m[2]
+			// "X, head of …, during an interaction with journalists said":
+			// the occasion, not the speaker.
+			// The speaker is then looked for before it.
+			if loc := inAsideRe.FindStringIndex(ev.phrase); loc != nil && loc[0] > 0 {
+				t := strings.TrimRight(before[:m[2]+loc[0]], " ,") + " said"
+				if m2 := speakerBeforeRe.FindStringSubmatchIndex(t); m2 != nil {
+					ev.phrase, ev.pos = t[m2[2]:m2[3]], bstart+m2[2]
+				}
+			}
 			// "…, while Amir Khan Muttaqi said ‘…’": the last clause.
-			if c := strings.LastIndex(ev.phrase, ","); c >= 0 && !plausibleSpeakerPhrase(ev.phrase) {
+			// "Lt Gen Ahmed Sharif Chaudhry, head of the military's media
+			// wing, Inter-Services Public Relations, said": a listed person
+			// opening the phrase with an appositive is the speaker.
+			if sp, at := subjectPhrase(ev.phrase); at == 0 && sp != "" && !pronounRe.MatchString(sp) && strings.Contains(sp, ",") && personID(sp) {
+				ev.phrase = sp
+			} else if c := strings.LastIndex(ev.phrase, ","); c >= 0 && !plausibleSpeakerPhrase(ev.phrase) {
 				ev.phrase = strings.TrimSpace(leadConjRe.ReplaceAllString(strings.TrimSpace(ev.phrase[c+1:])+" ", ""))
 				ev.pos = bstart + m[2] + c + 1
 				// "Miller stated … on the table, and added: “…”": the
@@ -1385,7 +1399,7 @@ var (
 		// "…, in a series of posts", "… via a spokesperson", "… on social
 		// media", "the minister while speaking to …": how or when it was
 		// said, not who.
-		`|,?\s+(?:in\s+(?:a|an|his|her|its|their)|via|through|on\s+(?:social\s+media|X|Twitter|Facebook|television|state\s+television|state\s+TV))\s.*$|\s+(?:while|when|during|after|before)\s.*$`)
+		`|,?\s+at\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}(?:conference|briefing|meeting|event|ceremony|rally|summit|session|forum|gathering)\b.*$|,?\s+(?:in\s+(?:a|an|his|her|its|their)|via|through|on\s+(?:social\s+media|X|Twitter|Facebook|television|state\s+television|state\s+TV))\s.*$|\s+(?:while|when|during|after|before)\s.*$`)
 	leadAdverbRe = regexp.MustCompile(`^(?i:later|earlier|meanwhile|however|separately|also|then|now|subsequently),?\s+`)
 	// "Mujahid, who is also a deputy minister": the relative clause
 	// describes the speaker, it is not part of the name.
@@ -1411,6 +1425,14 @@ func ministryLoc(s string) []int {
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
 	if mayBeJoint(p) && jointRe.MatchString(p) {
+		return true
+	}
+	// "Officials from both sides of the border", "All three sides".
+	if l := strings.ToLower(p); (strings.Contains(l, "sides") || strings.Contains(l, "parties")) && sidesRe.MatchString(l) {
+		return true
+	}
+	// "According to unofficial figures": numbers, not who gives them.
+	if figuresRe.MatchString(p) {
 		return true
 	}
 	// "No one claimed responsibility".
@@ -1439,7 +1461,7 @@ func notSpeaker(p string) bool {
 			r, _ := utf8.DecodeRuneInString(x)
 			return listed || unicode.IsUpper(r) && !strings.ContainsAny(x, ",") && !pluralSpeaker(x)
 		}
-		if named(a, la) && named(b, lb) || la && pluralSpeaker(b) || lb && pluralSpeaker(a) {
+		if named(a, la) && named(b, lb) || named(a, la) && pluralSpeaker(b) || lb && pluralSpeaker(a) {
 			return true
 		}
 	}
@@ -1496,6 +1518,40 @@ func mayBeJoint(p string) bool {
 }
 
 var jointHints = []string{"joint", "correspondent", "reporter", "stringer", "state", "official ", "agenc", "outlet", "media", "daily", "newspaper", "broadcaster", "website", "portal", "television", "tv", "radio", "associated press"}
+
+// citesSomeone: "citing security officials", "citing the Interior
+// Ministry", not "citing the ongoing humanitarian crisis": a reason.
+func citesSomeone(p string) bool {
+	t := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(p), "the "), "a ")
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r) || pluralSpeaker(t) || roleWordRe.MatchString(t)
+}
+
+var relativeWordRe = regexp.MustCompile(`\b(?:who|whom|whose|which)\b`)
+
+// personID: the phrase names a person speakers.csv lists.
+func personID(p string) bool {
+	sp := LookupSpeaker(IdentifySpeaker(p))
+	return sp != nil && sp.Kind == "person"
+}
+
+// speakerBeforeRe: the words before "said", from the start of a word, as
+// far back as a long title and appositive may go.
+var speakerBeforeRe = regexp.MustCompile(`(?:^|[\s(])([A-Za-z][^“”"«»\n.;!?]{0,200}?)\s+said$`)
+
+// thisTailRe: a verb's object that only points back ("said this in a
+// statement", "said so").
+var thisTailRe = regexp.MustCompile(`^(?:this|so|these words|the same)\s*(?:[.,;]|$|(?:in|at|during|while|on|when|after|before|to|as|via|through|from|late|earlier)\b)`)
+
+// dayAsideRe: "on Thursday, December 4," or "on October 17," closing a
+// speaker phrase.
+var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:,?\s+(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)?|(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)\s*,?\s*$`)
+
+// sidesRe: the sides of a conflict together.
+var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties)\b`)
+
+// figuresRe: data rather than whom it comes from.
+var figuresRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:official|unofficial|latest|available|initial|preliminary|government|provisional)\s+)?(?:figures|data|statistics|estimates|numbers|tallies|counts)$`)
 
 // severalRe: several states or bodies at once.
 var severalRe = regexp.MustCompile(`(?i)^(?:several|many|some|other|regional|neighbou?ring|western|muslim|arab|gulf)\s+(?:[\p{L}-]+\s+){0,2}(?:countries|nations|states|governments|powers)$`)
@@ -1672,7 +1728,7 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	// "…, citing security officials.": an outlet's report is the cited
 	// source's statement.
 	if strings.Contains(s, "citing") {
-		if m := citingRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+		if m := citingRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) && citesSomeone(s[m[4]:m[5]]) {
 			if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 {
 				if ok {
 					// "AP reported that …, citing …": what the outlet reports.
@@ -1802,7 +1858,7 @@ var (
 	participleColonRe     = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
 	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning|calling for|calling on|urging|accusing|terming|denouncing|describing)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
-	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
+	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also|(?:A|An|One|Two|Three|Several|Hours|Days|Weeks)\s+(?:(?:day|days|week|weeks|month|months|hour|hours)\s+)?(?:earlier|later|ago|before)),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
 	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true}
 )
@@ -1846,6 +1902,25 @@ var (
 var notBefore = map[string]bool{"neither": true, "nor": true, "not": true, "never": true, "was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
 
 // lastWord is the last space-separated word of s.
+// pastAbbreviations: the end of a phrase that stopped at the full stop of
+// an abbreviation or an initial ("said CENTCOM Commander Adm. Brad
+// Cooper."), moved on to the stop that ends its sentence.
+func pastAbbreviations(s string, end int) int {
+	for end+1 < len(s) && s[end] == '.' {
+		w := lastWord(s[:end])
+		if !abbreviations[w] && !(len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z') {
+			break
+		}
+		next := strings.IndexAny(s[end+1:], ".;!?\n“”\"")
+		if next < 0 || next > 120 {
+			break
+		}
+		end += 1 + next
+		end -= len(s[:end]) - len(strings.TrimRight(s[:end], " "))
+	}
+	return end
+}
+
 func lastWord(s string) string {
 	t := strings.TrimRight(s, " \t\n")
 	return t[strings.LastIndexAny(t, " \t\n")+1:]
@@ -1995,6 +2070,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if loc := participleAsideRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
 			prefix = prefix[:loc[0]] + " "
 		}
+		// "President Paul Kagame on Thursday, December 4, described": the
+		// day between the speaker and the verb.
+		if loc := dayAsideRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
+			prefix = prefix[:loc[0]] + " "
+		}
 		// "Islamabad, however, reiterated …", "Pakistan has long
 		// expressed …", "the ministry later condemned …"
 		if loc := asideRe.FindStringIndex(prefix); loc != nil {
@@ -2049,6 +2129,24 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if loc := conjOpenRe.FindStringIndex(phrase); loc != nil && loc[1] < len(phrase) {
 			phrase = phrase[loc[1]:]
 		}
+		// "Shahid Rind, a spokesperson for …, and Hamza Shafqaat, the
+		// commissioner, confirmed": the last of two speakers is not the
+		// speaker; the two together are not one.
+		if i := strings.LastIndex(prefix, phrase); phrase != "" && i > 0 && strings.HasSuffix(strings.TrimRight(prefix[:i], " ,"), " and") && strings.Contains(prefix[:i], ",") {
+			continue
+		}
+		// "The Taliban spokesperson refuted claims of X, a commander, being
+		// in Afghanistan and warned that …": a second verb of the
+		// sentence's subject; the words before "and" are the first verb's.
+		if strings.HasSuffix(strings.TrimRight(prefix, " "), " and") {
+			// Not "met the envoy who praised … and suggested": the
+			// relative clause's subject.
+			sp, _ := subjectPhrase(s[:m[0]])
+			if sp == "" || relativeWordRe.MatchString(prefix) {
+				continue
+			}
+			phrase = sp
+		}
 		relative := false
 		plausible := phrase != "" && plausibleSpeakerPhrase(phrase)
 		if phrase != "" && !plausible {
@@ -2096,6 +2194,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		}
 		rest := strings.TrimSpace(s[m[1]:])
+		// "He said this in a statement while responding to …": what was
+		// said is in the sentence before.
+		if thisTailRe.MatchString(rest) {
+			continue
+		}
 		// "described the attack as …" says something; "described the
 		// scene" does not.
 		if (verb == "described" || verb == "referred to") && !strings.Contains(rest, " as ") {
@@ -2235,7 +2338,7 @@ var clauseOpenRe = regexp.MustCompile(`^(?:they|he|she|it|we|there|this|these|th
 var placePrepRe = regexp.MustCompile(`^(?:at|in|on|to|with|near|along|across|inside|outside|from|within|of|into|over|against|between|towards?|via)$`)
 
 // inAsideRe: the occasion of the saying closing the text before the verb.
-var inAsideRe = regexp.MustCompile(`\s+(?:in|during|at)\s+(?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:briefing|statement|address|speech|interview|post|conference|remarks|message|tweet|session)(?:\s+(?:on|last|this|earlier)(?:\s+this)?\s+\w+)?\s*$`)
+var inAsideRe = regexp.MustCompile(`\s+(?:in|during|at)\s+(?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:briefing|statement|address|speech|interview|post|conference|remarks|message|tweet|session|interaction|meeting|call|event|ceremony|gathering|seminar|visit)(?:\s+with\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)?(?:\s+(?:on|last|this|earlier)(?:\s+this)?\s+\w+)?\s*$`)
 
 // dashAsideRe: an aside between dashes closing the text before a verb.
 var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[—–]\s*$`)
@@ -2295,7 +2398,7 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 			st.runOn = false
 			return
 		}
-		if !st.sameSide(text) {
+		if !st.sameSide(text) || narrationRe.MatchString(text) || otherBodyActs(text, st.last) {
 			st.runOn = false
 			return
 		}
@@ -2373,6 +2476,25 @@ func (st *speakerState) sameSide(text string) bool {
 	return !otherPersonRe.MatchString(head)
 }
 
+// narrationRe: the outlet explaining what a bulletin is about: what an
+// agreement provides ("Under the pact, …", "The defence agreement, which
+// …, has …", "Details of the proposal …") or how the events came about
+// ("The latest charge has deepened …", "The Kabul incident triggered …").
+var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|includes|included|provides|calls|envisages)\b)`)
+
+// otherBodyActs: "The WHO verified …" in the middle of a bulletin by
+// another body: a body the lists do not know, named as the subject and
+// acting, is another source.
+func otherBodyActs(text, last string) bool {
+	m := bodySubjectRe.FindStringSubmatch(text)
+	if m == nil || strings.EqualFold(strings.TrimPrefix(m[1], "The "), strings.TrimPrefix(strings.TrimPrefix(last, "the "), "The ")) {
+		return false
+	}
+	return isBody(m[1], identity{}) && actsRe.MatchString(m[2])
+}
+
+var bodySubjectRe = regexp.MustCompile(`^((?:The\s+)?(?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|on|and|the|in)\s+){0,6}?[A-Z][\p{L}’'.-]*(?:\s+\([A-Z]{2,8}\))?)\s+([a-z]+)\b`)
+
 // otherPersonRe: a sentence opening on a person, by office and name or by
 // a name and its appositive.
 var otherPersonRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'-]*\s+){0,2}(?:President|Minister|Prime Minister|Secretary|Spokesperson|Spokesman|Envoy|Ambassador|Governor|Chief|Commander|General)\s+[A-Z]|^[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,3},\s+(?:(?:the|a|an)\s+[a-z]|(?:head|chief|director|deputy|spokes\w+|minister|president|commander|leader|member|governor|officer|official)\b)`)
@@ -2400,7 +2522,7 @@ func titleCase(s string) bool {
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
 // not as an adjective ("on reported presence of khawarij").
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said
@@ -2570,7 +2692,7 @@ var coordBreakRe = regexp.MustCompile(`\b(?:who|which|that|when|while|after|befo
 var statementsByRe = regexp.MustCompile(`(?:^|[.!?]\s+)(?:Statements?|Remarks|Comments|Excerpts)\s+(?:by|from|of)\s+([A-Z][^:.;!?]{2,120}):$`)
 
 // placeTailRe: a place or occasion and nothing else.
-var placeTailRe = regexp.MustCompile(`^(?:at|in|during|from|via|through|while|after|before|to)\s+[^,.;:“”"]{1,80}[.]?$`)
+var placeTailRe = regexp.MustCompile(`^(?:(?:a|an|one|two|three|several|just)\s+(?:days?|weeks?|months?|hours?)\s+(?:after|before|since)|at|in|during|from|via|through|while|after|before|to|as|amid|following|despite)\s+[^,.;:“”"]{1,80}[.]?$`)
 
 // finiteRe: a verb of its own, so the words before " that " are a clause.
 var finiteRe = regexp.MustCompile(`\b(?:would|will|had|has|have|is|was|were|are|could|should|can|did|does)\b`)
@@ -2583,7 +2705,7 @@ var toldWhomRe = regexp.MustCompile(`^(?:reporters|journalists|the media|the pre
 var asideThatRe = regexp.MustCompile(`^,[^,“”"]{1,80},\s*that\s+`)
 
 // saidWhenRe: the day of the saying right after its verb.
-var saidWhenRe = regexp.MustCompile(`^(?:(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?\s+`)
+var saidWhenRe = regexp.MustCompile(`^(?:(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:\s*,)?\s+`)
 
 var ingWordRe = regexp.MustCompile(`(?:^|,\s*)[a-z]+ing\b`)
 

@@ -615,10 +615,12 @@ var (
 	// readMoreHeadRe: the same alone on its line, above a list of
 	// headlines.
 	readMoreHeadRe = regexp.MustCompile(`(?i)^(?:also read|read more|read also|related(?: stories| articles| news)?|more from [\p{L} ]{1,30}|you may also like|recommended(?: stories| for you)?|see also|trending(?: now)?|latest news|more stories)\s*:?$`)
-	imageCreditRe  = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)`)
-	embedSigRe     = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
-	embedLinkRe    = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
-	shareRe        = regexp.MustCompile(`(?i)^(share|share this|follow us|comments?|\d+ comments?|advertisement|subscribe.*)$`)
+	// "… (Representational/File Photo)", "… (AFP Photo)": a caption that
+	// closes on its credit in brackets.
+	imageCreditRe = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
+	embedSigRe    = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
+	embedLinkRe   = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
+	shareRe       = regexp.MustCompile(`(?i)^(share|share this|follow us|comments?|\d+ comments?|advertisement|subscribe.*)$`)
 )
 
 // markBoilerplate marks, in the paragraphs still counted as text, what is

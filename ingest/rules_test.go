@@ -1334,3 +1334,65 @@ func TestOperationsCounted(t *testing.T) {
 		t.Errorf("figures %q, want %q", have, want)
 	}
 }
+
+// Forms of the seventh pass (hold5, bench/README.md): each case fails on
+// the code before it.
+func TestSpeakerAndFigureFormsSeventhPass(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []wantClaim
+	}{
+		{"a day between the speaker and the verb; an abbreviated rank in a closing attribution",
+			lead + "Governor Faisal Karim Kundi on Tuesday, March 3, said the convoy had reached the border post safely.\n" +
+				"“The convoy will not stop until every family has been fed,” said relief commander Col. Imran Yusuf, who led the mission.\n",
+			[]wantClaim{
+				{"Governor Faisal Karim Kundi", "", "", false, "convoy had reached"},
+				{"relief commander Col. Imran Yusuf", "", "", true, "every family has been fed"}},
+		},
+		{"the sides together, figures and a reason cited are no speakers",
+			lead + "Officials from both sides of the frontier told the agency that the crossing was closed to traffic.\n" +
+				"All three sides have conceded that the bridge remains the main obstacle to the deal.\n" +
+				"According to official figures, more than 900 families returned through the crossing last week.\n" +
+				"The council urged an immediate halt to the evictions, citing the harsh winter in the valley.\n",
+			[]wantClaim{{"council", "", "", false, "immediate halt to the evictions"}},
+		},
+		{"two speakers joined by 'and' are not the second alone; a body and groups together",
+			lead + "Nadia Rauf, a spokesperson for the provincial government, and Kamran Aziz, the district commissioner, confirmed that the market had reopened.\n" +
+				"The UN and aid groups called for an end to the deportations of families in winter.\n",
+			nil,
+		},
+		{"a second verb after 'and' is the first subject's; 'said this' points back",
+			lead + "The Taliban spokesperson refuted reports of a commander, a senior militant, being in Kabul and warned that further raids would have grave consequences.\n" +
+				"Foreign Office spokesperson Shafqat Ali Khan said the deportations would continue until March. He said this in a statement while responding to the envoy's remarks.\n",
+			[]wantClaim{
+				{"Taliban spokesperson", "", "af-taliban", false, "further raids would have grave consequences"},
+				{"Foreign Office spokesperson Shafqat Ali Khan", "shafqat-ali-khan", "pk-mofa", false, "deportations would continue"}},
+		},
+		{"'A day earlier,' opens the sentence; the occasion between an appositive and 'said'",
+			lead + "A day earlier, Deputy Prime Minister Ishaq Dar said the mediators had asked both capitals to keep the crossing open.\n" +
+				"Lieutenant General Ahmed Sharif Chaudhry, head of the military's media wing, Inter-Services Public Relations, during a meeting with senior editors said, “Our forces do not strike civilians anywhere.”\n",
+			[]wantClaim{
+				{"Deputy Prime Minister Ishaq Dar", "ishaq-dar", "pk", false, "mediators had asked"},
+				{"Lieutenant General Ahmed Sharif Chaudhry, head of the military's media wing", "ahmed-sharif-chaudhry", "ispr", true, "do not strike civilians"}},
+		},
+		{"the day and a purpose after a closing attribution; a caption closed by its credit",
+			lead + "Kabul has launched operations against military posts along the frontier, the Taliban spokesperson said Friday night, as retaliation for the strikes.\n" +
+				"Border guards patrol the frontier near the crossing, the army said. (File Photo)\n" +
+				"The attackers stormed a police post in the district, killing four officers, local officials said Sunday, a week after the same group bombed a market.\n",
+			[]wantClaim{
+				{"Taliban spokesperson", "", "af-taliban", false, "launched operations against military posts"},
+				{"local officials", "", "", false, "stormed a police post"}},
+		},
+		{"a bulletin stops at what an agreement provides, at how events came about, and at another body acting",
+			lead + "The Saudi Ministry of Foreign Affairs said it welcomed the truce and urged restraint on both sides. The security pact, which was signed last month, has drawn attention in the region. Under the pact, an attack on one is an attack on both.\n" +
+				"The Relief Committee accused the fighters of looting the hospital in the town. The WHO verified the deaths of 40 patients in the ward.\n" +
+				"The latest charge has deepened tensions between the neighbours since the blasts in the capital.\n",
+			[]wantClaim{
+				{"Saudi Ministry of Foreign Affairs", "", "", false, "welcomed the truce and urged restraint"},
+				{"Relief Committee", "", "", false, "fighters of looting the hospital"}},
+		},
+	} {
+		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
+	}
+}
