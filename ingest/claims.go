@@ -642,7 +642,7 @@ func stateOf(id string) string {
 var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 
 // roleNounRe: an office standing for the person who holds it.
-var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^president$|^army chief$|^dpm$|^dg$|^director general$`)
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$`)
 
 // roleOfPerson is the office of a person named: as the text gives it, else
 // as speakers.csv records it.
@@ -1451,7 +1451,7 @@ func notSpeaker(p string) bool {
 	// who are still one speaker.
 	// "Deputy Prime Minister and Foreign Minister Ishaq Dar": two offices
 	// of one person.
-	if a, b, ok := strings.Cut(p, " and "); ok && !ofNameRe.MatchString(a) && !(roleWordRe.MatchString(a) && officeOnly(a)) {
+	if a, b, ok := strings.Cut(p, " and "); ok && !ofNameRe.MatchString(a) && !(roleWordRe.MatchString(a) && officeOnly(a) && !pluralSpeaker(a)) {
 		a, b = strings.TrimSpace(a), strings.TrimSpace(b)
 		if isOutlet(a) || isOutlet(b) {
 			return true
@@ -1518,6 +1518,12 @@ func mayBeJoint(p string) bool {
 }
 
 var jointHints = []string{"joint", "correspondent", "reporter", "stringer", "state", "official ", "agenc", "outlet", "media", "daily", "newspaper", "broadcaster", "website", "portal", "television", "tv", "radio", "associated press"}
+
+// ageRe: a person's age before or after the name.
+var ageRe = regexp.MustCompile(`^(?:[Aa]n?\s+)?\d{1,3}-year-old\s+|,\s*(?:aged\s+)?\d{1,3}\s*,?$`)
+
+// reportsThatRe: a sentence the press reports.
+var reportsThatRe = regexp.MustCompile(`^(?:Media\s+)?[Rr]eports\s+(?:(?:also|further)\s+)?(?:indicate|suggest|say|said|show|claim|state)(?:d|s)?\s+(?:that\s+)?`)
 
 // citesSomeone: "citing security officials", "citing the Interior
 // Ministry", not "citing the ongoing humanitarian crisis": a reason.
@@ -1675,6 +1681,13 @@ func sentenceOf(sents [][2]int, pos int) [2]int {
 // opens the sentence or follows its last comma before the verb.
 func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 	s := text[span[0]:span[1]]
+	// "Reports indicate that traders have urged …": what the press
+	// reports, not who said it.
+	if strings.HasPrefix(s, "Reports ") || strings.HasPrefix(s, "Media reports ") {
+		if reportsThatRe.MatchString(s) {
+			return event{}, false
+		}
+	}
 	if m := accordingRe.FindStringSubmatchIndex(s); m != nil {
 		if !clauseWordRe.MatchString(strings.ToLower(s[m[2]:m[3]])) {
 			return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], according: true, text: strings.TrimSpace(s[m[4]:m[5]]), sentence: span}, true
@@ -2070,6 +2083,9 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if loc := participleAsideRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
 			prefix = prefix[:loc[0]] + " "
 		}
+		if loc := ageRe.FindStringIndex(strings.TrimRight(prefix, " ")); loc != nil && loc[0] > 0 {
+			prefix = prefix[:loc[0]] + " "
+		}
 		// "President Paul Kagame on Thursday, December 4, described": the
 		// day between the speaker and the verb.
 		if loc := dayAsideRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
@@ -2128,6 +2144,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// "…, but security sources said", "But it did say".
 		if loc := conjOpenRe.FindStringIndex(phrase); loc != nil && loc[1] < len(phrase) {
 			phrase = phrase[loc[1]:]
+		}
+		// "63-year-old Sean Leap said", "Sean Leap, 63, said": the age
+		// is not the name.
+		if strings.ContainsAny(phrase, "0123456789") {
+			phrase = strings.TrimSpace(ageRe.ReplaceAllString(phrase, ""))
 		}
 		// "Shahid Rind, a spokesperson for …, and Hamza Shafqaat, the
 		// commissioner, confirmed": the last of two speakers is not the

@@ -1384,6 +1384,21 @@ func TestSpeakerAndFigureFormsSeventhPass(t *testing.T) {
 				{"Taliban spokesperson", "", "af-taliban", false, "launched operations against military posts"},
 				{"local officials", "", "", false, "stormed a police post"}},
 		},
+		{"an age is not the name; what reports indicate and what two sides say together are nobody's",
+			lead + "At the shelter near the river, 58-year-old Gul Bibi said she had walked for two days to reach the camp.\n" +
+				"Reports indicate that the traders have urged the officials to reopen the route for fruit.\n" +
+				"The strikes hit the district overnight, according to Pakistani officials and Taliban spokesman Zabihullah Mujahid.\n",
+			[]wantClaim{{"Gul Bibi", "", "", false, "walked for two days"}},
+		},
+		{"'the Secretary-General' is the one named before with that office; 'the ISPR chief' is its director general",
+			lead + "UN Secretary-General Ana Moreno welcomed the truce between the two countries on Sunday.\n" +
+				"In a statement issued by her spokesperson, the Secretary-General urged both parties to agree on a lasting end to hostilities.\n" +
+				"Lt Gen Ahmed Sharif Chaudhry addressed a news conference in Rawalpindi.\n" +
+				"The ISPR chief said the operations in the north would go on until the last militant was caught.\n",
+			[]wantClaim{
+				{"UN Secretary-General Ana Moreno", "", "", false, "lasting end to hostilities"},
+				{"ISPR chief", "ahmed-sharif-chaudhry", "ispr", false, "operations in the north"}},
+		},
 		{"a bulletin stops at what an agreement provides, at how events came about, and at another body acting",
 			lead + "The Saudi Ministry of Foreign Affairs said it welcomed the truce and urged restraint on both sides. The security pact, which was signed last month, has drawn attention in the region. Under the pact, an attack on one is an attack on both.\n" +
 				"The Relief Committee accused the fighters of looting the hospital in the town. The WHO verified the deaths of 40 patients in the ward.\n" +

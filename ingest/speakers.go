@@ -473,6 +473,11 @@ func (dp *docPeople) office(phrase string) identity {
 	}
 	lower := strings.ToLower(phrase)
 	role, ok := offices[who.role]
+	// "The ISPR chief", "the head of ISPR": a body's chief is its
+	// director general, when the document names one.
+	if b := LookupSpeaker(who.speaksFor); !ok && (who.role == "chief" || who.role == "head") && b != nil && b.Kind == "body" {
+		role, ok = "director general", true
+	}
 	// The one person of the document who holds the office for that body
 	// or party; else for that state ("the Afghan spokesperson" is the
 	// Taliban's), else whose office the phrase writes out in full ("the
