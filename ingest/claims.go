@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -109,7 +109,7 @@ var (
 	// or a dash.
 	datelineRe   = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
-	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head)\b`)
+	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head)\b`)
 	pronounRe    = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
 )
 
@@ -359,6 +359,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		case "dg":
 			noun = "director general"
 		}
+		// "The high-ranking police source", after "a police source".
+		if strings.HasSuffix(noun, "source") {
+			noun = "source"
+		}
 		if p := st.lastWithRole(noun); p != "" {
 			st.setPerson(p)
 			return p, roleOf(p)
@@ -370,7 +374,7 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			return w, roleOf(w)
 		}
 		return "", ""
-	case (lower == "ministry" || lower == "statement") && st.org == "" && st.bodyOfLast() != nil && (lower == "statement" || strings.Contains(strings.ToLower(st.bodyOfLast().Name), lower) || strings.HasSuffix(st.bodyOfLast().ID, "-mod") || strings.HasSuffix(st.bodyOfLast().ID, "-mofa")):
+	case (lower == "ministry" || lower == "statement" || lower == "report") && st.org == "" && st.bodyOfLast() != nil && (lower == "statement" || lower == "report" || strings.Contains(strings.ToLower(st.bodyOfLast().Name), lower) || strings.HasSuffix(st.bodyOfLast().ID, "-mod") || strings.HasSuffix(st.bodyOfLast().ID, "-mofa")):
 		// "Inayatullah Khwarizmi, a spokesman for the Taliban's Ministry
 		// of Defence, said …", then "The ministry said …": the body the
 		// last speaker speaks for.
@@ -387,7 +391,7 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "Zabihullah Mujahid … issued a formal statement …", then "the
 		// statement read": his.
 		return st.stated, roleOf(st.stated)
-	case lower == "statement" || lower == "ministry" || lower == "office" || lower == "it" || lower == "agency" || lower == "organisation" || lower == "organization" || lower == "watchdog" || lower == "un agency":
+	case lower == "statement" || lower == "report" || lower == "ministry" || lower == "office" || lower == "it" || lower == "agency" || lower == "organisation" || lower == "organization" || lower == "watchdog" || lower == "un agency":
 		return st.org, ""
 	case definite && st.org != "" && bodyAnaphorRe.MatchString(p) && st.orgIs(bodyAnaphorRe.FindStringSubmatch(p)[1]):
 		// "The UN mission called on …", after "UNAMA": the body named
@@ -642,7 +646,7 @@ func stateOf(id string) string {
 var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 
 // roleNounRe: an office standing for the person who holds it.
-var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$`)
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the)\s+){0,2}source$`)
 
 // roleOfPerson is the office of a person named: as the text gives it, else
 // as speakers.csv records it.
@@ -1465,6 +1469,11 @@ func notSpeaker(p string) bool {
 			return true
 		}
 	}
+	// "UNAMA’s report", "the UNAMA report", "the report" after it: a
+	// body's report is what the body says.
+	if bodyReport(p) {
+		return false
+	}
 	// "Pakistan's state-run broadcaster PTV": an outlet.
 	if l := strings.ToLower(p); (strings.Contains(l, "broadcaster") || strings.Contains(l, "television") || strings.Contains(l, "news agency")) && stateMediaRe.MatchString(p) {
 		return true
@@ -1519,11 +1528,32 @@ func mayBeJoint(p string) bool {
 
 var jointHints = []string{"joint", "correspondent", "reporter", "stringer", "state", "official ", "agenc", "outlet", "media", "daily", "newspaper", "broadcaster", "website", "portal", "television", "tv", "radio", "associated press"}
 
+// thatAsideRe: "that, overall, ": an aside right after "that".
+var thatAsideRe = regexp.MustCompile(`^that,\s*[^,“”"]{1,40},\s*`)
+
 // ageRe: a person's age before or after the name.
 var ageRe = regexp.MustCompile(`^(?:[Aa]n?\s+)?\d{1,3}-year-old\s+|,\s*(?:aged\s+)?\d{1,3}\s*,?$`)
 
 // reportsThatRe: a sentence the press reports.
 var reportsThatRe = regexp.MustCompile(`^(?:Media\s+)?[Rr]eports\s+(?:(?:also|further)\s+)?(?:indicate|suggest|say|said|show|claim|state)(?:d|s)?\s+(?:that\s+)?`)
+
+// bodyReport: "the report" alone, or the report of a body.
+func bodyReport(p string) bool {
+	l := strings.ToLower(strings.TrimSpace(p))
+	if l == "the report" || l == "report" || l == "this report" {
+		return true
+	}
+	b, ok := strings.CutSuffix(strings.TrimSpace(p), " report")
+	if !ok {
+		return false
+	}
+	b = strings.TrimSuffix(strings.TrimSuffix(b, "’s"), "'s")
+	b = strings.TrimPrefix(strings.TrimPrefix(b, "the "), "The ")
+	if sp := LookupSpeaker(IdentifySpeaker(b)); sp != nil {
+		return sp.Kind == "body"
+	}
+	return isBody(b, identity{})
+}
 
 // citesSomeone: "citing security officials", "citing the Interior
 // Ministry", not "citing the ongoing humanitarian crisis": a reason.
@@ -2266,6 +2296,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			said = true
 		} else if strings.HasPrefix(rest, "that ") {
 			rest = rest[len("that "):]
+			said = true
+		} else if loc := thatAsideRe.FindStringIndex(rest); loc != nil {
+			// "adds that, overall, Pakistan caused …"
+			rest = rest[loc[1]:]
 			said = true
 		} else if i := strings.Index(rest, " that "); i >= 0 && i < 60 && !strings.ContainsAny(rest[:i], "“\"") && !finiteRe.MatchString(rest[:i]) && !(objectFirst[verb] && (strings.Contains(rest[:i], " to ") || strings.Contains(rest[:i], " of "))) {
 			// Not "said his team would contact them later that day".

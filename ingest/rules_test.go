@@ -1399,6 +1399,22 @@ func TestSpeakerAndFigureFormsSeventhPass(t *testing.T) {
 				{"UN Secretary-General Ana Moreno", "", "", false, "lasting end to hostilities"},
 				{"ISPR chief", "ahmed-sharif-chaudhry", "ispr", false, "operations in the north"}},
 		},
+		{"a body's report is the body's; 'the report' after it; 'adds that, overall,'",
+			lead + "According to UNAMA's report, 120 civilians were killed in the border districts in October.\n" +
+				"The report adds that, overall, the strikes destroyed 40 homes in the province.\n",
+			[]wantClaim{
+				{"UNAMA's report", "unama", "", false, "120 civilians were killed"},
+				{"UNAMA's report", "unama", "", false, "strikes destroyed 40 homes"}},
+		},
+		{"a police source is one person: 'he added', 'the senior police source'",
+			lead + "Two guards were killed when gunmen attacked the checkpoint, a police source told the agency.\n" +
+				"Four attackers were shot dead by the guards, he added.\n" +
+				"The checkpoint was still sealed off, the senior police source said.\n",
+			[]wantClaim{
+				{"a police source", "", "", false, "Two guards were killed"},
+				{"a police source", "", "", false, "Four attackers were shot dead"},
+				{"a police source", "", "", false, "still sealed off"}},
+		},
 		{"a bulletin stops at what an agreement provides, at how events came about, and at another body acting",
 			lead + "The Saudi Ministry of Foreign Affairs said it welcomed the truce and urged restraint on both sides. The security pact, which was signed last month, has drawn attention in the region. Under the pact, an attack on one is an attack on both.\n" +
 				"The Relief Committee accused the fighters of looting the hospital in the town. The WHO verified the deaths of 40 patients in the ward.\n" +
