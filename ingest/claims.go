@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -1528,6 +1528,9 @@ func mayBeJoint(p string) bool {
 
 var jointHints = []string{"joint", "correspondent", "reporter", "stringer", "state", "official ", "agenc", "outlet", "media", "daily", "newspaper", "broadcaster", "website", "portal", "television", "tv", "radio", "associated press"}
 
+// toldOutletRe: the outlet a speaker told, then what was told.
+var toldOutletRe = regexp.MustCompile(`^(?:AFP|AP|Reuters|Xinhua|Anadolu(?: Agency)?|Al Jazeera|(?:the )?BBC|CNN|Dawn|Arab News|TOLOnews|Amu TV|Radio Azadi|(?:[A-Z][\p{L}]*\s+){1,2}(?:News|TV|Times|Radio|Agency|Post|Tribune))\s+(?:on\s+[A-Z]\w+\s+)?(?:that\s+)?`)
+
 // thatAsideRe: "that, overall, ": an aside right after "that".
 var thatAsideRe = regexp.MustCompile(`^that,\s*[^,“”"]{1,40},\s*`)
 
@@ -2306,6 +2309,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			datePrefix += " " + rest[:i]
 			rest = rest[i+len(" that "):]
 			said = true
+		} else if loc := toldOutletRe.FindStringIndex(rest); verb == "told" && loc != nil {
+			// "told AFP extra troops had been sent": the outlet told.
+			datePrefix += " " + rest[:loc[1]]
+			rest = rest[loc[1]:]
 		} else if loc := toldWhomRe.FindStringSubmatchIndex(rest); verb == "told" && loc != nil {
 			// "told Arab News the border had opened": whom it was told.
 			datePrefix += " " + rest[:loc[2]]

@@ -12,15 +12,43 @@ import (
 
 var numberWords = map[string]int64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000}
+
+// numberWordRe: one number word; a count may write several ("seventy-three",
+// "nine hundred and twenty five", "fifty nine thousand and seven hundred").
+const numberWordRe = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`
+
+// wordsValue is the value of a count written in words: units and tens add
+// up, "hundred" multiplies what comes before it, "thousand" closes a group.
+func wordsValue(s string) (int64, bool) {
+	var total, cur int64
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if w == "and" {
+			continue
+		}
+		v, ok := numberWords[w]
+		switch {
+		case !ok:
+			return 0, false
+		case w == "hundred":
+			cur = max(cur, 1) * 100
+		case w == "thousand":
+			total += max(cur, 1) * 1000
+			cur = 0
+		default:
+			cur += v
+		}
+	}
+	return total + cur, true
+}
 
 // Countable heads: what a figure may count. Durations, rounds, years and
 // the like are not figures.
-const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations|khwarij|khawarij|kharijis|khariji|individuals|boys|girls|youths|infants|babies|returnees|deportees|cops|officers|commanders|jets|missiles|aircraft|helicopters|operations|IBOs|raids|clashes|skirmishes|engagements|bombings|blasts|explosions`
+const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations|khwarij|khawarij|kharijis|khariji|individuals|boys|girls|youths|infants|babies|returnees|deportees|cops|officers|commanders|jets|missiles|aircraft|helicopters|operations|IBOs|raids|clashes|skirmishes|engagements|bombings|blasts|explosions|targets`
 
 var (
 	figureRe = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most|as many as|no fewer than|fewer than|less than|an estimated)?\s*` +
-		`(\d+(?:\.\d+)?\s+(?:million|thousand)|\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)` +
+		`(\d+(?:\.\d+)?\s+(?:million|thousand)|\d{1,3}(?:,\d{3})+|\d+|` + numberWordRe + `(?:(?:\s+and\s+|[\s-]+)` + numberWordRe + `)*)` +
 		`\s+[“"‘]?((?:[\p{L}][\p{L}’'-]*\s+){0,3}?)(` + countNouns + `)\b`)
 	outcomeRe = regexp.MustCompile(`^(?:[^.;]{0,40}?)\b(?:have been|had been|were|was|been|are|got)?\s*(killed|injured|wounded|arrested|detained|abducted|displaced|martyred|deported|repatriated|released|captured|returned|stranded|neutrali[sz]ed|eliminated|sent to hell)\b`)
 	// auxOnlyRe: auxiliaries alone between a count and its outcome.
@@ -97,8 +125,8 @@ func findFigures(s string) []Figure {
 		if m[2] < 0 && num[0] >= '0' && num[0] <= '9' && len(num) <= 2 && monthBeforeRe.MatchString(s[max(0, m[4]-12):m[4]]) {
 			continue
 		}
-		n, ok := numberWords[num]
-		if f, unit, big := strings.Cut(num, " "); big {
+		n, ok := wordsValue(num)
+		if f, unit, big := strings.Cut(num, " "); big && !ok {
 			// "1.7 million Afghans": 1,700,000.
 			v, err := strconv.ParseFloat(f, 64)
 			if err != nil || v*1e6 > 1<<53-1 {

@@ -1427,3 +1427,18 @@ func TestSpeakerAndFigureFormsSeventhPass(t *testing.T) {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
 }
+
+// Counts written in several number words, as bulletins read out spell
+// them.
+func TestCompoundNumberWords(t *testing.T) {
+	got := drafted(t, lead+"According to the ISPR, sixty two thousand and four hundred thirty one operations were conducted, and eight hundred and twelve militants and forty-six high value targets were killed.\n")
+	var have []string
+	for _, c := range got {
+		for _, f := range c.Figures {
+			have = append(have, fmt.Sprintf("%d %s", f.Count, f.What))
+		}
+	}
+	if want := []string{"62431 operations", "812 militants killed", "46 high value targets killed"}; !slices.Equal(have, want) {
+		t.Errorf("figures %q, want %q", have, want)
+	}
+}
