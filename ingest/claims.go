@@ -118,6 +118,36 @@ func asciiWord(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b == '_'
 }
 
+// wordSet is the set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// hasWordIn reports whether s has an ASCII word (as \b delimits it) that,
+// lower-cased, is in set: a cheap test before a costly regex every match
+// of which needs one of those words.
+func hasWordIn(s string, set map[string]bool) bool {
+	for i := 0; i < len(s); {
+		if !asciiWord(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && asciiWord(s[j]) {
+			j++
+		}
+		if j-i <= 12 && set[strings.ToLower(s[i:j])] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
 // speechVerbWords: the verbs of speechVerbs by their first word, each as
 // its words.
 var speechVerbWords = func() map[string][][]string {
@@ -1399,7 +1429,9 @@ var (
 	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
 	// "The Taliban on Sunday (12 October)", "officials on Wednesday": the
 	// day belongs to the saying, not to the speaker.
-	speakerTimeRe = regexp.MustCompile(`(?i),?\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b.*$|,?\s+(?:in a (?:statement|press briefing|press conference|post)|earlier|later|also|meanwhile|however)\b.*$|,\s+(?:speaking|writing|addressing|talking|quoted|cited|as\s+quoted|according)\b.*$` +
+	// speakerTimeWords: each branch of speakerTimeRe needs one of them.
+	speakerTimeWords = wordSet("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight in earlier later also meanwhile however speaking writing addressing talking quoted cited as according at via through on while when during after before")
+	speakerTimeRe    = regexp.MustCompile(`(?i),?\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b.*$|,?\s+(?:in a (?:statement|press briefing|press conference|post)|earlier|later|also|meanwhile|however)\b.*$|,\s+(?:speaking|writing|addressing|talking|quoted|cited|as\s+quoted|according)\b.*$` +
 		// "…, in a series of posts", "… via a spokesperson", "… on social
 		// media", "the minister while speaking to …": how or when it was
 		// said, not who.
@@ -1639,7 +1671,9 @@ func cleanSpeaker(p string) string {
 	if loc := relativeAsideRe.FindStringIndex(p); loc != nil && loc[0] > 0 {
 		p = strings.TrimSpace(p[:loc[0]] + " " + p[loc[1]:])
 	}
-	if loc := speakerTimeRe.FindStringIndex(p); loc != nil && loc[0] > 0 {
+	if !hasWordIn(p, speakerTimeWords) {
+		// no branch of speakerTimeRe can match
+	} else if loc := speakerTimeRe.FindStringIndex(p); loc != nil && loc[0] > 0 {
 		p = strings.TrimSpace(p[:loc[0]])
 	}
 	p = trimAdverb(p)

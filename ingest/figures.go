@@ -48,7 +48,7 @@ const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|othe
 
 var (
 	figureRe = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most|as many as|no fewer than|fewer than|less than|an estimated)?\s*` +
-		`(\d+(?:\.\d+)?\s+(?:million|thousand)|\d{1,3}(?:,\d{3})+|\d+|` + numberWordRe + `(?:(?:\s+and\s+|[\s-]+)` + numberWordRe + `)*)` +
+		`\b(\d+(?:\.\d+)?\s+(?:million|thousand)|\d{1,3}(?:,\d{3})+|\d+|` + numberWordRe + `(?:(?:\s+and\s+|[\s-]+)` + numberWordRe + `)*)` +
 		`\s+[“"‘]?((?:[\p{L}][\p{L}’'-]*\s+){0,3}?)(` + countNouns + `)\b`)
 	outcomeRe = regexp.MustCompile(`^(?:[^.;]{0,40}?)\b(?:have been|had been|were|was|been|are|got)?\s*(killed|injured|wounded|arrested|detained|abducted|displaced|martyred|deported|repatriated|released|captured|returned|stranded|neutrali[sz]ed|eliminated|sent to hell)\b`)
 	// auxOnlyRe: auxiliaries alone between a count and its outcome.
@@ -104,9 +104,10 @@ func findFigures(s string) []Figure {
 	if m := attributionRe.FindStringSubmatch(s); m != nil {
 		attributed = strings.TrimSpace(m[1])
 	}
-	ms := figureRe.FindAllStringSubmatchIndex(s, -1)
+	wins := figureWindows(s)
+	ms := findAllIn(figureRe, s, wins)
 	if strings.Contains(s, "Taliban") {
-		for _, m := range talibanRe.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range findAllIn(talibanRe, s, wins) {
 			if !slices.ContainsFunc(ms, func(o []int) bool { return o[0] < m[9] && m[0] < o[1] }) {
 				m[1] = m[9]
 				ms = append(ms, m)
@@ -237,6 +238,74 @@ func qualifier(q string) string {
 // mayHaveFigure is a cheap test that lets most sentences skip figureRe
 // (and talibanRe): a number, in digits or words, and a counted noun, each
 // a whole ASCII word as the expressions' \b reads them.
+// figureWindows returns the stretches of s that can hold a count: from 32
+// bytes before each number (room for its qualifier) to the sixth word after
+// it (what is counted, up to three words before it, and the word after
+// "Taliban" that talibanRe looks at), each from and to a space, overlapping
+// stretches merged. Every match of figureRe and talibanRe lies inside one,
+// and matching there rather than in the whole sentence is what keeps
+// findFigures cheap, as dateWindows does for dates.
+func figureWindows(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if !asciiWord(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && asciiWord(s[j]) {
+			j++
+		}
+		w := s[i:j]
+		if _, ok := numberWords[strings.ToLower(w)]; !ok && (w[0] < '0' || w[0] > '9') {
+			i = j
+			continue
+		}
+		a := max(0, i-32)
+		for a > 0 && !asciiSpace(s[a-1]) {
+			a--
+		}
+		b := j
+		for k := 0; k < 6 && b < len(s); k++ {
+			for b < len(s) && asciiSpace(s[b]) {
+				b++
+			}
+			for b < len(s) && !asciiSpace(s[b]) {
+				b++
+			}
+		}
+		if n := len(out); n > 0 && a <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], b)
+		} else {
+			out = append(out, [2]int{a, b})
+		}
+		i = j
+	}
+	return out
+}
+
+// asciiSpace is \s of Go's regexp.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// findAllIn is re.FindAllStringSubmatchIndex(s, -1) for a re whose every
+// match lies inside one of wins.
+func findAllIn(re *regexp.Regexp, s string, wins [][2]int) [][]int {
+	var out [][]int
+	for _, w := range wins {
+		for _, m := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0]
+				}
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 func mayHaveFigure(s string) bool {
 	num, noun := false, false
 	for i := 0; i < len(s); {

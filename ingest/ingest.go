@@ -617,6 +617,8 @@ var (
 	readMoreHeadRe = regexp.MustCompile(`(?i)^(?:also read|read more|read also|related(?: stories| articles| news)?|more from [\p{L} ]{1,30}|you may also like|recommended(?: stories| for you)?|see also|trending(?: now)?|latest news|more stories)\s*:?$`)
 	// "… (Representational/File Photo)", "… (AFP Photo)": a caption that
 	// closes on its credit in brackets.
+	// creditWords: each branch of imageCreditRe needs one of them.
+	creditWords   = wordSet("photo photos image images picture pictures file credit credits courtesy")
 	imageCreditRe = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
 	embedSigRe    = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
 	embedLinkRe   = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
@@ -663,7 +665,7 @@ func markBoilerplate(paras []Paragraph) {
 			paras[i].Kind = "comments"
 		// The cheap tests first: credits are short, and embedded posts
 		// carry a link or a signature line starting with a dash.
-		case len(t) < 400 && len(strings.Fields(t)) < 40 && imageCreditRe.MatchString(t):
+		case len(t) < 400 && len(strings.Fields(t)) < 40 && hasWordIn(t, creditWords) && imageCreditRe.MatchString(t):
 			paras[i].Kind = "image_credit"
 		case embedSigRe.MatchString(t) || (strings.Contains(t, ".co") && embedLinkRe.MatchString(t)):
 			paras[i].Kind = "embedded_post"

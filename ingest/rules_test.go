@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -391,6 +392,30 @@ func FuzzMayHaveFigure(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if (figureRe.MatchString(s) || talibanRe.MatchString(s)) && !mayHaveFigure(s) {
 			t.Fatalf("mayHaveFigure(%q) = false, but a figure expression matches", s)
+		}
+	})
+}
+
+// Matching the figure expressions in figureWindows finds what matching the
+// whole sentence finds.
+func FuzzFigureWindows(f *testing.F) {
+	for _, s := range []string{"at least 12 Soldiers were killed", "no fewer than   twenty-five of the Afghan Taliban, and 3 posts", "someone killed people",
+		"nine hundred and twenty five thousand people", "over 200 Taliban", "1.7 million Afghans and 5,000 trucks", "x12 soldiers 3", "“40 ‘civilians’ dead”"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		wins := figureWindows(s)
+		for _, re := range []*regexp.Regexp{figureRe, talibanRe} {
+			want := re.FindAllStringSubmatchIndex(s, -1)
+			got := findAllIn(re, s, wins)
+			if len(want) != len(got) {
+				t.Fatalf("in windows %v of %q: %v, in the whole: %v", wins, s, got, want)
+			}
+			for i := range want {
+				if !slices.Equal(want[i], got[i]) {
+					t.Fatalf("in windows %v of %q: %v, in the whole: %v", wins, s, got, want)
+				}
+			}
 		}
 	})
 }

@@ -597,11 +597,16 @@ func (dp *docPeople) identify(phrase string) identity {
 	}
 	// "A senior Pakistani official", "the Foreign Office spokesperson":
 	// someone speaking for the body, not the body itself.
-	if m := personWordRe.FindString(phrase); m != "" {
+	if !hasWordIn(phrase, personWords) {
+		// no person speaks for the body here
+	} else if m := personWordRe.FindString(phrase); m != "" {
 		return identity{role: strings.ToLower(m), speaksFor: org.ID}
 	}
 	return identity{id: org.ID, speaksFor: firstNonEmpty(org.SpeaksFor, org.ID)}
 }
+
+// personWords: the words of personWordRe, one of which each match needs.
+var personWords = wordSet("spokesperson spokesman spokeswoman official officials minister source sources commander chief envoy ambassador diplomat diplomats analyst analysts officer officers adviser advisor member members delegate delegates negotiator negotiators commissioner director secretary governor president leader general dg major colonel brigadier lieutenant captain head deputy mullah maulvi mawlawi sheikh embassy consulate")
 
 var personWordRe = regexp.MustCompile(`(?i)\b(?:spokes(?:person|man|woman)|official|officials|minister|sources?|commander|chief|envoy|ambassador|diplomats?|analysts?|officers?|advis[eo]r|members?|delegates?|negotiators?|commissioner|director(?: general)?|secretary|governor|president|leader|general|DG|major|colonel|brigadier|lieutenant|captain|head|deputy|mullah|maulvi|mawlawi|sheikh|embassy|consulate)\b`)
 
