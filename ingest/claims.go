@@ -501,9 +501,6 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	}
 	who := st.dp.identify(p)
 	st.noteOrg(g, p, who)
-	if isBody(p, who) {
-		st.org = p // "It said …": the body that spoke last
-	}
 	if strings.Contains(lower, "spokes") {
 		st.spokes = p
 	}
@@ -545,11 +542,14 @@ func (st *speakerState) noteOrg(g *Gazetteer, p string, who identity) {
 			}
 		}
 	}
+	if isBody(p, who) {
+		st.org = p // "It said …", "the ministry said …": the body that spoke last
+	}
 }
 
 // personNameRe: two to four capitalised words, as a person's name is written
-// ("Farhan Haq", "Ezzat al-Rishq", "Salah El Bardawil").
-var personNameRe = regexp.MustCompile(`^[A-Z][\p{L}’'-]+(?:\s+(?:(?:al|el|bin|ibn|van|von|de|ul)-?\s?)?[A-Z][\p{L}’'-]+){1,3}$|^(?:Al|El)-[A-Z][\p{L}’']+$`)
+// ("Farhan Haq", "Ezzat al-Rishq", "Salah El Bardawil", "S. Jaishankar").
+var personNameRe = regexp.MustCompile(`^[A-Z](?:[\p{L}’'-]+|\.)(?:\s+(?:(?:al|el|bin|ibn|van|von|de|ul)-?\s?)?[A-Z][\p{L}’'-]+){1,3}$|^(?:Al|El)-[A-Z][\p{L}’']+$`)
 
 // sideOfficeRe: a side's unnamed officer ("Afghan Taliban official",
 // "Pakistani spokesperson").
@@ -1263,6 +1263,14 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 	for _, ev := range evs {
 		var speaker, role string
 		var who identity
+		if !ev.mention && bulletin && ev.carried == nil && ev.sentence[0] > claimedEnd {
+			// "According to ISPR, …. After a heavy exchange of fire, six
+			// terrorists were killed. … The ISPR said …": the body's account
+			// runs on up to where it is named again.
+			if id := st.dp.identify(cleanSpeaker(ev.phrase)).id; id != "" && id == st.lastWho.id {
+				d.goesOn(g, p, st, sents[:sentenceIndex(sents, ev.sentence[0])], claimedEnd, quotes)
+			}
+		}
 		if !ev.mention {
 			claimedEnd, bulletin = max(claimedEnd, ev.sentence[1]), false
 		}
@@ -1463,8 +1471,12 @@ func notSpeaker(p string) bool {
 	if mayBeJoint(p) && jointRe.MatchString(p) {
 		return true
 	}
-	// "Officials from both sides of the border", "All three sides".
-	if l := strings.ToLower(p); (strings.Contains(l, "sides") || strings.Contains(l, "parties")) && sidesRe.MatchString(l) {
+	// "Officials from both sides of the border", "All three sides", "Both
+	// leaders".
+	if l := strings.ToLower(p); (strings.Contains(l, "both") || strings.Contains(l, "all") || strings.Contains(l, "the t") || strings.Contains(l, "the f") || strings.Contains(l, "each") || strings.Contains(l, "either")) && sidesRe.MatchString(l) {
+		return true
+	}
+	if timeSpanRe.MatchString(p) {
 		return true
 	}
 	// "According to unofficial figures": numbers, not who gives them.
@@ -1494,7 +1506,7 @@ func notSpeaker(p string) bool {
 		}
 		la, lb := IdentifySpeaker(a) != "", IdentifySpeaker(b) != ""
 		named := func(x string, listed bool) bool {
-			r, _ := utf8.DecodeRuneInString(x)
+			r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(x, "the ")) // "Malaysia and the U.S."
 			return listed || unicode.IsUpper(r) && !strings.ContainsAny(x, ",") && !pluralSpeaker(x)
 		}
 		if named(a, la) && named(b, lb) || named(a, la) && pluralSpeaker(b) || lb && pluralSpeaker(a) {
@@ -1619,7 +1631,10 @@ var thisTailRe = regexp.MustCompile(`^(?:this|so|these words|the same)\s*(?:[.,;
 var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:,?\s+(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)?|(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)\s*,?\s*$`)
 
 // sidesRe: the sides of a conflict together.
-var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties)\b`)
+var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b`)
+
+// timeSpanRe: "Two days after Trump announced …": when, not who.
+var timeSpanRe = regexp.MustCompile(`(?i)^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:days?|weeks?|months?|hours?|years?)\b`)
 
 // figuresRe: data rather than whom it comes from.
 var figuresRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:official|unofficial|latest|available|initial|preliminary|government|provisional)\s+)?(?:figures|data|statistics|estimates|numbers|tallies|counts)$`)
@@ -2190,7 +2205,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// capital, Governor X said".
 		if a := reverseAppRe.FindStringSubmatchIndex(trimmed); a != nil && opensSegment(trimmed[:a[0]]) && (roleWordRe.MatchString(trimmed[a[2]:a[3]]) || len(strings.Fields(trimmed[a[2]:a[3]])) <= 6) {
 			phrase = trimmed[a[0]:]
-		} else if a := appositiveRe.FindStringSubmatchIndex(strings.TrimRight(prefix, " ")); a != nil && !placePrepRe.MatchString(lastWord(prefix[:a[0]])) && !clauseOpenRe.MatchString(prefix[a[4]:a[5]]) {
+		} else if a := appositiveRe.FindStringSubmatchIndex(strings.TrimRight(prefix, " ")); a != nil && !placePrepRe.MatchString(lastWord(prefix[:a[0]])) && !clauseOpenRe.MatchString(prefix[a[4]:a[5]]) && !namesBody(prefix[a[4]:a[5]]) {
 			// Not "… killed in North Waziristan, the military's media wing
 			// said": a name after a preposition is a place or an object.
 			phrase = prefix[a[0]:]
@@ -2470,14 +2485,21 @@ func issuesBulletins(speaker string, who identity) bool {
 // is one ("the International Organisation for Migration (IOM)", "the
 // Lakki Marwat police"), not a person in it.
 func isBody(speaker string, who identity) bool {
-	if sp := LookupSpeaker(who.id); sp != nil {
+	// A party's ministry ("the Taliban’s Ministry of Refugees and
+	// Repatriation") is a body the lists do not know, not the party.
+	if sp := LookupSpeaker(who.id); sp != nil && sp.Kind != "party" {
 		return sp.Kind == "body"
 	}
 	l := strings.ToLower(speaker)
-	return unlistedBodyRe.MatchString(speaker) && !roleWordRe.MatchString(speaker) && !pluralSpeaker(speaker) || l == "police" || strings.HasSuffix(l, " police") && !strings.Contains(l, ",")
+	return agencyRe.MatchString(speaker) || unlistedBodyRe.MatchString(speaker) && !roleWordRe.MatchString(speaker) && !pluralSpeaker(speaker) || l == "police" || strings.HasSuffix(l, " police") && !strings.Contains(l, ",")
 }
 
-var unlistedBodyRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|on|and|the|in)\s+)*(?:Organi[sz]ation|Mission|Commission|Ministry|Authority|Agency|Council|Committee|Watch|Office|Department|Directorate|Secretariat|Institute|Bureau|Programme|Program|Fund|Cross|Crescent)(?:\s+(?:of|for|on|in)(?:\s+(?:the\s+)?[A-Z][\p{L}’'.-]*)+)?(?:\s+\([A-Z]{2,8}\))?$|^(?:[Tt]he\s+)?(?:IOM|UNHCR|UNICEF|OCHA|WHO|WFP|ICRC|HRW|UNDP|UNFPA)$`)
+var unlistedBodyRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|on|and|the|in)\s+)*(?:Organi[sz]ation|Mission|Commission|Ministry|Authority|Agency|Council|Committee|Watch|Office|Department|Directorate|Secretariat|Institute|Bureau|Programme|Program|Fund|Cross|Crescent)(?:\s+(?:of|for|on|in)(?:\s+(?:and\s+|&\s+)?(?:the\s+)?[A-Z][\p{L}’'.-]*)+)?(?:\s+\([A-Z]{2,8}\))?$`)
+
+// agencyRe: an agency by its acronym, alone or after its name ("the United
+// Nations High Commissioner for Refugees (UNHCR)", whose "Commissioner"
+// is no person).
+var agencyRe = regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][\p{L}’'.-]*\s+(?:(?:of|for|on|and|the|in)\s+)*)*\(?(?:IOM|UNHCR|UNICEF|OCHA|WHO|WFP|ICRC|HRW|UNDP|UNFPA|UNRWA|UNAMA)\)?$`)
 
 // goesOn drafts, as the last speaker's, the sentences of paragraph p from
 // byte from on that name no speaker of their own: a bulletin's account
@@ -2490,7 +2512,10 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 			continue
 		}
 		text := strings.TrimSpace(p.Text[s[0]:s[1]])
-		if backgroundRe.MatchString(text) || titleCase(text) || strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 5 || slices.ContainsFunc(quotes, func(q quoteSpan) bool { return q.Direct && q.Open >= s[0] && q.Open < s[1] }) {
+		// "In a separate operation in Spinwam, one more terrorist was
+		// eliminated": the bulletin's next action, where "in a separate
+		// incident" would be the outlet's next story.
+		if backgroundRe.MatchString(separateOpRe.ReplaceAllString(text, "")) || titleCase(text) || strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 5 || slices.ContainsFunc(quotes, func(q quoteSpan) bool { return q.Direct && q.Open >= s[0] && q.Open < s[1] }) {
 			st.runOn = false
 			return
 		}
@@ -2576,7 +2601,7 @@ func (st *speakerState) sameSide(text string) bool {
 // agreement provides ("Under the pact, …", "The defence agreement, which
 // …, has …", "Details of the proposal …") or how the events came about
 // ("The latest charge has deepened …", "The Kabul incident triggered …").
-var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|includes|included|provides|calls|envisages)\b)`)
+var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge|move|development|decision|step)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|includes|included|provides|calls|envisages|signals|signalled|signaled|marks|marked|reflects|underscores)\b|It\s+(?:remains|is|was)\s+(?:unclear|not\s+clear|to\s+be\s+seen|not\s+known|unknown)\b)`)
 
 // otherBodyActs: "The WHO verified …" in the middle of a bulletin by
 // another body: a body the lists do not know, named as the subject and
@@ -2614,6 +2639,9 @@ func titleCase(s string) bool {
 	}
 	return words >= 4 && upper*10 >= words*7
 }
+
+// separateOpRe: a bulletin's next operation.
+var separateOpRe = regexp.MustCompile(`^In (?:a|another) separate (?:operation|engagement|intelligence-based operation|IBO|exchange of fire)\b`)
 
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
@@ -2679,6 +2707,15 @@ func attrComma(prefix, phrase string) int {
 		}
 	}
 	return strings.LastIndex(prefix, ",")
+}
+
+// namesBody: the words are a listed body or party's name and nothing else
+// ("the ISPR"), so what precedes their comma is not the name they describe
+// ("… in North Waziristan, Khyber Pakhtunkhwa, the ISPR said").
+func namesBody(s string) bool {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "the ")
+	ms := DefaultGazetteer().Find(s)
+	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(s) && !ms[0].Entry.Place()
 }
 
 // opensSegment: nothing, or a comma or dash, before what follows.
@@ -2788,7 +2825,7 @@ var coordBreakRe = regexp.MustCompile(`\b(?:who|which|that|when|while|after|befo
 var statementsByRe = regexp.MustCompile(`(?:^|[.!?]\s+)(?:Statements?|Remarks|Comments|Excerpts)\s+(?:by|from|of)\s+([A-Z][^:.;!?]{2,120}):$`)
 
 // placeTailRe: a place or occasion and nothing else.
-var placeTailRe = regexp.MustCompile(`^(?:(?:a|an|one|two|three|several|just)\s+(?:days?|weeks?|months?|hours?)\s+(?:after|before|since)|at|in|during|from|via|through|while|after|before|to|as|amid|following|despite)\s+[^,.;:“”"]{1,80}[.]?$`)
+var placeTailRe = regexp.MustCompile(`^(?:(?:a|an|one|two|three|several|just)\s+(?:days?|weeks?|months?|hours?)\s+(?:after|before|since)|at|in|during|from|via|through|while|after|before|to|as|amid|following|despite|marking|signalling|signaling|underscoring|highlighting|reflecting)\s+[^,.;:“”"]{1,80}[.]?$`)
 
 // finiteRe: a verb of its own, so the words before " that " are a clause.
 var finiteRe = regexp.MustCompile(`\b(?:would|will|had|has|have|is|was|were|are|could|should|can|did|does)\b`)

@@ -122,6 +122,11 @@ func findFigures(s string) []Figure {
 		if yearLikeRe.MatchString(num) && m[2] < 0 {
 			continue
 		}
+		// "50 percent were women", "2.4 percent were persons": a share,
+		// not a count, and never the decimals of one.
+		if w := strings.ToLower(s[m[6]:m[7]]); strings.HasPrefix(w, "percent") || strings.HasPrefix(w, "per cent") || m[4] > 1 && s[m[4]-1] == '.' && s[m[4]-2] >= '0' && s[m[4]-2] <= '9' {
+			continue
+		}
 		// "on October 11 when militants attacked": a day of the month.
 		if m[2] < 0 && num[0] >= '0' && num[0] <= '9' && len(num) <= 2 && monthBeforeRe.MatchString(s[max(0, m[4]-12):m[4]]) {
 			continue

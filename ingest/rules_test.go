@@ -1467,3 +1467,70 @@ func TestCompoundNumberWords(t *testing.T) {
 		t.Errorf("figures %q, want %q", have, want)
 	}
 }
+
+// Forms met in the eighth pass of issue 17 (hold7, outside the project):
+// each case one general pattern, in synthetic sentences about made-up
+// events.
+func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []wantClaim
+	}{
+		{"a party's ministry is a body: 'the ministry' after it, and its bulletin runs on",
+			lead + "More than 2,000 families have returned through the northern crossing this week, according to the Taliban’s Ministry of Refugees and Repatriation.\n" +
+				"The ministry stated that 412 of them had been held in detention centres before their return.\n",
+			[]wantClaim{
+				{"Taliban’s Ministry of Refugees and Repatriation", "af-taliban", "", false, "2,000 families have returned"},
+				{"Taliban’s Ministry of Refugees and Repatriation", "af-taliban", "", false, "412 of them had been held"}},
+		},
+		{"an agency by its acronym after its name; 'the UN agency' is it",
+			lead + "Nearly 90,000 people crossed the border in March, according to the United Nations High Commissioner for Refugees (UNHCR).\n" +
+				"The UN agency said that a third of them were children under five.\n",
+			[]wantClaim{
+				{"United Nations High Commissioner for Refugees (UNHCR)", "", "", false, "90,000 people crossed"},
+				{"United Nations High Commissioner for Refugees (UNHCR)", "", "", false, "third of them were children"}},
+		},
+		{"the outlet's comment after a closing attribution and its day; the move and what is unclear are the outlet's",
+			lead + "Moscow has accepted the new envoy's credentials, the Taliban’s Ministry of Foreign Affairs announced on Sunday, marking another step in the thaw between the two capitals.\n" +
+				"The move signals a deeper engagement despite the sanctions. It remains unclear whether other capitals will follow.\n",
+			[]wantClaim{{"Taliban’s Ministry of Foreign Affairs", "af-mofa", "af-taliban", false, "Moscow has accepted the new envoy"}},
+		},
+		{"a body's account runs on up to where it is named again, past 'in a separate operation'",
+			lead + "According to ISPR, troops raided a compound in the valley where militants were hiding. After a heavy exchange of fire, four terrorists were killed. In a separate operation near the river, two more were arrested. The ISPR said the militants had planned attacks on the highway.\n",
+			[]wantClaim{
+				{"ISPR", "ispr", "pk", false, "troops raided a compound"},
+				{"ISPR", "ispr", "pk", false, "four terrorists were killed"},
+				{"ISPR", "ispr", "pk", false, "two more were arrested"},
+				{"ISPR", "ispr", "pk", false, "militants had planned attacks"}},
+		},
+		{"a place before a body's name is no appositive",
+			lead + "Security forces killed five militants in an operation in Tank district, Khyber Pakhtunkhwa, the ISPR said on Friday.\n",
+			[]wantClaim{{"ISPR", "ispr", "pk", false, "killed five militants"}},
+		},
+		{"a name after an initial is a person whom 'he' means",
+			lead + "External Affairs Minister R. Kumaran also spoke on the talks and restated the government's position.\n" +
+				"“The channel will stay open as long as the guns are silent,” he said.\n",
+			[]wantClaim{{"External Affairs Minister R. Kumaran", "", "", true, "channel will stay open"}},
+		},
+		{"both leaders, a time span and two states joined by 'and the' are no speakers",
+			lead + "Two days after the president announced the truce, the commanders will meet again at the border.\n" +
+				"Both leaders emphasised the importance of keeping the hotline open during the holidays.\n" +
+				"Malaysia and the U.S. have called for an immediate end to the shelling of the villages.\n",
+			nil,
+		},
+	} {
+		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
+	}
+	// "50 percent were women", "2.4 percent were persons": shares, not
+	// counts.
+	for _, c := range drafted(t, lead+"According to the agency, 50 percent of those who returned were women and 2.4 percent were persons with disabilities, and 300 families were sheltered.\n") {
+		var have []string
+		for _, f := range c.Figures {
+			have = append(have, fmt.Sprintf("%d %s", f.Count, f.What))
+		}
+		if want := []string{"300 families"}; !slices.Equal(have, want) {
+			t.Errorf("figures %q, want %q", have, want)
+		}
+	}
+}
