@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -374,6 +374,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			return s, lower
 		}
 		return "", ""
+	case (lower == "group" || lower == "militant group" || lower == "outfit") && st.last != "" && LookupSpeaker(st.lastWho.id) != nil && LookupSpeaker(st.lastWho.id).Kind == "armed_group":
+		// "The BLA claimed responsibility …. The group further alleged
+		// …": the armed group that spoke last.
+		return st.last, ""
 	case lower == "military" || lower == "army":
 		st.org = "the " + lower
 		return st.org, ""
@@ -1103,7 +1107,8 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 		// "“…,” Reuters reported": the outlet carries the quotation; who
 		// said it is named before it.
-		if am != nil && isOutlet(cleanSpeaker(after[am[2]:am[3]])) {
+		byOutlet := am != nil && isOutlet(cleanSpeaker(after[am[2]:am[3]]))
+		if byOutlet {
 			am = nil
 		}
 		var pronAfter []int
@@ -1174,7 +1179,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 					}
 				}
 			}
-			if ev.phrase == "" && q.Open == 0 {
+			// A quotation an outlet carries, opening its paragraph, is not
+			// the speaker's of the paragraph before.
+			if ev.phrase == "" && q.Open == 0 && !byOutlet {
 				switch {
 				case colon != nil:
 					ev.carried = colon
@@ -1216,7 +1223,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// "Balochistan Chief Minister Sarfaraz Bugti strongly condemned
 			// the blast." then "He said …": a person the lists do not
 			// know, named with an office.
-			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" || sp == nil && officeAndName(phrase) {
+			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" || sp == nil && officeAndName(phrase) || isBody(phrase, identity{}) {
 				evs = append(evs, event{pos: s[0] + at, phrase: phrase, mention: true, sentence: s})
 			}
 		}
@@ -1276,6 +1283,12 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 		if ev.mention {
 			ph := cleanSpeaker(ev.phrase)
+			// "The Ministry of Refugee Affairs shared these details …",
+			// then "the ministry reported": a body, not a person.
+			if who := st.dp.identify(ph); isBody(ph, who) {
+				st.noteOrg(g, strings.TrimPrefix(ph, "The "), who)
+				continue
+			}
 			st.setPerson(ph)
 			if strings.Contains(strings.ToLower(ph), "spokes") {
 				st.spokes = ph
@@ -1311,7 +1324,13 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				st.setPerson(speaker)
 			}
 		default:
-			speaker, role = st.resolve(g, cleanSpeaker(ev.phrase))
+			ph := cleanSpeaker(ev.phrase)
+			speaker, role = st.resolve(g, ph)
+			// "“…,” Pakistan Public Television (PTV) reported.": an outlet,
+			// whatever of its name resolve kept.
+			if speaker != ph && strings.HasPrefix(ph, speaker) && notSpeaker(ph) {
+				continue
+			}
 		}
 		sentence := p.Text[ev.sentence[0]:ev.sentence[1]]
 		if ev.quoted {
@@ -1657,6 +1676,12 @@ const asides = `however|meanwhile|though|too|in turn|for its part|for his part|f
 // day of the saying and trailing connectives.
 func cleanSpeaker(p string) string {
 	p = strings.TrimSpace(strings.Trim(strings.TrimLeft(p, "•●▪◦*–- "), "\"“”'‘’"))
+	// "a Mossad statement said": the body whose statement it is.
+	if strings.HasSuffix(p, " statement") {
+		if m := nameStatementRe.FindStringSubmatch(p); m != nil {
+			p = m[1]
+		}
+	}
 	p = leadAdverbRe.ReplaceAllString(p, "")
 	// "In a statement, the ISPR stated, “…”": the occasion is not the
 	// speaker.
@@ -1913,6 +1938,10 @@ func mentionedSubject(sentence string) (string, int) {
 	if m := officeSubjectRe.FindStringSubmatchIndex(sentence[from:]); m != nil && officeAndName(sentence[from+m[2]:from+m[3]]) {
 		return sentence[from+m[2] : from+m[3]], from + m[2]
 	}
+	// "The Ministry of Labour and Migration shared …": a body.
+	if m := bodySubjectMentionRe.FindStringSubmatchIndex(sentence[from:]); m != nil && isBody(sentence[from+m[2]:from+m[3]], identity{}) {
+		return sentence[from+m[2] : from+m[3]], from + m[2]
+	}
 	if !openingParticipleRe.MatchString(sentence) {
 		return "", 0
 	}
@@ -1924,9 +1953,10 @@ func mentionedSubject(sentence string) (string, int) {
 }
 
 var (
-	officeSubjectRe     = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|of\s+){1,7}[A-Z][\p{L}’'-]+)\s+(?:also\s+|strongly\s+|later\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held)\b`)
-	openingParticipleRe = regexp.MustCompile(`^[A-Z][a-z]+ing\s`)
-	subjectAfterCommaRe = regexp.MustCompile(`,\s+((?:[A-Z][\p{L}.’'-]*\s+){0,4}[A-Z][\p{L}’'-]+)\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|spoke)\b`)
+	officeSubjectRe      = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|of\s+){1,7}[A-Z][\p{L}’'-]+)\s+(?:also\s+|strongly\s+|later\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held)\b`)
+	bodySubjectMentionRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|and|on)\s+){1,8}(?:[A-Z][\p{L}’'-]+|\([A-Z]{2,8}\)))\s+(?:also\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held|shared|sent|gave|issued)\b`)
+	openingParticipleRe  = regexp.MustCompile(`^[A-Z][a-z]+ing\s`)
+	subjectAfterCommaRe  = regexp.MustCompile(`,\s+((?:[A-Z][\p{L}.’'-]*\s+){0,4}[A-Z][\p{L}’'-]+)\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|spoke)\b`)
 )
 
 // withParticipleRe: ", with <speakers> <participle> [that]"; group 1 is
@@ -2123,6 +2153,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if s[m[2]:m[3]] == "deny" && !denialObjectRe.MatchString(strings.TrimSpace(s[m[1]:])) {
 			continue
 		}
+		// "… as a warning over what it said were Israeli truce
+		// violations": the speaker's word for a thing, not a statement.
+		if b := s[max(0, m[0]-48):m[0]]; strings.Contains(b, "what ") && whatBeforeRe.MatchString(b) {
+			continue
+		}
 		// "The strike claimed the lives of …" reports a toll, not speech.
 		if s[m[2]:m[3]] == "claimed" && claimedLivesRe.MatchString(s[m[1]:]) {
 			continue
@@ -2244,8 +2279,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if strings.HasSuffix(strings.TrimRight(prefix, " "), " and") {
 			// Not "met the envoy who praised … and suggested": the
 			// relative clause's subject.
-			sp, _ := subjectPhrase(s[:m[0]])
-			if sp == "" || relativeWordRe.MatchString(prefix) {
+			// Nor "… after the TTP called off its ceasefire and vowed
+			// …": a subordinate clause's.
+			sp, at := subjectPhrase(s[:m[0]])
+			if sp == "" || relativeWordRe.MatchString(prefix) || coordBreakRe.MatchString(s[at+len(sp):m[0]]) {
 				continue
 			}
 			phrase = sp
@@ -2717,6 +2754,12 @@ func namesBody(s string) bool {
 	ms := DefaultGazetteer().Find(s)
 	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(s) && !ms[0].Entry.Place()
 }
+
+// nameStatementRe: a statement named by whose it is.
+var nameStatementRe = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\p{L}’'-]*\s+){0,3}[A-Z][\p{L}’'-]*)\s+statement$`)
+
+// whatBeforeRe: "what it", "what Israel" right before a verb of speech.
+var whatBeforeRe = regexp.MustCompile(`\bwhat\s+(?:it|he|she|they|[A-Z][\p{L}’'-]*(?:\s+[A-Z][\p{L}’'-]*){0,2})\s+(?:has\s+|had\s+|have\s+)?$`)
 
 // opensSegment: nothing, or a comma or dash, before what follows.
 func opensSegment(before string) bool {

@@ -42,6 +42,9 @@ func wordsValue(s string) (int64, bool) {
 	return total + cur, true
 }
 
+// durationWords: a number before one of them is a duration.
+var durationWords = wordSet("day days week weeks month months year years hour hours minute minutes night nights decade decades")
+
 // Countable heads: what a figure may count. Durations, rounds, years and
 // the like are not figures.
 const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations|khwarij|khawarij|kharijis|khariji|individuals|boys|girls|youths|infants|babies|returnees|deportees|cops|officers|commanders|jets|missiles|aircraft|helicopters|operations|IBOs|raids|clashes|skirmishes|engagements|bombings|blasts|explosions|targets`
@@ -124,6 +127,10 @@ func findFigures(s string) []Figure {
 		}
 		// "50 percent were women", "2.4 percent were persons": a share,
 		// not a count, and never the decimals of one.
+		// "three days of violent clashes": a duration, not a count.
+		if w, _, _ := strings.Cut(strings.ToLower(s[m[6]:m[7]]), " "); durationWords[w] {
+			continue
+		}
 		if w := strings.ToLower(s[m[6]:m[7]]); strings.HasPrefix(w, "percent") || strings.HasPrefix(w, "per cent") || m[4] > 1 && s[m[4]-1] == '.' && s[m[4]-2] >= '0' && s[m[4]-2] <= '9' {
 			continue
 		}

@@ -1519,13 +1519,37 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				"Malaysia and the U.S. have called for an immediate end to the shelling of the villages.\n",
 			nil,
 		},
+		{"a quotation an outlet carries is not the last speaker's; a subordinate clause's verb after 'and' is not the subject's",
+			lead + "Tahir Andrabi said that the delegation would leave for the talks on Saturday.\n" +
+				"\"The delegation will be led by the interior minister and will stay for three days,\" Pakistan Television (PTV) reported.\n" +
+				"The province has seen more attacks since the group ended its truce with the government last year and vowed to strike police posts.\n",
+			[]wantClaim{{"Tahir Andrabi", "tahir-andrabi", "pk-mofa", false, "delegation would leave"}},
+		},
+		{"what someone said a thing was; a body named as a subject, then 'the ministry'; the group after an armed group; 'underlined'",
+			lead + "The army shelled the ridge after the militia fired a volley of rockets as a warning over what it said were violations of the truce.\n" +
+				"The Ministry of Labour and Migration shared the figures in its annual report. The ministry said that 3,100 workers had been sent home in the spring.\n" +
+				"The Balochistan Liberation Army claimed responsibility for the ambush. The group further alleged that its fighters had seized two trucks.\n" +
+				"The ministry underlined the need for shelters along the highway in winter.\n",
+			[]wantClaim{
+				{"Ministry of Labour and Migration", "", "", false, "3,100 workers had been sent home"},
+				{"Balochistan Liberation Army", "bla", "", false, "responsibility for the ambush"},
+				{"Balochistan Liberation Army", "bla", "", false, "fighters had seized two trucks"},
+				{"Ministry of Labour and Migration", "", "", false, "need for shelters"}},
+		},
+		{"a statement named by whose it is; a spelling of Mujahid",
+			lead + "Israel will study the reply and answer the mediators within days, a Mossad statement said.\n" +
+				"Zabihullah Mujahed said that the border would reopen on Monday morning.\n",
+			[]wantClaim{
+				{"Mossad", "", "", false, "study the reply"},
+				{"Zabihullah Mujahed", "zabihullah-mujahid", "af-taliban", false, "border would reopen"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
 	// "50 percent were women", "2.4 percent were persons": shares, not
 	// counts.
 	var have []string
-	for _, f := range findFigures("Of those who returned, 50 percent were women and 2.4 percent were persons with disabilities, and 300 families were sheltered.") {
+	for _, f := range findFigures("Of those who returned, 50 percent were women and 2.4 percent were persons with disabilities, and after three days of clashes 300 families were sheltered.") {
 		have = append(have, fmt.Sprintf("%d %s", f.Count, f.What))
 	}
 	if want := []string{"300 families"}; !slices.Equal(have, want) {
