@@ -279,6 +279,7 @@ type speakerState struct {
 	last    string   // the last speaker drafted, as written
 	lastWho identity // and who that is
 	runOn   bool     // the last paragraph ended on a bulletin's sentence (goesOn)
+	prev    *Paragraph // the paragraph drafted before, for "This was confirmed by X"
 
 	surnames map[string]string // a surname or a body's noun the text uses, and the full name it stands for
 	written  map[string]string
@@ -985,10 +986,55 @@ func (d *Draft) draftClaims() {
 		} else {
 			colon = d.draftLatin(g, p, &st, colon, prevClaimed)
 		}
+		st.prev = &p
 		prevClaimed = len(d.Claims) > before
 		// Figures in sentences that no claim covers are not drafted: the
 		// outlet's own assertion has no speaker to attribute it to.
 	}
+}
+
+// confirmedByRe: "This was confirmed by Foreign Office Spokesperson Tahir
+// Andrabi during a weekly press briefing": a sentence saying who said the
+// one before it; group 1 is the speaker.
+var confirmedByRe = regexp.MustCompile(`^(?:This|That|It|The (?:news|development|decision|figure|toll))\s+(?:was|has been|had been)\s+(?:confirmed|stated|announced|disclosed|revealed|said|shared)\s+by\s+(?:the\s+)?([A-Z][^,;:“”"]{1,120}?)(?:\s+(?:during|at|in|on|while|when|through|via|after|before|who)\b[^“”"]*)?\s*[.]?$`)
+
+// confirmedBy drafts, for "This was confirmed by X …" (sentence si of p),
+// the sentence before it, in p or closing the paragraph before, as X's
+// statement, unless a claim holds it already; and X is then whom "he"
+// means. It reports whether sentence si was such a sentence.
+func (d *Draft) confirmedBy(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]int, si int) bool {
+	t := strings.TrimSpace(p.Text[sents[si][0]:sents[si][1]])
+	if !strings.Contains(t, " by ") {
+		return false
+	}
+	m := confirmedByRe.FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	prevP, prev := p, ""
+	if si > 0 {
+		prev = p.Text[sents[si-1][0]:sents[si-1][1]]
+	} else if st.prev != nil {
+		prevP = *st.prev
+		ps := sentenceSpans(prevP.Text, findQuotes(prevP.Text))
+		if len(ps) > 0 {
+			prev = prevP.Text[ps[len(ps)-1][0]:ps[len(ps)-1][1]]
+		}
+	}
+	prev = strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(prev), ""))
+	speaker, role := st.resolve(g, cleanSpeaker(m[1]))
+	if speaker == "" || notSpeaker(speaker) {
+		return true
+	}
+	who := st.dp.office(speaker)
+	st.setLast(speaker, who)
+	if len(strings.Fields(prev)) < 4 || slices.ContainsFunc(d.Claims, func(c Claim) bool {
+		return c.Paragraph == prevP.N && (strings.Contains(prev, c.Text) || strings.Contains(c.Text, prev))
+	}) {
+		return true
+	}
+	d.claim(g, prevP, speaker, role, who, prev, false, prev, "")
+	return true
 }
 
 // pending is a speaker whose words follow in the next paragraph.
@@ -1206,8 +1252,11 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			}
 		}
 	}
-	for _, s := range sents {
+	for si, s := range sents {
 		if directStarts[s[0]] {
+			continue
+		}
+		if d.confirmedBy(g, p, st, sents, si) {
 			continue
 		}
 		if ev, ok := reported(p.Text, s, quotes); ok {
@@ -1500,6 +1549,11 @@ func notSpeaker(p string) bool {
 	}
 	// "According to unofficial figures": numbers, not who gives them.
 	if figuresRe.MatchString(p) {
+		return true
+	}
+	// "Many report running out of money": how many, not who.
+	switch strings.ToLower(p) {
+	case "many", "some", "others", "most", "few", "a few", "several", "all":
 		return true
 	}
 	// "No one claimed responsibility".
@@ -2094,7 +2148,8 @@ func subjectPhrase(prefix string) (string, int) {
 		if h.start > 80 {
 			break
 		}
-		if h.sp.Kind == "person" && i > 0 && !strings.ContainsAny(head[hits[0].start:h.start], ",;") {
+		// Not "Dar informed Araghchi": a person before is the subject.
+		if h.sp.Kind == "person" && i > 0 && hits[0].sp.Kind != "person" && !strings.ContainsAny(head[hits[0].start:h.start], ",;") {
 			first = i
 			break
 		}
@@ -2254,6 +2309,14 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			if descRe.MatchString(strings.TrimSpace(phrase)) && (IdentifySpeaker(phrase) == "" || !namedSpeakerPhrase(strings.TrimSpace(phrase))) {
 				if c2 := strings.LastIndex(prefix[:c], ","); IdentifySpeaker(prefix[c2+1:c]) != "" && namedSpeakerPhrase(strings.TrimSpace(prefix[c2+1:c])) {
 					phrase = prefix[c2+1 : c]
+				}
+			}
+			// "Junaid Makda, President of the Pak-Afghan Joint Chamber of
+			// Commerce, stated": a name, then its office written in capitals.
+			if capOfficeRe.MatchString(strings.TrimSpace(phrase)) {
+				c2 := strings.LastIndex(prefix[:c], ",")
+				if name := strings.TrimSpace(prefix[c2+1 : c]); personNameRe.MatchString(name) && !roleWordRe.MatchString(name) {
+					phrase = prefix[c2+1:]
 				}
 			}
 		}
@@ -2443,7 +2506,13 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 				rest = strings.TrimSpace(datelineRe.ReplaceAllString(rest, ""))
 			}
 		}
-		if len(strings.Fields(rest)) < minWords || startsQuote(rest) && !objectVerbs[verb] && !said && !quotedPhraseOpens(rest) {
+		// "emphasized the importance of m": the excerpt cuts the last
+		// word, which does not count.
+		words := len(strings.Fields(rest))
+		if r, _ := utf8.DecodeLastRuneInString(rest); unicode.IsLetter(r) && span[1] == len(s) && strings.HasSuffix(s, rest) {
+			words--
+		}
+		if words < minWords || startsQuote(rest) && !objectVerbs[verb] && !said && !quotedPhraseOpens(rest) {
 			return event{}, false
 		}
 		// "Khan added: “As soon as any clarity or in": a quotation the
@@ -2760,6 +2829,9 @@ var nameStatementRe = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\p{L}�
 
 // whatBeforeRe: "what it", "what Israel" right before a verb of speech.
 var whatBeforeRe = regexp.MustCompile(`\bwhat\s+(?:it|he|she|they|[A-Z][\p{L}’'-]*(?:\s+[A-Z][\p{L}’'-]*){0,2})\s+(?:has\s+|had\s+|have\s+)?$`)
+
+// capOfficeRe: an office written in capitals, opening an appositive.
+var capOfficeRe = regexp.MustCompile(`^(?:(?:Vice|Deputy|Senior|Former|Acting)\s+)?(?:President|Chairman|Chairperson|Chairwoman|Director|Secretary|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Minister|Governor|Commissioner|CEO|Founder|Leader|Member|Patron)\b`)
 
 // opensSegment: nothing, or a comma or dash, before what follows.
 func opensSegment(before string) bool {

@@ -1143,7 +1143,7 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				"“The posts on the other side open fire first, and then they cross,” the top military spokesperson said.\n" +
 				"Last week, Maj said that the roads were closed.\n",
 			[]wantClaim{
-				{"Asif Ali Zardari", "asif-ali-zardari", "pk", false, "shown great courage"},
+				{"President Asif Ali Zardari", "asif-ali-zardari", "pk", false, "shown great courage"},
 				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "crossed the border"},
 				{"Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", true, "open fire first"}},
 		},
@@ -1542,6 +1542,25 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 			[]wantClaim{
 				{"Mossad", "", "", false, "study the reply"},
 				{"Zabihullah Mujahed", "zabihullah-mujahid", "af-taliban", false, "border would reopen"}},
+		},
+		{"'This was confirmed by X' gives X the sentence before, across the paragraph break, and 'he' after",
+			lead + "ISLAMABAD: The two sides will hold a third round of talks in the capital next week.\n" +
+				"This was confirmed by Foreign Office spokesperson Shafqat Ali during the weekly press briefing. He stated that the agenda had been shared with the mediators.\n",
+			[]wantClaim{
+				{"Foreign Office spokesperson Shafqat Ali", "shafqat-ali-khan", "pk-mofa", false, "third round of talks"},
+				{"Foreign Office spokesperson Shafqat Ali", "shafqat-ali-khan", "pk-mofa", false, "agenda had been shared"}},
+		},
+		{"a name, then its office in capitals; 'many' is no speaker; a person before another is the subject",
+			lead + "Imran Qadir, President of the Frontier Traders Association, stated that 310 trucks were waiting at the gate.\n" +
+				"Many report running out of money and food at the crossing.\n" +
+				"Ishaq Dar briefed Abbas Araghchi on the state of the talks in the capital. He reaffirmed that regional peace was a priority for the government.\n",
+			[]wantClaim{
+				{"Imran Qadir, President of the Frontier Traders Association", "", "", false, "310 trucks were waiting"},
+				{"Ishaq Dar", "ishaq-dar", "pk", false, "regional peace was a priority"}},
+		},
+		{"a word the excerpt cuts does not count",
+			lead + "Ishaq Dar briefed the envoy on the talks and emphasized the importance of m",
+			nil,
 		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
