@@ -276,9 +276,9 @@ type speakerState struct {
 	stated  string   // the last speaker said to issue a statement, for "the statement read"
 
 	dp      docPeople
-	last    string   // the last speaker drafted, as written
-	lastWho identity // and who that is
-	runOn   bool     // the last paragraph ended on a bulletin's sentence (goesOn)
+	last    string     // the last speaker drafted, as written
+	lastWho identity   // and who that is
+	runOn   bool       // the last paragraph ended on a bulletin's sentence (goesOn)
 	prev    *Paragraph // the paragraph drafted before, for "This was confirmed by X"
 
 	surnames map[string]string // a surname or a body's noun the text uses, and the full name it stands for
