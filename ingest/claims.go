@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -2039,7 +2039,7 @@ var (
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also|(?:A|An|One|Two|Three|Several|Hours|Days|Weeks)\s+(?:(?:day|days|week|weeks|month|months|hour|hours)\s+)?(?:earlier|later|ago|before)),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
-	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true}
+	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
@@ -2052,7 +2052,7 @@ var objectFirst = map[string]bool{"urged": true, "urges": true, "called on": tru
 var adjectiveBefore = map[string]bool{"the": true, "a": true, "an": true, "of": true, "regarding": true, "about": true, "over": true, "into": true, "such": true, "its": true, "their": true, "his": true, "her": true, "these": true, "those": true, "any": true, "this": true, "with": true, "by": true, "for": true, "newly": true, "publicly": true}
 
 // denialVerbs deny what the sentence around them claims.
-var denialVerbs = map[string]bool{"denied": true, "denies": true, "deny": true, "rejected": true, "rejects": true, "dismissed": true}
+var denialVerbs = map[string]bool{"denied": true, "denies": true, "deny": true, "rejected": true, "rejects": true, "dismissed": true, "refuted": true}
 
 // bareCondemnRe: a condemnation of an event, with nothing said of it.
 var bareCondemnRe = regexp.MustCompile(`^(?:the|this|these|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[a-z-]+\s+){0,2}(?:attacks?|bombings?|blasts?|killings?|incidents?|explosions?|assaults?)(?:\s+(?:in|on|at)\s+[^,;“”"]{1,40})?(?:\s+and\s+(?:offered|expressed|prayed|extended)\b.*|\s*[.,]?\s*)$`)
@@ -2414,7 +2414,14 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "called on both countries to exercise restraint" says something;
 		// "called on President Zardari at the Presidency" is a visit.
-		if verb == "called on" && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
+		// "asked the Islamic Emirate to arrest …" asks something; "asked
+		// about the talks" does not.
+		if (verb == "called on" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
+			continue
+		}
+		// "Pakistan has consistently asked the interim government to …":
+		// a standing demand the outlet recalls, not a statement made.
+		if verb == "asked" && perfectBeforeRe.MatchString(s[max(0, m[0]-30):m[0]]) {
 			continue
 		}
 		// "…, a claim which New Delhi has denied": the denial of a claim
@@ -2562,7 +2569,7 @@ var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[�
 
 // participleAsideRe: ", speaking on condition of anonymity," and the like
 // between a speaker and the verb.
-var participleAsideRe = regexp.MustCompile(`,\s+(?:speaking|talking|writing|requesting|asking)\s+[^,“”"]{1,80},\s*$`)
+var participleAsideRe = regexp.MustCompile(`,\s+(?:speaking|talking|writing|requesting|asking|in (?:response|reaction|reply) to)\s+[^,“”"]{1,80},\s*$`)
 
 // conjOpenRe: a conjunction opening the clause that names the speaker;
 // not "and", which closes lists ("…, Qatar, and Russia, announced").
@@ -2707,7 +2714,7 @@ func (st *speakerState) sameSide(text string) bool {
 // agreement provides ("Under the pact, …", "The defence agreement, which
 // …, has …", "Details of the proposal …") or how the events came about
 // ("The latest charge has deepened …", "The Kabul incident triggered …").
-var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge|move|development|decision|step)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|includes|included|provides|calls|envisages|signals|signalled|signaled|marks|marked|reflects|underscores)\b|It\s+(?:remains|is|was)\s+(?:unclear|not\s+clear|to\s+be\s+seen|not\s+known|unknown)\b)`)
+var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That|These|Those)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge|move|moves|development|developments|decision|decisions|step|steps|measure|measures)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|includes|included|provides|calls|envisages|signals|signalled|signaled|marks|marked|reflects|underscores|come)\b|It\s+(?:remains|is|was)\s+(?:unclear|not\s+clear|to\s+be\s+seen|not\s+known|unknown)\b)`)
 
 // otherBodyActs: "The WHO verified …" in the middle of a bulletin by
 // another body: a body the lists do not know, named as the subject and
@@ -2825,13 +2832,16 @@ func namesBody(s string) bool {
 }
 
 // nameStatementRe: a statement named by whose it is.
-var nameStatementRe = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\p{L}’'-]*\s+){0,3}[A-Z][\p{L}’'-]*)\s+statement$`)
+var nameStatementRe = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\p{L}’'-]*\s+){0,3}[A-Z][\p{L}-]*?)(?:['’]s)?\s+statement$`)
+
+// perfectBeforeRe: a perfect tense right before a verb.
+var perfectBeforeRe = regexp.MustCompile(`\b(?:has|have|had)\s+(?:[a-z]+ly\s+|also\s+|long\s+)?$`)
 
 // whatBeforeRe: "what it", "what Israel" right before a verb of speech.
 var whatBeforeRe = regexp.MustCompile(`\bwhat\s+(?:it|he|she|they|[A-Z][\p{L}’'-]*(?:\s+[A-Z][\p{L}’'-]*){0,2})\s+(?:has\s+|had\s+|have\s+)?$`)
 
 // capOfficeRe: an office written in capitals, opening an appositive.
-var capOfficeRe = regexp.MustCompile(`^(?:(?:Vice|Deputy|Senior|Former|Acting)\s+)?(?:President|Chairman|Chairperson|Chairwoman|Director|Secretary|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Minister|Governor|Commissioner|CEO|Founder|Leader|Member|Patron)\b`)
+var capOfficeRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'-]*\s+){0,3}(?:President|Chairman|Chairperson|Chairwoman|Director|Secretary|Head|Chief|Spokesperson|Spokesman|Spokeswoman|Minister|Governor|Commissioner|CEO|Founder|Leader|Member|Patron)\b`)
 
 // opensSegment: nothing, or a comma or dash, before what follows.
 func opensSegment(before string) bool {

@@ -1562,6 +1562,21 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 			lead + "Ishaq Dar briefed the envoy on the talks and emphasized the importance of m",
 			nil,
 		},
+		{"'refuted', 'asked … to', an aside 'in response to', a party's statement, an office in capitals after the name",
+			lead + "The Taliban spokesperson Zabihullah Mujahid refuted claims of a militant commander hiding in the eastern provinces.\n" +
+				"Mohsin Naqvi, the interior minister, in response to recent statements made by Kabul, asked the interim government to hand over the commanders.\n" +
+				"The Taliban's statement pointed out that the villages hit were home to families who cross the border often.\n" +
+				"Mohammad Yaqoob Mujahid, Taliban Acting Minister of Defense, emphasized the need for new posts along the frontier.\n",
+			[]wantClaim{
+				{"Taliban spokesperson Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "claims of a militant commander"},
+				{"Mohsin Naqvi, the interior minister", "mohsin-naqvi", "pk", false, "interim government to hand over"},
+				{"Taliban", "af-taliban", "", false, "villages hit were home"},
+				{"Mohammad Yaqoob Mujahid, Taliban Acting Minister of Defense", "mohammad-yaqoob", "af-taliban", false, "need for new posts"}},
+		},
+		{"what measures come amid is the outlet's",
+			lead + "More than 1,200 families returned through the crossing on Sunday, according to the Taliban’s Ministry of Refugees and Repatriation. These measures come amid a wider campaign of deportations from both neighbours.\n",
+			[]wantClaim{{"Taliban’s Ministry of Refugees and Repatriation", "af-taliban", "", false, "1,200 families returned"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
