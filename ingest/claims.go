@@ -107,7 +107,10 @@ var (
 	// (AP) — ", "KABUL (Reuters) - ", "Nov 08, Kathmandu - ", "Kabul, Oct.
 	// 12 — ": a place in capitals, or a place with a date, before a colon
 	// or a dash.
-	datelineRe   = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+)`)
+	datelineRe = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+` +
+		// "(MENAFN) ", "Islamabad [Pakistan], August 7 (ANI): ": an
+		// agency's marker, and its dateline with the country in brackets.
+		`|\((?:[A-Z][\p{L}]*\s*){1,3}\)\s+|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?\s*\[[A-Z][\p{L} ]+\],\s*` + monthDay + `\s*(?:\([A-Za-z .]{2,30}\))?\s*:\s*)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
 	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head)\b`)
 	pronounRe    = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
@@ -475,7 +478,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "Secretary of State Marco Rubio told …", then "Rubio insisted":
 		// the person a later "he" is, written as the text names him.
 		for i := len(st.persons) - 1; i >= 0; i-- {
-			if full := st.persons[i]; full != p && !strings.Contains(full, ",") && strings.HasSuffix(full, " "+p) {
+			// "Guo called on …" after "spokesman Guo Jiakun": a family
+			// name written first.
+			w := strings.Fields(st.persons[i])
+			if full := st.persons[i]; full != p && !strings.Contains(full, ",") && (strings.HasSuffix(full, " "+p) || len(w) >= 3 && w[len(w)-2] == p && surnameRe.MatchString(w[len(w)-1])) {
 				st.setPerson(full)
 				named = true
 				// "Khan said", after "spokesperson Shafqat Ali Khan": who
@@ -1499,7 +1505,7 @@ var (
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
-	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
 	// "Officials quoted by local media": the officials speak, the media
 	// carry it.
 	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
@@ -1610,7 +1616,7 @@ var noGroupRe = regexp.MustCompile(`^no\s+(?:[a-z-]+\s+){0,2}(?:group|groups|org
 func isOutlet(p string) bool {
 	l := strings.Join(strings.Fields(strings.ToLower(p)), " ")
 	l = strings.TrimPrefix(strings.TrimPrefix(l, "the "), "local ")
-	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
+	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
 		return false
 	}
 	return notSpeakerRe.MatchString(p)
@@ -1620,7 +1626,7 @@ func isOutlet(p string) bool {
 var outletNames = map[string]bool{}
 
 func init() {
-	for _, n := range strings.Split("media|report|reports|news|newspaper|newspapers|broadcaster|state broadcaster|ap|afp|reuters|xinhua|irna|anadolu|al jazeera|tolonews|tolo news|india today|dawn|geo news|associated press|associated press (ap)|ptv|ptv news|pakistan television|radio pakistan|rta|app|pti|ani|ians|uni|bakhtar|wam|qna|spa|tass|sputnik|bernama|kyodo|yonhap|dpa|efe|ansa|tolo|ariana news|amu tv", "|") {
+	for _, n := range strings.Split("media|report|reports|news|newspaper|newspapers|broadcaster|state broadcaster|ap|afp|reuters|xinhua|irna|anadolu|al jazeera|tolonews|tolo news|india today|dawn|geo news|associated press|associated press (ap)|ptv|ptv news|pakistan television|radio pakistan|rta|app|pti|ani|ians|uni|bakhtar|wam|qna|spa|tass|sputnik|bernama|kyodo|yonhap|dpa|efe|ansa|tolo|ariana news|amu tv|khaama|khaama press|pajhwok|menafn|kabul 24|kabul24|kabulnow|hasht-e subh|hasht-e-subh|afghanistan international", "|") {
 		outletNames[n] = true
 	}
 }
@@ -1747,6 +1753,10 @@ func cleanSpeaker(p string) string {
 	if loc := comesAfterRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
 		p = p[loc[1]:]
 	}
+	// "(MENAFN) China": an outlet's marker opening the text.
+	if strings.HasPrefix(p, "(") {
+		p = strings.TrimSpace(outletMarkRe.ReplaceAllString(p, ""))
+	}
 	// "2024) A Hamas official": the end of a dateline's brackets.
 	if c := strings.IndexByte(p, ')'); c >= 0 && !strings.Contains(p[:c], "(") {
 		p = strings.TrimSpace(p[c+1:])
@@ -1850,6 +1860,16 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 	}
 	if m := accordingRe.FindStringSubmatchIndex(s); m != nil {
+		// "According to Khaama Press, the agency highlighted …": the
+		// outlet carries what the speaker inside says.
+		if isOutlet(cleanSpeaker(s[m[2]:m[3]])) {
+			sub := [2]int{span[0] + m[4], span[1]}
+			// "the agency" is resolved by the caller, which drops outlets.
+			if e, ok := reportedVerb(text[sub[0]:sub[1]], sub, quotes); ok {
+				e.sentence = span
+				return e, true
+			}
+		}
 		if !clauseWordRe.MatchString(strings.ToLower(s[m[2]:m[3]])) {
 			return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], according: true, text: strings.TrimSpace(s[m[4]:m[5]]), sentence: span}, true
 		}
@@ -2061,7 +2081,7 @@ var bareCondemnRe = regexp.MustCompile(`^(?:the|this|these|today's|Monday's|Tues
 var denialObjectRe = regexp.MustCompile(`^(?:these|the|such|those|this|all|any|their|his|its|her)\s+(?:allegations?|claims?|reports?|charges?|accusations?|assertions?)\s*[.]?$`)
 
 // calledOnToRe: whom "called on" asks to do something.
-var calledOnToRe = regexp.MustCompile(`^(?:the\s+|both\s+|all\s+|[a-z]|(?:Pakistan|Afghanistan|Kabul|Islamabad|India|Iran|Israel|Hamas|the)\b)[^.;:]{0,80}?\bto\s+[a-z]`)
+var calledOnToRe = regexp.MustCompile(`^(?:the\s+|both\s+|all\s+|[a-z]|(?:Pakistan|Afghanistan|Kabul|Islamabad|India|Iran|Israel|Hamas|the)\b)[^.;:]{0,80}?\bto\s+[“"‘]?[a-z]`)
 
 // notBefore: words before a reporting verb that deny it ("neither denied nor
 // confirmed", "has not said") or make it passive ("Injuries were reported").
@@ -2831,6 +2851,9 @@ func namesBody(s string) bool {
 	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(s) && !ms[0].Entry.Place()
 }
 
+// outletMarkRe: "(MENAFN) ", "(AFP) ": an outlet's marker.
+var outletMarkRe = regexp.MustCompile(`^\((?:[A-Z][\p{L}]*\s*){1,3}\)\s*`)
+
 // nameStatementRe: a statement named by whose it is.
 var nameStatementRe = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\p{L}’'-]*\s+){0,3}[A-Z][\p{L}-]*?)(?:['’]s)?\s+statement$`)
 
@@ -3053,7 +3076,7 @@ func plausibleSpeakerPhrase(p string) bool {
 		return true
 	}
 	lp := strings.ToLower(p)
-	for _, a := range []string{"the spokesperson", "the statement", "the spokesman", "it", "the army", "the military"} {
+	for _, a := range []string{"the spokesperson", "the statement", "the spokesman", "it", "the army", "the military", "the agency", "the ministry", "the organisation", "the organization", "the commission", "the mission", "the office"} {
 		if lp == a {
 			return true
 		}

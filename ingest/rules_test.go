@@ -1577,6 +1577,19 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 			lead + "More than 1,200 families returned through the crossing on Sunday, according to the Taliban’s Ministry of Refugees and Repatriation. These measures come amid a wider campaign of deportations from both neighbours.\n",
 			[]wantClaim{{"Taliban’s Ministry of Refugees and Repatriation", "af-taliban", "", false, "1,200 families returned"}},
 		},
+		{"an agency's marker and dateline; what an outlet carries is the speaker's inside; a family name written first",
+			lead + "(MENAFN) China on Tuesday urged the two neighbours to settle their disputes through talks.\n" +
+				"Islamabad [Pakistan], March 3 (ANI): The International Organization for Migration (IOM) has urged donors to fund shelters at the crossing, Khaama Press reported.\n" +
+				"According to Khaama Press, the agency specifically highlighted the risks facing families returning in winter.\n" +
+				"“The two countries are and will always be neighbours,” Chinese Foreign Ministry spokesman Lin Quan said at a briefing in Beijing.\n" +
+				"Lin called on both sides to “continue handling their differences through dialogue and consultation.”\n",
+			[]wantClaim{
+				{"China", "", "", false, "settle their disputes"},
+				{"International Organization for Migration (IOM)", "", "", false, "donors to fund shelters"},
+				{"International Organization for Migration (IOM)", "", "", false, "risks facing families"},
+				{"Chinese Foreign Ministry spokesman Lin Quan", "", "", true, "will always be neighbours"},
+				{"Lin", "", "", false, "continue handling their differences"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
