@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|estimates|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -1505,7 +1505,7 @@ var (
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
-	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|ReliefWeb|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
 	// "Officials quoted by local media": the officials speak, the media
 	// carry it.
 	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
@@ -1626,7 +1626,7 @@ func isOutlet(p string) bool {
 var outletNames = map[string]bool{}
 
 func init() {
-	for _, n := range strings.Split("media|report|reports|news|newspaper|newspapers|broadcaster|state broadcaster|ap|afp|reuters|xinhua|irna|anadolu|al jazeera|tolonews|tolo news|india today|dawn|geo news|associated press|associated press (ap)|ptv|ptv news|pakistan television|radio pakistan|rta|app|pti|ani|ians|uni|bakhtar|wam|qna|spa|tass|sputnik|bernama|kyodo|yonhap|dpa|efe|ansa|tolo|ariana news|amu tv|khaama|khaama press|pajhwok|menafn|kabul 24|kabul24|kabulnow|hasht-e subh|hasht-e-subh|afghanistan international", "|") {
+	for _, n := range strings.Split("media|report|reports|news|newspaper|newspapers|broadcaster|state broadcaster|ap|afp|reuters|xinhua|irna|anadolu|al jazeera|tolonews|tolo news|india today|dawn|geo news|associated press|associated press (ap)|ptv|ptv news|pakistan television|radio pakistan|rta|app|pti|ani|ians|uni|bakhtar|wam|qna|spa|tass|sputnik|bernama|kyodo|yonhap|dpa|efe|ansa|tolo|ariana news|amu tv|reliefweb|khaama|khaama press|pajhwok|menafn|kabul 24|kabul24|kabulnow|hasht-e subh|hasht-e-subh|afghanistan international", "|") {
 		outletNames[n] = true
 	}
 }
@@ -2434,6 +2434,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "called on both countries to exercise restraint" says something;
 		// "called on President Zardari at the Presidency" is a visit.
+		// "he stated firmly, ruling out …": how it was said, then the
+		// outlet's gloss.
+		if adverbCommaRe.MatchString(rest) {
+			continue
+		}
 		// "asked the Islamic Emirate to arrest …" asks something; "asked
 		// about the talks" does not.
 		if (verb == "called on" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
@@ -2779,7 +2784,7 @@ var separateOpRe = regexp.MustCompile(`^In (?:a|another) separate (?:operation|e
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
 // not as an adjective ("on reported presence of khawarij").
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said
@@ -2856,6 +2861,9 @@ var outletMarkRe = regexp.MustCompile(`^\((?:[A-Z][\p{L}]*\s*){1,3}\)\s*`)
 
 // nameStatementRe: a statement named by whose it is.
 var nameStatementRe = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\p{L}’'-]*\s+){0,3}[A-Z][\p{L}-]*?)(?:['’]s)?\s+statement$`)
+
+// adverbCommaRe: an adverb and a comma right after a verb of speech.
+var adverbCommaRe = regexp.MustCompile(`^[a-z]+ly,\s`)
 
 // perfectBeforeRe: a perfect tense right before a verb.
 var perfectBeforeRe = regexp.MustCompile(`\b(?:has|have|had)\s+(?:[a-z]+ly\s+|also\s+|long\s+)?$`)

@@ -618,11 +618,12 @@ var (
 	// "… (Representational/File Photo)", "… (AFP Photo)": a caption that
 	// closes on its credit in brackets.
 	// creditWords: each branch of imageCreditRe needs one of them.
-	creditWords   = wordSet("photo photos image images picture pictures file credit credits courtesy")
-	imageCreditRe = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
-	embedSigRe    = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
-	embedLinkRe   = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
-	shareRe       = regexp.MustCompile(`(?i)^(share|share this|follow us|comments?|\d+ comments?|advertisement|subscribe.*)$`)
+	creditWords    = wordSet("photo photos image images picture pictures file credit credits courtesy")
+	imageCreditRe  = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
+	embedSigRe     = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
+	embedLinkRe    = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
+	headlineVerbRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'-]*\s+){1,3}(?:says|details|alleges|warns|urges|claims|vows|rejects|denies|confirms|accuses|calls|blames|identifies|reveals|highlights|slams|demands|seeks|asks|announces|dismisses|condemns|stresses|reiterates|insists)\s`)
+	shareRe        = regexp.MustCompile(`(?i)^(share|share this|follow us|comments?|\d+ comments?|advertisement|subscribe.*)$`)
 )
 
 // markBoilerplate marks, in the paragraphs still counted as text, what is
@@ -684,6 +685,11 @@ func markBoilerplate(paras []Paragraph) {
 		case len(strings.Fields(t)) <= 8 && !strings.ContainsAny(t, ".!?“”\"") && !strings.ContainsAny(t[:1], "•●▪◦*–-") && latinShare(t) > 0.5 && !(strings.HasSuffix(t, ":") && endsWithVerb(t) != nil):
 			paras[i].Kind = "heading"
 		case headline(paras[i].Text, i == first || times[paras[i].Text] > 1):
+			paras[i].Kind = "heading"
+		// "Military alleges cross-border facilitation and identifies
+		// “Fitna al Hindustan” threat in Balochistan": a subheading in
+		// the present tense of headlines, without a closing stop.
+		case len(strings.Fields(t)) <= 20 && headlineVerbRe.MatchString(t) && !strings.ContainsAny(tail(strings.TrimSpace(t), 4), ".!?:…") && !strings.HasSuffix(strings.TrimSpace(t), "”"):
 			paras[i].Kind = "heading"
 		}
 	}

@@ -1590,6 +1590,18 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"Chinese Foreign Ministry spokesman Lin Quan", "", "", true, "will always be neighbours"},
 				{"Lin", "", "", false, "continue handling their differences"}},
 		},
+		{"a subheading in the present tense; what an operation came with is the outlet's; an adverb and a gloss after the verb; 'estimates'",
+			lead + "Security forces killed nine militants in the district, the ISPR said on Monday.\n" +
+				"The operation came on the same day when gunmen attacked a checkpoint in the city.\n" +
+				"Military alleges cross-border support and identifies a new threat in the south\n" +
+				"“We will never talk to them,” Mohsin Raza Naqvi said.\n" +
+				"he stated firmly, ruling out any contact with the banned group.\n" +
+				"The United Nations estimates that half of the valley's people need food aid this winter.\n",
+			[]wantClaim{
+				{"ISPR", "ispr", "pk", false, "killed nine militants"},
+				{"Mohsin Raza Naqvi", "mohsin-naqvi", "pk", true, "never talk to them"},
+				{"United Nations", "", "", false, "half of the valley's people"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
