@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called for|dismissed|denies|deny|rejects|expressed optimism|estimates|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|dismissed|denies|deny|rejects|expressed optimism|estimates|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -2043,7 +2043,7 @@ var namedSubjectRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'-]+\s+){0,2}[A-Z][\
 
 // officeNameSubjectRe: an office, then a name between commas, opening a
 // sentence before its verb; group 1 is both.
-var officeNameSubjectRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'-]*\s+|(?:of|for|the)\s+){1,8}[A-Z][\p{L}’'-]*,\s+[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){0,3}),\s+(?:(?:on|late|early)\s+\w+\s+)?(?:also\s+)?(?:[a-z]+ed|met|held|spoke|sent|made|gave|took|paid|led|wrote)\b`)
+var officeNameSubjectRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'-]*\s+|(?:of|for|the)\s+){1,8}[A-Z][\p{L}’'-]*,\s+[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){0,3}),\s+(?:(?:at|in|during)\s+[^,“”"]{1,80},\s+)?(?:(?:on|late|early)\s+\w+\s+)?(?:also\s+)?(?:[a-z]+ed|met|held|spoke|sent|made|gave|took|paid|led|wrote)\b`)
 
 // leadAt: "At the meeting," opens a leading clause; "At least 12 people
 // were killed," opens what is said.
@@ -2059,7 +2059,7 @@ var (
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also|(?:A|An|One|Two|Three|Several|Hours|Days|Weeks)\s+(?:(?:day|days|week|weeks|month|months|hour|hours)\s+)?(?:earlier|later|ago|before)),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
-	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true}
+	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called upon": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
@@ -2067,7 +2067,7 @@ var (
 // objectFirst: verbs whose object comes before what is said ("urged
 // Pakistan to stop decisions that harm people", "accused Kabul of
 // harbouring groups that attack"): a later "that" opens a relative clause.
-var objectFirst = map[string]bool{"urged": true, "urges": true, "called on": true, "accused": true, "accuses": true, "blamed": true, "demanded": true, "asked": true}
+var objectFirst = map[string]bool{"urged": true, "urges": true, "called on": true, "called upon": true, "accused": true, "accuses": true, "blamed": true, "demanded": true, "asked": true}
 
 var adjectiveBefore = map[string]bool{"the": true, "a": true, "an": true, "of": true, "regarding": true, "about": true, "over": true, "into": true, "such": true, "its": true, "their": true, "his": true, "her": true, "these": true, "those": true, "any": true, "this": true, "with": true, "by": true, "for": true, "newly": true, "publicly": true}
 
@@ -2169,7 +2169,10 @@ func subjectPhrase(prefix string) (string, int) {
 			break
 		}
 		// Not "Dar informed Araghchi": a person before is the subject.
-		if h.sp.Kind == "person" && i > 0 && hits[0].sp.Kind != "person" && !strings.ContainsAny(head[hits[0].start:h.start], ",;") {
+		// "Foreign Office Spokesperson, Shafqat Ali Khan,": the office,
+		// a comma, the name.
+		between := head[hits[0].start:h.start]
+		if h.sp.Kind == "person" && i > 0 && hits[0].sp.Kind != "person" && (!strings.ContainsAny(between, ",;") || strings.Count(between, ",") == 1 && !strings.Contains(between, ";") && officeWordsOnly(strings.Trim(head[hits[0].end:h.start], " ,"))) {
 			first = i
 			break
 		}
@@ -2187,7 +2190,8 @@ func subjectPhrase(prefix string) (string, int) {
 	if rest := head[end:]; strings.HasPrefix(rest, ", ") && !leadAsideRe.MatchString(rest) {
 		if c := strings.Index(rest[2:], ","); c > 0 && c < 120 {
 			first, _ := utf8.DecodeRuneInString(rest[2:])
-			if unicode.IsLower(first) || strings.HasPrefix(rest[2:], "the ") || strings.HasPrefix(rest[2:], "The ") {
+			// Not ", at his weekly briefing on Friday,": an occasion.
+			if (unicode.IsLower(first) || strings.HasPrefix(rest[2:], "the ") || strings.HasPrefix(rest[2:], "The ")) && !occasionOpenRe.MatchString(rest[2:]) {
 				end += 2 + c
 			}
 		}
@@ -2201,9 +2205,15 @@ func subjectPhrase(prefix string) (string, int) {
 		return "", 0
 	} else if pre != "" && !strings.Contains(pre, ",") && len(strings.Fields(pre)) <= 5 {
 		from = strings.Index(head, pre)
+	} else if o := strings.TrimSuffix(pre, ","); o != pre && !strings.Contains(o, ",") && len(strings.Fields(o)) <= 5 && officeWordsOnly(o) && roleWordRe.MatchString(o) {
+		// "Foreign Office Spokesperson, Shafqat Ali Khan".
+		from = strings.Index(head, pre)
 	}
 	return strings.TrimSpace(head[from:end]), start + from
 }
+
+// occasionOpenRe: an aside of when or where, not who.
+var occasionOpenRe = regexp.MustCompile(`^(?:at|in|during|on|while|after|before|speaking|addressing|talking|writing)\s`)
 
 // verbBeforeNameRe: a lower-case past verb among the words before a name.
 var verbBeforeNameRe = regexp.MustCompile(`(?:^|\s)[a-z]{3,}(?:ed|ised|ized)(?:\s|$)`)
@@ -2441,7 +2451,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "asked the Islamic Emirate to arrest …" asks something; "asked
 		// about the talks" does not.
-		if (verb == "called on" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
+		if (verb == "called on" || verb == "called upon" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
 			continue
 		}
 		// "Pakistan has consistently asked the interim government to …":

@@ -1602,6 +1602,14 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"Mohsin Raza Naqvi", "mohsin-naqvi", "pk", true, "never talk to them"},
 				{"United Nations", "", "", false, "half of the valley's people"}},
 		},
+		{"'called upon … to'; an office and a name between commas, then an occasion, then a verb, is whom 'he' means",
+			lead + "ISLAMABAD: Pakistan has called upon India to resume the normal functioning of the water treaty.\n" +
+				"Foreign Office Spokesperson, Shafqat Ali Khan, at his weekly media briefing in Islamabad on Friday, welcomed the ruling of the court.\n" +
+				"“The court reaffirmed its competence to continue the proceedings,” he stated.\n",
+			[]wantClaim{
+				{"Pakistan", "pk", "", false, "India to resume the normal functioning"},
+				{"Foreign Office Spokesperson, Shafqat Ali Khan", "shafqat-ali-khan", "pk-mofa", true, "court reaffirmed its competence"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
