@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|dismissed|denies|deny|rejects|expressed optimism|estimates|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|dismissed|denies|deny|rejects|expressed optimism|estimates|note|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -1559,7 +1559,7 @@ func notSpeaker(p string) bool {
 	}
 	// "Many report running out of money": how many, not who.
 	switch strings.ToLower(p) {
-	case "many", "some", "others", "most", "few", "a few", "several", "all":
+	case "many", "some", "others", "most", "few", "a few", "several", "all", "details", "the details", "case details", "the case details":
 		return true
 	}
 	// "No one claimed responsibility".
@@ -2444,6 +2444,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "called on both countries to exercise restraint" says something;
 		// "called on President Zardari at the Presidency" is a visit.
+		// "2,817 people said to be injured": a passive, nobody's saying.
+		if strings.HasPrefix(rest, "to be ") || strings.HasPrefix(rest, "to have ") {
+			continue
+		}
 		// "he stated firmly, ruling out …": how it was said, then the
 		// outlet's gloss.
 		if adverbCommaRe.MatchString(rest) {

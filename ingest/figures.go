@@ -12,11 +12,11 @@ import (
 
 var numberWords = map[string]int64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000}
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1000000}
 
 // numberWordRe: one number word; a count may write several ("seventy-three",
 // "nine hundred and twenty five", "fifty nine thousand and seven hundred").
-const numberWordRe = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`
+const numberWordRe = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)`
 
 // wordsValue is the value of a count written in words: units and tens add
 // up, "hundred" multiplies what comes before it, "thousand" closes a group.
@@ -35,12 +35,18 @@ func wordsValue(s string) (int64, bool) {
 		case w == "thousand":
 			total += max(cur, 1) * 1000
 			cur = 0
+		case w == "million":
+			total = (total + max(cur, 1)) * 1000000
+			cur = 0
 		default:
 			cur += v
 		}
 	}
 	return total + cur, true
 }
+
+// prepositionWords: words that end the noun phrase a count opens.
+var prepositionWords = wordSet("for in at on from to with by per into across")
 
 // durationWords: a number before one of them is a duration.
 var durationWords = wordSet("day days week weeks month months year years hour hours minute minutes night nights decade decades")
@@ -127,6 +133,11 @@ func findFigures(s string) []Figure {
 		}
 		// "50 percent were women", "2.4 percent were persons": a share,
 		// not a count, and never the decimals of one.
+		// "38 residential settlements for returnees": what is counted
+		// is before the preposition, and it is no countable head.
+		if w := s[m[6]:m[7]]; w != "" && hasWordIn(w, prepositionWords) {
+			continue
+		}
 		// "three days of violent clashes": a duration, not a count.
 		if w, _, _ := strings.Cut(strings.ToLower(s[m[6]:m[7]]), " "); durationWords[w] {
 			continue

@@ -1610,16 +1610,31 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"Pakistan", "pk", "", false, "India to resume the normal functioning"},
 				{"Foreign Office Spokesperson, Shafqat Ali Khan", "shafqat-ali-khan", "pk-mofa", true, "court reaffirmed its competence"}},
 		},
+		{"an aide to a listed person is not that person; a passive 'said to be'; 'details'; 'note'; spellings of a group and a wing",
+			lead + "A longtime aide to Taliban Interior Minister Sirajuddin Haqqani said that the cabinet was divided over the decrees.\n" +
+				"The toll has climbed to 812, with 2,817 people said to be injured in the three districts.\n" +
+				"According to details, the suspects had crossed the border a week before the attack.\n" +
+				"Analysts note that the closures have cost both economies dearly this year.\n" +
+				"The outlawed Baloch Liberation Army claimed responsibility for the blast near the station.\n" +
+				"The military’s public relations wing said that the area was being cleared of militants.\n" +
+				"Prime Minister Shehbaz said that the fight would continue until the menace was eradicated.\n",
+			[]wantClaim{
+				{"A longtime aide to Taliban Interior Minister Sirajuddin Haqqani", "", "af-taliban", false, "cabinet was divided"},
+				{"Analysts", "", "", false, "closures have cost both economies"},
+				{"outlawed Baloch Liberation Army", "bla", "", false, "responsibility for the blast"},
+				{"military’s public relations wing", "ispr", "pk", false, "area was being cleared"},
+				{"Prime Minister Shehbaz", "shehbaz-sharif", "pk", false, "fight would continue"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
 	// "50 percent were women", "2.4 percent were persons": shares, not
 	// counts.
 	var have []string
-	for _, f := range findFigures("Of those who returned, 50 percent were women and 2.4 percent were persons with disabilities, and after three days of clashes 300 families were sheltered.") {
+	for _, f := range findFigures("Of those who returned, 50 percent were women and 2.4 percent were persons with disabilities, and after three days of clashes 300 families were sheltered in 38 residential settlements for returnees, while six million refugees remain abroad.") {
 		have = append(have, fmt.Sprintf("%d %s", f.Count, f.What))
 	}
-	if want := []string{"300 families"}; !slices.Equal(have, want) {
+	if want := []string{"300 families", "6000000 refugees"}; !slices.Equal(have, want) {
 		t.Errorf("figures %q, want %q", have, want)
 	}
 }

@@ -468,7 +468,7 @@ func (dp *docPeople) onlyWith(role, party string) *Speaker {
 // party the document names anywhere, else the phrase's identity as it is.
 func (dp *docPeople) office(phrase string) identity {
 	who := dp.identify(phrase)
-	if who.id != "" || who.speaksFor == "" {
+	if who.id != "" || who.speaksFor == "" || who.role == "aide" {
 		return who
 	}
 	lower := strings.ToLower(phrase)
@@ -567,6 +567,12 @@ func (dp *docPeople) identify(phrase string) identity {
 		}
 		switch sp.Kind {
 		case "person":
+			// "A longtime aide to Taliban Interior Minister Sirajuddin
+			// Haqqani": someone close to the person, speaking for the
+			// same side, not the person.
+			if person == nil && closeToRe.MatchString(phrase[:h.start]) {
+				return identity{role: "aide", speaksFor: sp.SpeaksFor}
+			}
 			if person == nil {
 				person = sp
 			}
@@ -604,6 +610,9 @@ func (dp *docPeople) identify(phrase string) identity {
 	}
 	return identity{id: org.ID, speaksFor: firstNonEmpty(org.SpeaksFor, org.ID)}
 }
+
+// closeToRe: someone's aide, adviser or relative named before them.
+var closeToRe = regexp.MustCompile(`(?i)\b(?:aides?|advis[eo]rs?|assistants?|relatives?|son|daughter|brother|sister|wife|husband|nephew|cousin|associates?|loyalists?|critics?|opponents?|rivals?)\s+(?:to|of)\s+(?:the\s+)?(?:[\p{L}’'.-]+\s+){0,5}$`)
 
 // personWords: the words of personWordRe, one of which each match needs.
 var personWords = wordSet("spokesperson spokesman spokeswoman official officials minister source sources commander chief envoy ambassador diplomat diplomats analyst analysts officer officers adviser advisor member members delegate delegates negotiator negotiators commissioner director secretary governor president leader general dg major colonel brigadier lieutenant captain head deputy mullah maulvi mawlawi sheikh embassy consulate")
