@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|dismissed|denies|deny|rejects|expressed optimism|estimates|note|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|appealed for|appealed to|dismissed|denies|deny|rejects|expressed optimism|estimates|note|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -1361,7 +1361,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			st.noteOrg(g, speaker, st.dp.identify(speaker))
 			if pronounRe.MatchString(speaker) {
 				speaker, role = st.person, roleOf(st.person)
-			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "ministry" || roleNounRe.MatchString(l) {
+			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || roleNounRe.MatchString(l) {
 				// "According to the spokesperson, …": whom that is.
 				speaker, role = st.resolve(g, speaker)
 			} else if sp := LookupSpeaker(st.dp.identify(speaker).id); sp != nil {
@@ -1743,6 +1743,11 @@ func cleanSpeaker(p string) string {
 		}
 	}
 	p = leadAdverbRe.ReplaceAllString(p, "")
+	// "As the head of the United Nations presence in Afghanistan told
+	// …, so too were …": the clause's subject.
+	if strings.HasPrefix(p, "As the ") {
+		p = p[len("As "):]
+	}
 	// "In a statement, the ISPR stated, “…”": the occasion is not the
 	// speaker.
 	if loc := leadClauseRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
@@ -2059,7 +2064,7 @@ var (
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also|(?:A|An|One|Two|Three|Several|Hours|Days|Weeks)\s+(?:(?:day|days|week|weeks|month|months|hour|hours)\s+)?(?:earlier|later|ago|before)),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
-	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called upon": true, "called for": true, "dismissed": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true}
+	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called upon": true, "called for": true, "appealed for": true, "appealed to": true, "dismissed": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
@@ -2455,7 +2460,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "asked the Islamic Emirate to arrest …" asks something; "asked
 		// about the talks" does not.
-		if (verb == "called on" || verb == "called upon" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
+		if (verb == "called on" || verb == "called upon" || verb == "appealed to" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
 			continue
 		}
 		// "Pakistan has consistently asked the interim government to …":
@@ -2476,6 +2481,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		datePrefix := prefix + " " + s[m[2]:m[3]]
 		said := false // what is said is introduced by "that" or a colon
+		also := ""    // what a participle adds after the object
 		// "…, Abdul Karim, a council member, said on Saturday, adding that
 		// …": what precedes the attribution is said, and what it adds.
 		if loc := addingRe.FindStringIndex(rest); loc != nil {
@@ -2501,9 +2507,16 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			said = true
 		} else if i := strings.Index(rest, " that "); i >= 0 && i < 60 && !strings.ContainsAny(rest[:i], "“\"") && !finiteRe.MatchString(rest[:i]) && !(objectFirst[verb] && (strings.Contains(rest[:i], " to ") || strings.Contains(rest[:i], " of "))) {
 			// Not "said his team would contact them later that day".
-			datePrefix += " " + rest[:i]
-			rest = rest[i+len(" that "):]
-			said = true
+			if c := strings.LastIndex(rest[:i], ", "); c > 0 && (objectVerbs[verb] || objectFirst[verb] || verb == "claimed") && thatParticiples[rest[c+2:i]] && len(strings.Fields(rest[:c])) >= 2 {
+				// "claimed responsibility for the attack, stating that …":
+				// the object is said, and what the participle adds.
+				also = strings.TrimSpace(rest[i+len(" that "):])
+				rest = rest[:c]
+			} else {
+				datePrefix += " " + rest[:i]
+				rest = rest[i+len(" that "):]
+				said = true
+			}
 		} else if loc := toldOutletRe.FindStringIndex(rest); verb == "told" && loc != nil {
 			// "told AFP extra troops had been sent": the outlet told.
 			datePrefix += " " + rest[:loc[1]]
@@ -2569,7 +2582,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if thatVerbs[verb] && !said {
 			continue
 		}
-		return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: rest, sentence: span, datePrefix: datePrefix}, true
+		return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: rest, also: also, sentence: span, datePrefix: datePrefix}, true
 	}
 	return event{}, false
 }
@@ -2878,6 +2891,9 @@ var nameStatementRe = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\p{L}�
 
 // adverbCommaRe: an adverb and a comma right after a verb of speech.
 var adverbCommaRe = regexp.MustCompile(`^[a-z]+ly,\s`)
+
+// thatParticiples: a participle that adds a statement after an object.
+var thatParticiples = map[string]bool{"stating": true, "saying": true, "adding": true, "claiming": true, "noting": true, "warning": true, "insisting": true}
 
 // perfectBeforeRe: a perfect tense right before a verb.
 var perfectBeforeRe = regexp.MustCompile(`\b(?:has|have|had)\s+(?:[a-z]+ly\s+|also\s+|long\s+)?$`)

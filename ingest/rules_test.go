@@ -1625,6 +1625,18 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"military’s public relations wing", "ispr", "pk", false, "area was being cleared"},
 				{"Prime Minister Shehbaz", "shehbaz-sharif", "pk", false, "fight would continue"}},
 		},
+		{"responsibility claimed, then what a participle adds; 'according to the report' after a body; 'appealed for'",
+			lead + "The Balochistan Liberation Army claimed responsibility for the ambush, stating that its fighters had seized two trucks.\n" +
+				"More than 5,000 people returned from the west last week, the International Organization for Migration (IOM) reported on Friday.\n" +
+				"According to the report, 40 percent of them were children under the age of ten.\n" +
+				"The IOM appealed for urgent funding to shelter the families before the winter.\n",
+			[]wantClaim{
+				{"Balochistan Liberation Army", "bla", "", false, "responsibility for the ambush"},
+				{"Balochistan Liberation Army", "bla", "", false, "fighters had seized two trucks"},
+				{"International Organization for Migration (IOM)", "", "", false, "5,000 people returned"},
+				{"International Organization for Migration (IOM)", "", "", false, "40 percent of them were children"},
+				{"IOM", "", "", false, "urgent funding to shelter"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
