@@ -963,18 +963,25 @@ func (d *Draft) draftClaims() {
 	// A paragraph the page repeats word for word (a standfirst that is
 	// also the article's first paragraph) is drafted once, where it comes
 	// last: in the article, not above it.
+	// Quotation marks may differ between the two ('large-scale attack',
+	// “large-scale attack”).
 	later := map[string]int{}
-	for _, p := range d.Paragraphs {
+	keys := make([]string, len(d.Paragraphs))
+	for i, p := range d.Paragraphs {
 		if p.Kind == "text" && len(p.Text) >= 80 {
-			later[p.Text]++
+			keys[i] = quoteFold.Replace(p.Text)
+			later[keys[i]]++
 		}
 	}
-	for _, p := range d.Paragraphs {
+	for i, p := range d.Paragraphs {
 		if p.Kind != "text" {
 			continue
 		}
-		if later[p.Text] > 1 {
-			later[p.Text]--
+		if keys[i] != "" && later[keys[i]] > 1 {
+			later[keys[i]]--
+			continue
+		}
+		if teaser(d.Paragraphs, i) {
 			continue
 		}
 		for _, m := range g.Find(p.Text) {
@@ -997,6 +1004,27 @@ func (d *Draft) draftClaims() {
 		// Figures in sentences that no claim covers are not drafted: the
 		// outlet's own assertion has no speaker to attribute it to.
 	}
+}
+
+// quoteFold writes every quotation mark as one, for comparing paragraphs.
+var quoteFold = strings.NewReplacer("“", "\"", "”", "\"", "‘", "\"", "’", "\"", "'", "\"")
+
+// teaser: paragraph i is cut short with an ellipsis and a later paragraph
+// opens with its words ("Cambodia has called for an “immediate” ceasefire
+// …" above the article): it is drafted there.
+func teaser(paras []Paragraph, i int) bool {
+	t := strings.TrimSpace(paras[i].Text)
+	stem := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t, "…"), "..."))
+	if stem == t || len(stem) < 40 {
+		return false
+	}
+	stem = quoteFold.Replace(stem)
+	for _, q := range paras[i+1:] {
+		if q.Kind == "text" && strings.HasPrefix(quoteFold.Replace(q.Text), stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // confirmedByRe: "This was confirmed by Foreign Office Spokesperson Tahir

@@ -1637,8 +1637,26 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"International Organization for Migration (IOM)", "", "", false, "40 percent of them were children"},
 				{"IOM", "", "", false, "urgent funding to shelter"}},
 		},
+		{"a teaser cut with an ellipsis, and a paragraph repeated with other quotation marks, are drafted where the article has them",
+			lead + "Cambodia has called for an “immediate” and “unconditional” ceasefire with Thailand following days of…\n" +
+				"The ministry said that 'large-scale attacks' had hit four posts along the northern frontier overnight.\n" +
+				"Cambodia has called for an “immediate” and “unconditional” ceasefire with Thailand following days of clashes along the border.\n" +
+				"The ministry said that “large-scale attacks” had hit four posts along the northern frontier overnight.\n",
+			[]wantClaim{
+				{"Cambodia", "", "", false, "ceasefire with Thailand following days of clashes"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
+	}
+	// The repeated paragraph is drafted once, for the reviewer.
+	n := 0
+	for _, c := range drafted(t, lead+"The ministry said that 'large-scale attacks' had hit four posts along the northern frontier overnight.\nThe ministry said that “large-scale attacks” had hit four posts along the northern frontier overnight.\n") {
+		if strings.Contains(c.Text, "large-scale attacks") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("a paragraph repeated with other quotation marks drafted %d times, want once", n)
 	}
 	// "50 percent were women", "2.4 percent were persons": shares, not
 	// counts.
