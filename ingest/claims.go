@@ -668,6 +668,13 @@ func officeAndName(p string) bool {
 	return len(w) >= 3 && roleWordRe.MatchString(p) && !roleWordRe.MatchString(w[len(w)-1]) && personNameRe.MatchString(strings.Join(w[len(w)-2:], " ")) && !isBody(p, identity{}) && !pluralSpeaker(p)
 }
 
+// nameAndOffice: a name, a comma and an office ("Mawlawi Abdul Kabir,
+// Afghanistan’s acting Minister of Refugees and Repatriation").
+func nameAndOffice(p string) bool {
+	name, office, ok := strings.Cut(p, ", ")
+	return ok && personNameRe.MatchString(name) && roleWordRe.MatchString(office)
+}
+
 // bareRankRe: a rank or title standing alone.
 var bareRankRe = regexp.MustCompile(`^(?:Lt\.?|Lieutenant|Maj\.?|Major|Brig\.?|Col\.?)(?:\s+(?:Gen\.?|General))?$|^(?:Gen\.?|General|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)$`)
 
@@ -1306,7 +1313,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// "Balochistan Chief Minister Sarfaraz Bugti strongly condemned
 			// the blast." then "He said …": a person the lists do not
 			// know, named with an office.
-			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" || sp == nil && officeAndName(phrase) || isBody(phrase, identity{}) {
+			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" || sp == nil && (officeAndName(phrase) || nameAndOffice(phrase)) || isBody(phrase, identity{}) {
 				evs = append(evs, event{pos: s[0] + at, phrase: phrase, mention: true, sentence: s})
 			}
 		}
@@ -1373,6 +1380,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				continue
 			}
 			st.setPerson(ph)
+			if strings.Contains(ph, ",") && LookupSpeaker(st.dp.identify(ph).id) == nil {
+				st.people = append(st.people, ph) // "Kabir" later is this person
+			}
 			if strings.Contains(strings.ToLower(ph), "spokes") {
 				st.spokes = ph
 			}
@@ -1771,6 +1781,10 @@ func cleanSpeaker(p string) string {
 		}
 	}
 	p = leadAdverbRe.ReplaceAllString(p, "")
+	// "figures released by the Taliban government": whose figures.
+	if loc := figuresByRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
+		p = p[loc[1]:]
+	}
 	// "As the head of the United Nations presence in Afghanistan told
 	// …, so too were …": the clause's subject.
 	if strings.HasPrefix(p, "As the ") {
@@ -2033,6 +2047,12 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 // participle ("Speaking at a joint press conference alongside Air Vice
 // Marshal Aurangzeb Ahmed, and …, Lt Gen Chaudhry questioned …").
 func mentionedSubject(sentence string) (string, int) {
+	// "Mawlawi Abdul Kabir, Afghanistan’s acting Minister of Refugees
+	// and Repatriation, made this appeal …": a name and its office, not
+	// the state the office names.
+	if m := nameOfficeSubjectRe.FindStringSubmatchIndex(sentence); m != nil && roleWordRe.MatchString(sentence[m[4]:m[5]]) && personNameRe.MatchString(sentence[m[2]:m[3]]) && IdentifySpeaker(sentence[m[2]:m[3]]) == "" {
+		return sentence[m[2]:m[5]], m[2]
+	}
 	if phrase, at := subjectPhrase(sentence); phrase != "" {
 		return phrase, at
 	}
@@ -2061,6 +2081,7 @@ func mentionedSubject(sentence string) (string, int) {
 
 var (
 	officeSubjectRe      = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|of\s+){1,7}[A-Z][\p{L}’'-]+)\s+(?:also\s+|strongly\s+|later\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held)\b`)
+	nameOfficeSubjectRe  = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,3}),\s+([^,“”"]{3,120}),\s+(?:(?:on|late|early)\s+\w+\s+)?(?:also\s+)?(?:[a-z]{3,}ed|made|met|held|spoke|told|said|gave|sent|paid)\b`)
 	bodySubjectMentionRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|and|on)\s+){1,8}(?:[A-Z][\p{L}’'-]+|\([A-Z]{2,8}\)))\s+(?:also\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held|shared|sent|gave|issued)\b`)
 	openingParticipleRe  = regexp.MustCompile(`^[A-Z][a-z]+ing\s`)
 	subjectAfterCommaRe  = regexp.MustCompile(`,\s+((?:[A-Z][\p{L}.’'-]*\s+){0,4}[A-Z][\p{L}’'-]+)\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|spoke)\b`)
@@ -2712,7 +2733,10 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 			st.runOn = false
 			return
 		}
-		if !st.sameSide(text) || narrationRe.MatchString(text) || otherBodyActs(text, st.last) {
+		// "Kurram District Police Officer Malik Habib stated that the
+		// att": a sentence with a verb of speech that drafted nothing
+		// (cut, passive) is someone else's.
+		if !st.sameSide(text) || narrationRe.MatchString(text) || otherBodyActs(text, st.last) || ownSayingRe.MatchString(text) {
 			st.runOn = false
 			return
 		}
@@ -2833,6 +2857,9 @@ func titleCase(s string) bool {
 	return words >= 4 && upper*10 >= words*7
 }
 
+// ownSayingRe: a sentence whose own subject says something.
+var ownSayingRe = regexp.MustCompile(`\b(?:said|stated|says|told|added|noted|explained|announced|confirmed)\s+(?:that\s+|on\s+\w+\s+)?(?:the|a|an|it|he|she|they|[A-Z])`)
+
 // separateOpRe: a bulletin's next operation.
 var separateOpRe = regexp.MustCompile(`^In (?:a|another) separate (?:operation|engagement|intelligence-based operation|IBO|exchange of fire)\b`)
 
@@ -2910,6 +2937,9 @@ func namesBody(s string) bool {
 	ms := DefaultGazetteer().Find(s)
 	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(s) && !ms[0].Entry.Place()
 }
+
+// figuresByRe: figures or data, then whose they are.
+var figuresByRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates)\s+(?:compiled|collected|gathered|reviewed|released|published|shared|issued|provided)\s+by\s+`)
 
 // outletMarkRe: "(MENAFN) ", "(AFP) ": an outlet's marker.
 var outletMarkRe = regexp.MustCompile(`^\((?:[A-Z][\p{L}]*\s*){1,3}\)\s*`)

@@ -1645,6 +1645,16 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 			[]wantClaim{
 				{"Cambodia", "", "", false, "ceasefire with Thailand following days of clashes"}},
 		},
+		{"a name and its office as the subject is whom 'he' means; figures released by someone are theirs; a bulletin stops at a sentence whose own subject speaks",
+			lead + "Mawlawi Karim Nazari, Afghanistan’s acting Minister of Returnees, made this appeal during meetings with two envoys in Kabul.\n" +
+				"“Mistreatment of returnees has increased and must stop,” he stated.\n" +
+				"The toll has climbed to 120, according to figures released by the Taliban government on Monday.\n" +
+				"According to the police, the attackers opened fire on the van near the bridge. Kurram District Police Officer Malik Qadir stated that the att",
+			[]wantClaim{
+				{"Mawlawi Karim Nazari, Afghanistan’s acting Minister of Returnees", "", "af", true, "Mistreatment of returnees"},
+				{"Taliban government", "af-taliban", "", false, "toll has climbed to 120"},
+				{"police", "", "", false, "attackers opened fire"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
