@@ -24,12 +24,12 @@ import (
 // the reporting verbs take.
 var (
 	// Urdu: "<speaker> نے [up to 8 words] کہا [ہے] کہ …", "<speaker> کا کہنا ہے کہ …".
-	urVerbRe = regexp.MustCompile(`(?:^|\s)(نے)\s+(?:[^،۔:]{0,60}?\s+)?(?:کہا|بتایا|دعویٰ کیا|دعوی کیا|الزام لگایا|الزام عائد کیا|تصدیق کی|اعلان کیا|واضح کیا|عندیہ دیا|امید ظاہر کی|مطالبہ کیا|زور دیا)(?:\s+(?:ہے|تھا|تھی|ہیں|تھے))?\s*(کہ|:|[’'"“«])`)
+	urVerbRe = regexp.MustCompile(`(?:^|\s)(نے)\s+(?:[^،۔:]{0,60}?\s+)?(?:کہا|بتایا|دعویٰ کیا|دعوی کیا|دعوٰی کیا|الزام لگایا|الزام عائد کیا|تصدیق کی|اعلان کیا|واضح کیا|عندیہ دیا|امید ظاہر کی|مطالبہ کیا|زور دیا)(?:\s+(?:ہے|تھا|تھی|ہیں|تھے))?\s*(کہ|:|[’'"“«])`)
 	urSayRe  = regexp.MustCompile(`(?:^|\s)(کا|کی|کے) کہنا (?:ہے|تھا|تھی)\s*(?:کہ)?`)
 	// Sentence-final verbs with no complementiser: "<speaker> نے … کی تصدیق کی".
 	urFinalRe = regexp.MustCompile(`(?:^|\s)(نے)\s+(.+?)\s+(?:کی\s+)?(?:بھی\s+)?(?:تصدیق کی|تردید کی|مذمت کی|الزام عائد کیا)(?:\s+(?:ہے|تھا|ہیں))?\s*$`)
 	// Dari/Persian.
-	faVerbRe  = regexp.MustCompile(`(?:^|\s)(?:گفت|گفتند|گفته|افزود|افزوده|(?:اعلام|تأکید|تاکید|ادعا|تایید|تأیید|اظهار|تصریح) (?:کرد|کردند|کرده|کردهاند)|مدعی شد|مدعی شده|نوشت|اظهار داشت|خبر دادند|خبر داد|آمده)(?:\s+(?:است|بود))?\s*(که\s*:?|:|،|\s[«"“]|\s)`)
+	faVerbRe  = regexp.MustCompile(`(?:^|\s)(?:گفت|گفتند|گفته|افزود|افزوده|(?:اعلام|تأکید|تاکید|ادعا|تایید|تأیید|اظهار|تصریح|ابراز امیدواری|اظهار امیدواری) (?:کرد|کردند|کرده|کردهاند)|مدعی شد|مدعی شده|نوشت|اظهار داشت|خبر دادند|خبر داد|آمده)(?:\s+(?:است|بود))?\s*(که\s*:?|:|،|\s[«"“]|\s)`)
 	faFinalRe = regexp.MustCompile(`^(.+?)\s+(?:را\s+)?(?:با\s+\S+(?:\s+\S+)?\s+)?(?:رد کرد|تایید کرد|تأیید کرد|محکوم کرد|قدردانی کرد|استقبال کرد|نسبت داد)\s*$`)
 	// "<speaker> … از <what> خبر داد[ند]": reported what.
 	faNewsRe = regexp.MustCompile(`^(.+?)\s+از\s+(.+?)\s+خبر\s*(?:داد|دادند|داده است|داده اند|دادهاند)\s*$`)
@@ -40,6 +40,18 @@ var (
 	faAccRe = regexp.MustCompile(`^(?:به\s*گفته(?:ٔ|ی|\x{200c}ی)?|بهگفته(?:ٔ|ی)?)\s+(.{2,80}?)[،,]\s*(.+)$`)
 	psAccRe = regexp.MustCompile(`^د\s+(.{2,80}?)\s+په\s+(?:وینا|خبره)\s*[،,]?\s*(.+)$`)
 )
+
+// arOutlet: a region naming a news outlet or its report.
+func arOutlet(region string) bool {
+	for _, w := range arOutletWords {
+		if strings.Contains(region, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var arOutletWords = []string{"نیوز", "ایجنسی", "رپورٹ", "خبر رساں", "اخبار", "ٹی وی", "خبرگزاری", "رسانه", "روزنامه", "تلویزیون", "گزارش", "رسنیو", "راډیو", "ویب سائٹ"}
 
 // Words that make a speaker region a pronoun: he, she, they.
 var arPronouns = map[string]bool{"انہوں": true, "ان": true, "اُن": true, "او": true, "وی": true, "ده": true, "هغه": true, "نوموړي": true, "نوموړی": true, "ایشان": true, "دوی": true}
@@ -64,6 +76,7 @@ var arRoles = []struct{ word, role string }{
 	{"وزیر خارجہ", "foreign minister"}, {"وزیر امور خارجه", "foreign minister"}, {"وزیر خارجه", "foreign minister"}, {"د بهرنیو چارو وزیر", "foreign minister"},
 	{"وزیر اطلاعات", "information minister"}, {"د اطلاعاتو مرکزي وزیر", "information minister"}, {"وزیر داخلہ", "interior minister"},
 	{"وزیراعظم", "prime minister"}, {"وزیر اعظم", "prime minister"}, {"صدر", "president"},
+	{"رئیس جمهوری", "president"}, {"رئیس\u200cجمهور", "president"}, {"رئیسجمهور", "president"}, {"رئیس جمهور", "president"}, {"نخست وزیر", "prime minister"}, {"نخست\u200cوزیر", "prime minister"},
 	{"ڈپٹی کمشنر", "deputy commissioner"}, {"کمشنر", "commissioner"},
 }
 
@@ -133,6 +146,16 @@ func arabicEvents(text string) []arEvent {
 		s := strings.TrimRight(text[sp[0]:sp[1]], " ۔.؟!?")
 		trimmed := strings.TrimSpace(strings.TrimLeft(s, " ،,-–•"))
 		if ev, ok := arAccording(trimmed); ok {
+			// "ابنا کی رپورٹ کے مطابق، وزیر اطلاعات عطا تارڑ کا کہنا ہے کہ
+			// …", "عالمی خبر رساں ادارے کے مطابق …": an outlet carries
+			// the words of the speaker inside.
+			if arOutlet(ev.region) {
+				if inner, ok := arVerb(ev.text); ok {
+					inner.sentence = sp
+					evs = append(evs, inner)
+					continue
+				}
+			}
 			ev.sentence = sp
 			evs = append(evs, ev)
 			continue
@@ -246,8 +269,10 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 	if c := strings.LastIndex(region, "،"); c >= 0 {
 		subject = strings.TrimSpace(region[c+len("،"):])
 	}
+	// "وزارتِ اطلاعات" is a ministry, not "information".
+	body := arBodyStart(subject)
 	for _, w := range arNotSpeakers {
-		if strings.HasPrefix(region, w) || strings.HasSuffix(region, w) || strings.HasPrefix(subject, w) {
+		if body < 0 && (strings.HasPrefix(region, w) || strings.HasSuffix(region, w) || strings.HasPrefix(subject, w)) {
 			return "", identity{}, false
 		}
 	}
@@ -313,7 +338,8 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 			return st.last, st.lastWho, true
 		}
 	}
-	if arPronouns[words[0]] && len(hits) == 0 || len(words) == 1 && arPronouns[words[0]] || strongPronouns[words[0]] && !personHit ||
+	// "ایک انٹرویو میں انہوں نے کہا": the pronoun nearest the verb.
+	if arPronouns[words[0]] && len(hits) == 0 || len(words) == 1 && arPronouns[words[0]] || (strongPronouns[words[0]] || strongPronouns[words[len(words)-1]]) && !personHit ||
 		(words[0] == "این" || words[0] == "دا") && len(hits) == 0 && len(words) <= 3 && !hasSource(region) {
 		if st.last != "" {
 			return st.last, st.lastWho, true
@@ -393,6 +419,14 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 			return sp, who, true
 		}
 	}
+	// "وزارتِ اطلاعات و نشریات": a ministry or office the lists do not
+	// know, as written.
+	if body >= 0 && len(hits) == 0 {
+		sp := strings.TrimSpace(lastWords(subject[body:], 6))
+		who = identity{}
+		st.setLast(sp, who)
+		return sp, who, true
+	}
 	if len(hits) > 0 {
 		h := hits[len(hits)-1]
 		who = identity{id: h.sp.ID, speaksFor: firstNonEmpty(h.sp.SpeaksFor, h.sp.ID)}
@@ -408,6 +442,16 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 		return region, who, true
 	}
 	return "", identity{}, false
+}
+
+// arBodyStart: where a ministry or office opens the region, or -1.
+func arBodyStart(region string) int {
+	for _, w := range []string{"وزارتِ", "وزارت", "دفتر خارجہ", "دفتر خارجه", "کمیشن", "کمیسیون", "اداره", "ادارہ"} {
+		if i := strings.Index(region, w); i >= 0 && strings.TrimSpace(region[:i]) == "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // functionWords are not part of a name ("له مخه", "earlier").

@@ -1655,6 +1655,19 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"Taliban government", "af-taliban", "", false, "toll has climbed to 120"},
 				{"police", "", "", false, "attackers opened fire"}},
 		},
+		{"Urdu: an outlet's کے مطابق carries the speaker inside; an unlisted ministry; a pronoun after an adverbial; دعوٰی کیا",
+			"خبر رساں ادارے کے مطابق وزیر دفاع خواجہ آصف نے کہا کہ سرحدی کمیٹی اگلے ہفتے دوبارہ ملے گی۔\n" +
+				"ایک انٹرویو میں انہوں نے کہا کہ تاجروں کا نقصان پورا کیا جائے گا۔\n" +
+				"وزارتِ اطلاعات و نشریات نے کہا کہ قافلے کی روانگی کا فیصلہ ابھی نہیں ہوا۔\n" +
+				"ذبیح اللہ مجاہد نے منگل کو دعوٰی کیا ہے کہ سرحد پر فائرنگ رات بھر جاری رہی۔\n",
+			[]wantClaim{
+				{"خواجہ آصف", "khawaja-asif", "pk", false, "سرحدی کمیٹی"},
+				{"خواجہ آصف", "khawaja-asif", "pk", false, "تاجروں کا نقصان"},
+				{"وزارتِ اطلاعات و نشریات", "", "", false, "قافلے کی روانگی"},
+				{"ذبیح اللہ مجاہد", "zabihullah-mujahid", "af-taliban", false, "فائرنگ رات بھر"}}},
+		{"Dari: ابراز امیدواری کرده که; the president of a state named before",
+			"رجب طیب اردوغان در آنکارا با هیئت‌ها دیدار کرد.\nرئیس جمهوری ترکیه ابراز امیدواری کرده که گفت‌وگوها به آتش‌بس پایدار منجر شود.\n",
+			[]wantClaim{{"اردوغان", "recep-tayyip-erdogan", "tr", false, "آتش‌بس پایدار"}}},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
