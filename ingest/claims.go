@@ -83,7 +83,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|appealed for|appealed to|dismissed|denies|deny|rejects|expressed optimism|estimates|note|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|appealed for|appealed to|dismissed|denies|deny|rejects|expressed optimism|estimates|note|complained|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|expressed readiness|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -112,7 +112,7 @@ var (
 		// agency's marker, and its dateline with the country in brackets.
 		`|\((?:[A-Z][\p{L}]*\s*){1,3}\)\s+|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?\s*\[[A-Z][\p{L} ]+\],\s*` + monthDay + `\s*(?:\([A-Za-z .]{2,30}\))?\s*:\s*)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
-	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head)\b`)
+	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors)\b`)
 	pronounRe    = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
 )
 
@@ -447,7 +447,7 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			return st.org, ""
 		}
 	}
-	if !plausibleSpeaker(p) && !(len(strings.Fields(p)) <= 6 && !clauseWordRe.MatchString(lower) && IdentifySpeaker(p) != "") {
+	if !plausibleSpeaker(p) && !nameAndOffice(p) && !(len(strings.Fields(p)) <= 6 && !clauseWordRe.MatchString(lower) && IdentifySpeaker(p) != "") {
 		return "", ""
 	}
 	// A person named again by surname ("Mujahid said") is the person named
@@ -519,6 +519,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// A listed person named without a role ("Asif said"): the one a
 		// later "he" refers to.
 		st.setPerson(p)
+	}
+	if role == "" && who.id == "" && nameAndOffice(p) {
+		st.setPerson(p)
+		st.people = append(st.people, p)
 	}
 	if role == "" && who.id == "" && (personNameRe.MatchString(p) || surnameRe.MatchString(p) && !named) && len(g.Find(p)) == 0 && !pluralSpeaker(p) {
 		// "Farhan Haq said …", then "he said": a name the lists do not
@@ -3147,12 +3151,14 @@ func invertedReported(s string, span [2]int, m []int) (event, bool) {
 		return event{}, false
 	}
 	phrase := cleanSpeaker(tail[r[2]:r[3]])
-	if phrase == "" || pronounRe.MatchString(phrase) || strings.EqualFold(phrase, "it") || !plausibleSpeakerPhrase(phrase) || ingWordRe.MatchString(phrase) {
+	// "…, reported Roza Otunbayeva, Special Representative of the
+	// Secretary-General": a name and its office in capitals.
+	if phrase == "" || pronounRe.MatchString(phrase) || strings.EqualFold(phrase, "it") || !plausibleSpeakerPhrase(phrase) && !nameAndOffice(phrase) || ingWordRe.MatchString(phrase) {
 		return event{}, false
 	}
 	// After the verb, the words must name someone: a listed speaker, an
 	// office, a name, or a name with its office.
-	if IdentifySpeaker(phrase) == "" && !roleWordRe.MatchString(phrase) && !personNameRe.MatchString(phrase) && !appositiveRe.MatchString(phrase) && !reverseAppRe.MatchString(phrase) {
+	if IdentifySpeaker(phrase) == "" && !roleWordRe.MatchString(phrase) && !personNameRe.MatchString(phrase) && !appositiveRe.MatchString(phrase) && !reverseAppRe.MatchString(phrase) && !nameAndOffice(phrase) {
 		return event{}, false
 	}
 	text := strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSuffix(prefix, ","), ""))

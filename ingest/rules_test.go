@@ -1668,6 +1668,16 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 		{"Dari: ابراز امیدواری کرده که; the president of a state named before",
 			"رجب طیب اردوغان در آنکارا با هیئت‌ها دیدار کرد.\nرئیس جمهوری ترکیه ابراز امیدواری کرده که گفت‌وگوها به آتش‌بس پایدار منجر شود.\n",
 			[]wantClaim{{"اردوغان", "recep-tayyip-erdogan", "tr", false, "آتش‌بس پایدار"}}},
+		{"residents and eyewitnesses speak; a name with its office in capitals after an inverted verb, then 'she'; 'complained'",
+			lead + "\"The houses are under the rubble and no one has come,\" one resident of the village told a local channel.\n" +
+				"Different camps are vying for influence within the authorities, reported Amina Rahel, Special Representative of the Secretary-General. The first, she said, is \"more pragmatic and oriented to the needs of the people\".\n" +
+				"Families in the valley complained to local media that no aid had reached them for a week.\n",
+			[]wantClaim{
+				{"one resident of the village", "", "", true, "houses are under the rubble"},
+				{"Amina Rahel, Special Representative of the Secretary-General", "", "", false, "camps are vying"},
+				{"Amina Rahel, Special Representative of the Secretary-General", "", "", false, "more pragmatic"},
+				{"Families in the valley", "", "", false, "no aid had reached them"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
