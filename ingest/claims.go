@@ -102,7 +102,7 @@ var (
 	// reportRe is what findSpeechVerbs finds, kept as its reference
 	// (FuzzSpeechVerbs).
 	reportRe    = regexp.MustCompile(`\b(?:also\s+|further\s+|repeatedly\s+)?(` + speechVerbs + `)\b`)
-	accordingRe = regexp.MustCompile(`^(?:According to|As per)\s+([^,;]{2,80}?),\s*(.+)$`)
+	accordingRe = regexp.MustCompile(`^(?:According to|As per)\s+([^,;]{2,120}?),\s*(.+)$`)
 	// datelineRe: "KABUL:", "RAWALPINDI, November 12:", "ISLAMABAD, Oct 12
 	// (AP) — ", "KABUL (Reuters) - ", "Nov 08, Kathmandu - ", "Kabul, Oct.
 	// 12 — ": a place in capitals, or a place with a date, before a colon
@@ -1921,8 +1921,16 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 				return e, true
 			}
 		}
-		if !clauseWordRe.MatchString(strings.ToLower(s[m[2]:m[3]])) {
-			return event{pos: span[0] + m[2], phrase: s[m[2]:m[3]], according: true, text: strings.TrimSpace(s[m[4]:m[5]]), sentence: span}, true
+		// "According to a report released by the Pakistan Institute for
+		// Conflict and Security Studies (PICSS), an Islamabad-based think
+		// tank, the country witnessed …": whose report, then its words
+		// after the appositive.
+		if ph := s[m[2]:m[3]]; !clauseWordRe.MatchString(strings.ToLower(ph)) || statementOfRe.MatchString(ph) {
+			t := strings.TrimSpace(s[m[4]:m[5]])
+			if loc := leadAppositiveRe.FindStringIndex(t); loc != nil && len(strings.Fields(t[loc[1]:])) >= 4 {
+				t = t[loc[1]:]
+			}
+			return event{pos: span[0] + m[2], phrase: ph, according: true, text: t, sentence: span}, true
 		}
 	}
 	// "Pakistan has confirmed that it will proceed …, according to a
@@ -2959,6 +2967,10 @@ var thatParticiples = map[string]bool{"stating": true, "saying": true, "adding":
 
 // perfectBeforeRe: a perfect tense right before a verb.
 var perfectBeforeRe = regexp.MustCompile(`\b(?:has|have|had)\s+(?:[a-z]+ly\s+|also\s+|long\s+)?$`)
+
+// leadAppositiveRe: "an Islamabad-based think tank, " describing who was
+// named just before.
+var leadAppositiveRe = regexp.MustCompile(`^(?:an?|the)\s+[^,“”"]{2,60}?\b(?:think tank|organi[sz]ation|agency|group|body|institute|monitor|watchdog|body|NGO|charity)\s*,\s+`)
 
 // whatBeforeRe: "what it", "what Israel" right before a verb of speech.
 var whatBeforeRe = regexp.MustCompile(`\bwhat\s+(?:it|he|she|they|[A-Z][\p{L}’'-]*(?:\s+[A-Z][\p{L}’'-]*){0,2})\s+(?:has\s+|had\s+|have\s+)?$`)

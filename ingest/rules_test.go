@@ -1678,6 +1678,13 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"Amina Rahel, Special Representative of the Secretary-General", "", "", false, "more pragmatic"},
 				{"Families in the valley", "", "", false, "no aid had reached them"}},
 		},
+		{"according to a long report by a think tank, after its appositive, and its figures running on",
+			lead + "According to a report released by the Frontier Institute for Conflict and Security Studies (FICSS), an Islamabad-based think tank, the province saw 64 attacks in May, which killed at least 90 people.\n" +
+				"Among the dead were 41 security personnel and 36 civilians.\n",
+			[]wantClaim{
+				{"Frontier Institute for Conflict and Security Studies (FICSS)", "", "", false, "province saw 64 attacks"},
+				{"Frontier Institute for Conflict and Security Studies (FICSS)", "", "", false, "41 security personnel"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
