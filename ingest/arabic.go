@@ -41,6 +41,10 @@ var (
 	psAccRe = regexp.MustCompile(`^د\s+(.{2,80}?)\s+په\s+(?:وینا|خبره)\s*[،,]?\s*(.+)$`)
 )
 
+// arAsideRe: a clause after a speaker's name that is not the speaker: a
+// relative clause, the occasion, the day.
+var arAsideRe = regexp.MustCompile(`^(?:که|جو|جس|چې|در (?:صحبت|گفتگو|گفت‌وگو|گفتوگو|مصاحبه|یک)|په (?:یوه|خپله)|روز|امروز|دیروز|اپنے|ایک (?:انٹرویو|بیان))(?:\s|$)`)
+
 // arOutlet: a region naming a news outlet or its report.
 func arOutlet(region string) bool {
 	for _, w := range arOutletWords {
@@ -266,8 +270,23 @@ func (st *speakerState) arSpeaker(region string) (speaker string, who identity, 
 	// The clause nearest the verb, after the last comma, names the
 	// speaker: "به گزارش …، از کابل، رسانههای محلی افغانستان".
 	subject := region
+	// "وزیر دفاع طالبان، که … امضا کرده بود، در صحبت با الجزیره": a
+	// relative clause or the occasion after the comma is not the subject.
+	for {
+		c := strings.LastIndex(region, "،")
+		if c < 0 {
+			break
+		}
+		seg := strings.TrimSpace(region[c+len("،"):])
+		if !arAsideRe.MatchString(seg) || strings.TrimSpace(region[:c]) == "" {
+			break
+		}
+		region = strings.TrimSpace(region[:c])
+	}
 	if c := strings.LastIndex(region, "،"); c >= 0 {
 		subject = strings.TrimSpace(region[c+len("،"):])
+	} else {
+		subject = region
 	}
 	// "وزارتِ اطلاعات" is a ministry, not "information".
 	body := arBodyStart(subject)

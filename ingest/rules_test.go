@@ -1685,6 +1685,9 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"Frontier Institute for Conflict and Security Studies (FICSS)", "", "", false, "province saw 64 attacks"},
 				{"Frontier Institute for Conflict and Security Studies (FICSS)", "", "", false, "41 security personnel"}},
 		},
+		{"Dari: a relative clause and the occasion after the office are not the speaker",
+			"وزیر دفاع پاکستان، که توافق را در دوحه امضا کرده بود، در صحبت با الجزیره گفته است که گذرگاه فردا باز خواهد شد.\n",
+			[]wantClaim{{"وزیر دفاع پاکستان", "", "pk", false, "گذرگاه فردا"}}},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
