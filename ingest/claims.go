@@ -1768,7 +1768,7 @@ var ofNameRe = regexp.MustCompile(`\s(?:of|for)\s+[A-Z][\p{L}]*$`)
 
 // jointRe: a joint statement, and state media by their name ("state
 // broadcaster PTV", "state-run Radio Pakistan"): not who speaks.
-var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}-]+\s+){0,2}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+[A-Z][\p{L}]*$|^(?:[\p{L}’'-]+\s+){0,4}(?:television|TV|radio|media outlets?)(?:\s+channel)?(?:\s+(?:close to|run by|of)\s+.*)?$|^(?:the\s+)?Associated Press of Pakistan(?:\s*\(APP\))?$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
+var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}-]+\s+){0,2}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+[A-Z][\p{L}]*$|^(?:[\p{L}’'-]+\s+){0,4}(?:television|TV|radio|media outlets?)(?:\s+channel)?(?:\s+(?:close to|run by|of|from)\s+.*)?$|^(?:the\s+)?Associated Press of Pakistan(?:\s*\(APP\))?$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
 
 // asides: what may stand between commas after a speaker ("Islamabad,
 // however, said", "Mujahid, in his statement, rejected").
@@ -2830,7 +2830,10 @@ func (st *speakerState) sameSide(text string) bool {
 // agreement provides ("Under the pact, …", "The defence agreement, which
 // …, has …", "Details of the proposal …") or how the events came about
 // ("The latest charge has deepened …", "The Kabul incident triggered …").
-var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That|These|Those)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge|move|moves|development|developments|decision|decisions|step|steps|measure|measures)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|includes|included|provides|calls|envisages|signals|signalled|signaled|marks|marked|reflects|underscores|come)\b|It\s+(?:remains|is|was)\s+(?:unclear|not\s+clear|to\s+be\s+seen|not\s+known|unknown)\b)`)
+var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That|These|Those)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge|move|moves|development|developments|decision|decisions|step|steps|measure|measures)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|includes|included|provides|calls|envisages|signals|signalled|signaled|marks|marked|reflects|underscores|come)\b|It\s+(?:remains|is|was)\s+(?:unclear|not\s+clear|to\s+be\s+seen|not\s+known|unknown)\b` +
+	// "Security forces later cordoned off the area", "Authorities have
+	// not yet released further details": the outlet on what followed.
+	`|(?:Security forces|Police|Authorities|Officials|Rescue teams|Rescuers)\s+(?:later\s+|then\s+|also\s+)?(?:cordoned|sealed|have\s+not|had\s+not|did\s+not|are\s+yet|have\s+yet|launched\s+a\s+(?:search|manhunt))\b)`)
 
 // otherBodyActs: "The WHO verified …" in the middle of a bulletin by
 // another body: a body the lists do not know, named as the subject and

@@ -1688,6 +1688,11 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 		{"Dari: a relative clause and the occasion after the office are not the speaker",
 			"وزیر دفاع پاکستان، که توافق را در دوحه امضا کرده بود، در صحبت با الجزیره گفته است که گذرگاه فردا باز خواهد شد.\n",
 			[]wantClaim{{"وزیر دفاع پاکستان", "", "pk", false, "گذرگاه فردا"}}},
+		{"what security forces and authorities did next is the outlet's; data an outlet reviewed from an agency is nobody's",
+			lead + "A spokesperson for the district police said the attackers fled the scene immediately after the assault. Security forces later cordoned off the area. Authorities have not yet released further details on the attackers.\n" +
+				"According to data reviewed by Amu TV from BNA, more than 5,500 families were expelled last month.\n",
+			[]wantClaim{{"A spokesperson for the district police", "", "", false, "attackers fled the scene"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
