@@ -1296,12 +1296,14 @@ func TestSpeakerAndFigureFormsSixthPass(t *testing.T) {
 				{"Deputy Prime Minister and Foreign Minister Ishaq Dar", "ishaq-dar", "pk", false, "giving space to militants"},
 				{"Afghan acting deputy foreign minister", "", "af", false, "Daesh has training centres"}},
 		},
-		{"'expressed readiness', 'expressed the hope that', 'reject' and a participle 'terming'",
+		// "Expressed readiness to mediate" offers, and says nothing: the
+		// labellers of every later pass left it out (LABELLING.md), so the
+		// eighth pass dropped it.
+		{"'expressed readiness' is an offer, 'expressed the hope that' and a participle 'terming' say something",
 			lead + "Iranian President Masoud Pezeshkian on Tuesday expressed readiness to mediate between the two neighbours.\n" +
 				"Qatar also expressed the hope that this important step will end the tensions on the border.\n" +
 				"Ishaq Dar welcomed the agreement, terming it the first step in the right direction.\n",
 			[]wantClaim{
-				{"Iranian President Masoud Pezeshkian", "", "ir", false, "to mediate between"},
 				{"Qatar", "qa", "", false, "this important step"},
 				{"Ishaq Dar", "ishaq-dar", "pk", false, "it the first step"}},
 		},
