@@ -2065,6 +2065,14 @@ func mentionedSubject(sentence string) (string, int) {
 	if m := nameOfficeSubjectRe.FindStringSubmatchIndex(sentence); m != nil && roleWordRe.MatchString(sentence[m[4]:m[5]]) && personNameRe.MatchString(sentence[m[2]:m[3]]) && IdentifySpeaker(sentence[m[2]:m[3]]) == "" {
 		return sentence[m[2]:m[5]], m[2]
 	}
+	// "Pakistan’s Permanent Representative to the United Nations
+	// Ambassador Asim Iftikhar Ahmad made the remarks": the office and the
+	// name, not the state.
+	if m := officeSubjectRe.FindStringSubmatchIndex(sentence); m != nil && officeAndName(sentence[m[2]:m[3]]) && len(speakerRegistry().findNames(sentence[m[2]:m[3]])) > 0 {
+		if sp := LookupSpeaker(IdentifySpeaker(sentence[m[2]:m[3]])); sp == nil || sp.Kind != "person" {
+			return sentence[m[2]:m[3]], m[2]
+		}
+	}
 	if phrase, at := subjectPhrase(sentence); phrase != "" {
 		return phrase, at
 	}
@@ -2092,7 +2100,7 @@ func mentionedSubject(sentence string) (string, int) {
 }
 
 var (
-	officeSubjectRe      = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|of\s+){1,7}[A-Z][\p{L}’'-]+)\s+(?:also\s+|strongly\s+|later\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held)\b`)
+	officeSubjectRe      = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|(?:of|to|the|for)\s+){1,12}[A-Z][\p{L}’'-]+)\s+(?:also\s+|strongly\s+|later\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held|made|gave)\b`)
 	nameOfficeSubjectRe  = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,3}),\s+([^,“”"]{3,120}),\s+(?:(?:on|late|early)\s+\w+\s+)?(?:also\s+)?(?:[a-z]{3,}ed|made|met|held|spoke|told|said|gave|sent|paid)\b`)
 	bodySubjectMentionRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|and|on)\s+){1,8}(?:[A-Z][\p{L}’'-]+|\([A-Z]{2,8}\)))\s+(?:also\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held|shared|sent|gave|issued)\b`)
 	openingParticipleRe  = regexp.MustCompile(`^[A-Z][a-z]+ing\s`)
@@ -2269,7 +2277,8 @@ func subjectPhrase(prefix string) (string, int) {
 	// it no subject.
 	if pre := strings.TrimSpace(head[:from]); verbBeforeNameRe.MatchString(pre) {
 		return "", 0
-	} else if pre != "" && !strings.Contains(pre, ",") && len(strings.Fields(pre)) <= 5 {
+	} else if pre != "" && !strings.Contains(pre, ",") && (len(strings.Fields(pre)) <= 5 || len(strings.Fields(pre)) <= 9 && officeWordsOnly(pre) && roleWordRe.MatchString(pre) && !strings.ContainsAny(pre, "'’")) {
+		// "Deputy Prime Minister and Foreign Minister Senator Ishaq Dar".
 		from = strings.Index(head, pre)
 	} else if o := strings.TrimSuffix(pre, ","); o != pre && !strings.Contains(o, ",") && len(strings.Fields(o)) <= 5 && officeWordsOnly(o) && roleWordRe.MatchString(o) {
 		// "Foreign Office Spokesperson, Shafqat Ali Khan".
@@ -2582,6 +2591,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			// "told AFP extra troops had been sent": the outlet told.
 			datePrefix += " " + rest[:loc[1]]
 			rest = rest[loc[1]:]
+			// "…, the sources told Dawn on condition of anonymity, as …":
+			// an attribution closing the sentence.
+			if strings.HasPrefix(rest, "on condition of anonymity") {
+				rest = ""
+			}
 		} else if loc := toldWhomRe.FindStringSubmatchIndex(rest); verb == "told" && loc != nil {
 			// "told Arab News the border had opened": whom it was told.
 			datePrefix += " " + rest[:loc[2]]

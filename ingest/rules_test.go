@@ -1695,6 +1695,17 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				"According to data reviewed by Amu TV from BNA, more than 5,500 families were expelled last month.\n",
 			[]wantClaim{{"A spokesperson for the district police", "", "", false, "attackers fled the scene"}},
 		},
+		{"a state's envoy named with office and name is whom 'he' means; a long double office before a name is the name's; 'told Dawn on condition of anonymity'; another state's ministry of that name",
+			lead + "Pakistan’s Permanent Representative to the United Nations Ambassador Asim Iftikhar Ahmad made the remarks while addressing a debate in New York. In his statement, he highlighted the concerns about the border crossings.\n" +
+				"Deputy Prime Minister and Foreign Minister Senator Ishaq Dar on Wednesday voiced concern over the attacks. The deputy prime minister underlined that the isolation could not continue.\n" +
+				"The talks ended without an agreement on the monitoring, the sources told Dawn on condition of anonymity, as the negotiations were not public.\n" +
+				"The two ministers discussed the crossings by phone, the Ministry of Foreign Affairs of Iran said in a statement.\n",
+			[]wantClaim{
+				{"Pakistan’s Permanent Representative to the United Nations Ambassador Asim Iftikhar Ahmad", "", "pk", false, "concerns about the border crossings"},
+				{"Deputy Prime Minister and Foreign Minister Senator Ishaq Dar", "ishaq-dar", "pk", false, "isolation could not continue"},
+				{"sources", "", "", false, "talks ended without an agreement"},
+				{"Ministry of Foreign Affairs of Iran", "ir", "", false, "two ministers discussed"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

@@ -434,6 +434,23 @@ func foreignOwner(before string) bool {
 	return len(speakerRegistry().findNames(w)) == 0 && len(DefaultGazetteer().Find(w)) == 0
 }
 
+// ofStateRe: "of Iran", "of the Kingdom of Saudi Arabia" after a body.
+var ofStateRe = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:(?:Kingdom|Islamic Republic|Republic|State|Emirate)\s+of\s+)?((?:[A-Z][\p{L}]+\s?){1,3})`)
+
+// otherStateOf: the words after a body's name give it a state that is not
+// the one the lists give it.
+func otherStateOf(after string, body *Speaker) bool {
+	m := ofStateRe.FindStringSubmatch(after)
+	if m == nil {
+		return false
+	}
+	state := IdentifySpeaker(strings.TrimSpace(m[1]))
+	if state == "" {
+		return true
+	}
+	return stateOf(state) != stateOf(body.ID)
+}
+
 // capitals stand for the government that sits there ("Islamabad said"),
 // which is a speaker only when the text names no person for it.
 var capitals = map[string]string{"islamabad": "pk", "kabul": "af-taliban", "tehran": "ir", "doha": "qa", "ankara": "tr",
@@ -558,6 +575,11 @@ func (dp *docPeople) identify(phrase string) identity {
 		// not know owns the body; it is not the body of that name they
 		// list.
 		if sp.Kind == "body" && (i == 0 || hits[i-1].end < h.start-4) && foreignOwner(phrase[:h.start]) {
+			continue
+		}
+		// "the Ministry of Foreign Affairs of Iran": another state's body
+		// of that name.
+		if sp.Kind == "body" && otherStateOf(phrase[h.end:], sp) {
 			continue
 		}
 		// "Director General of Military Operations": a common noun the
