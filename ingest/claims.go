@@ -2113,7 +2113,7 @@ var withParticipleRe = regexp.MustCompile(`,\s*with\s+((?:(?:[A-Z][\p{L}’'-]*|
 
 // namedSubjectRe: one to three capitalised words opening a sentence, then
 // a verb in the past; group 1 is the name.
-var namedSubjectRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'-]+\s+){0,2}[A-Z][\p{L}’'-]+)\s+(?:also\s+)?[a-z]+ed\b`)
+var namedSubjectRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+){0,4}[A-Z][\p{L}’'-]+)\s+(?:also\s+|(?:on|late|early)\s+[A-Z]\w+\s+)?[a-z]+ed\b`)
 
 // officeNameSubjectRe: an office, then a name between commas, opening a
 // sentence before its verb; group 1 is both.

@@ -1706,6 +1706,10 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"sources", "", "", false, "talks ended without an agreement"},
 				{"Ministry of Foreign Affairs of Iran", "ir", "", false, "two ministers discussed"}},
 		},
+		{"an office and a name of four words, a day, a past verb, then a participle",
+			lead + "U.S. President Donald Trump on Sunday pledged to end the conflict, describing both leaders as “great people.”\n",
+			[]wantClaim{{"U.S. President Donald Trump", "", "", false, "both leaders as"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
