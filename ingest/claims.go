@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"slices"
 	"sort"
@@ -134,21 +135,33 @@ func wordSet(s string) map[string]bool {
 // lower-cased, is in set: a cheap test before a costly regex every match
 // of which needs one of those words.
 func hasWordIn(s string, set map[string]bool) bool {
-	for i := 0; i < len(s); {
-		if !asciiWord(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && asciiWord(s[j]) {
-			j++
-		}
-		if j-i <= 12 && set[strings.ToLower(s[i:j])] {
+	for _, w := range asciiWords(s) {
+		if len(w) <= 12 && set[strings.ToLower(w)] {
 			return true
 		}
-		i = j
 	}
 	return false
+}
+
+// asciiWords yields each ASCII word of s (as \b delimits them) and its
+// offset.
+func asciiWords(s string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i := 0; i < len(s); {
+			if !asciiWord(s[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(s) && asciiWord(s[j]) {
+				j++
+			}
+			if !yield(i, s[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
 }
 
 // speechVerbWords: the verbs of speechVerbs by their first word, each as

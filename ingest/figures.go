@@ -270,18 +270,9 @@ func qualifier(q string) string {
 // findFigures cheap, as dateWindows does for dates.
 func figureWindows(s string) [][2]int {
 	var out [][2]int
-	for i := 0; i < len(s); {
-		if !asciiWord(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && asciiWord(s[j]) {
-			j++
-		}
-		w := s[i:j]
+	for i, w := range asciiWords(s) {
+		j := i + len(w)
 		if _, ok := numberWords[strings.ToLower(w)]; !ok && (w[0] < '0' || w[0] > '9') {
-			i = j
 			continue
 		}
 		a := max(0, i-32)
@@ -302,7 +293,6 @@ func figureWindows(s string) [][2]int {
 		} else {
 			out = append(out, [2]int{a, b})
 		}
-		i = j
 	}
 	return out
 }
@@ -331,16 +321,8 @@ func findAllIn(re *regexp.Regexp, s string, wins [][2]int) [][]int {
 
 func mayHaveFigure(s string) bool {
 	num, noun := false, false
-	for i := 0; i < len(s); {
-		if !asciiWord(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && asciiWord(s[j]) {
-			j++
-		}
-		w := strings.ToLower(s[i:j])
+	for _, w := range asciiWords(s) {
+		w = strings.ToLower(w)
 		if _, ok := numberWords[w]; ok || w[0] >= '0' && w[0] <= '9' {
 			num = true
 		}
@@ -350,7 +332,6 @@ func mayHaveFigure(s string) bool {
 		if num && noun {
 			return true
 		}
-		i = j
 	}
 	return false
 }
