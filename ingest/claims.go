@@ -113,8 +113,10 @@ var (
 		// agency's marker, and its dateline with the country in brackets.
 		`|\((?:[A-Z][\p{L}]*\s*){1,3}\)\s+|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?\s*\[[A-Z][\p{L} ]+\],\s*` + monthDay + `\s*(?:\([A-Za-z .]{2,30}\))?\s*:\s*)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
-	roleWordRe   = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors)\b`)
-	pronounRe    = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
+	// roleWords: the words of roleWordRe, one of which each match needs.
+	roleWords  = wordSet("spokesperson spokesman spokeswoman minister official officials general director chief ambassador envoy president commander officer governor secretary adviser advisor sources source commissioner negotiator mayor chairman administrator press ceo head resident residents eyewitness eyewitnesses witness witnesses villager villagers survivor survivors doctor doctors")
+	roleWordRe = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors)\b`)
+	pronounRe  = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
 )
 
 // asciiWord reports whether b is a word byte for regexp's \b.
@@ -2081,7 +2083,8 @@ func mentionedSubject(sentence string) (string, int) {
 	// "Pakistan’s Permanent Representative to the United Nations
 	// Ambassador Asim Iftikhar Ahmad made the remarks": the office and the
 	// name, not the state.
-	if m := officeSubjectRe.FindStringSubmatchIndex(sentence); m != nil && officeAndName(sentence[m[2]:m[3]]) && len(speakerRegistry().findNames(sentence[m[2]:m[3]])) > 0 {
+	office := hasWordIn(sentence, roleWords) // what officeAndName needs
+	if m := officeSubjectRe.FindStringSubmatchIndex(sentence); office && m != nil && officeAndName(sentence[m[2]:m[3]]) && len(speakerRegistry().findNames(sentence[m[2]:m[3]])) > 0 {
 		if sp := LookupSpeaker(IdentifySpeaker(sentence[m[2]:m[3]])); sp == nil || sp.Kind != "person" {
 			return sentence[m[2]:m[3]], m[2]
 		}
@@ -2095,7 +2098,9 @@ func mentionedSubject(sentence string) (string, int) {
 	if loc := leadClauseRe.FindStringIndex(sentence); loc != nil {
 		from = loc[1]
 	}
-	if m := officeSubjectRe.FindStringSubmatchIndex(sentence[from:]); m != nil && officeAndName(sentence[from+m[2]:from+m[3]]) {
+	if !office {
+		// no office: only a body or a name and its office can follow
+	} else if m := officeSubjectRe.FindStringSubmatchIndex(sentence[from:]); m != nil && officeAndName(sentence[from+m[2]:from+m[3]]) {
 		return sentence[from+m[2] : from+m[3]], from + m[2]
 	}
 	// "The Ministry of Labour and Migration shared …": a body.
