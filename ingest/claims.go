@@ -1614,6 +1614,11 @@ func notSpeaker(p string) bool {
 	if figuresRe.MatchString(p) {
 		return true
 	}
+	// "whose spokesman", "These comments": a relative or a pointer to
+	// what was said, not who said it.
+	if l := strings.ToLower(p); strings.HasPrefix(l, "whose ") || strings.HasPrefix(l, "which ") || thesePointerRe.MatchString(l) {
+		return true
+	}
 	// "Many report running out of money": how many, not who.
 	switch strings.ToLower(p) {
 	case "many", "some", "others", "most", "few", "a few", "several", "all", "details", "the details", "case details", "the case details":
@@ -1768,6 +1773,9 @@ var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesd
 
 // sidesRe: the sides of a conflict together.
 var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b`)
+
+// thesePointerRe: "these comments", "this statement" as a subject.
+var thesePointerRe = regexp.MustCompile(`^(?:these|those|this|that|his|her|their|such)\s+(?:comments|remarks|statements?|words|claims|assertions|developments?)$`)
 
 // timeSpanRe: "Two days after Trump announced …": when, not who.
 var timeSpanRe = regexp.MustCompile(`(?i)^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:days?|weeks?|months?|hours?|years?)\b`)
@@ -2551,6 +2559,17 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if (verb == "called on" || verb == "called upon" || verb == "appealed to" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
 			continue
 		}
+		// "complained about the rotting of edibles", "hinted at possible
+		// action", "warned Kabul of severe consequences": what they were
+		// about, not what they said; with "that" they say something.
+		if (verb == "complained" || verb == "hinted") && !strings.Contains(rest[:min(len(rest), 60)], "that ") || verb == "warned" && !strings.Contains(rest, "that ") && consequencesRe.MatchString(rest) {
+			continue
+		}
+		// "…, a claim Kabul denies": the denial of a claim the sentence
+		// makes, not a statement of its own.
+		if denialVerbs[verb] && claimNounRe.MatchString(s[max(0, m[0]-60):m[0]]) {
+			continue
+		}
 		// "Pakistan has consistently asked the interim government to …":
 		// a standing demand the outlet recalls, not a statement made.
 		if verb == "asked" && perfectBeforeRe.MatchString(s[max(0, m[0]-30):m[0]]) {
@@ -2913,7 +2932,7 @@ var separateOpRe = regexp.MustCompile(`^In (?:a|another) separate (?:operation|e
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
 // not as an adjective ("on reported presence of khawarij").
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said
@@ -2999,6 +3018,13 @@ var adverbCommaRe = regexp.MustCompile(`^[a-z]+ly,\s`)
 
 // thatParticiples: a participle that adds a statement after an object.
 var thatParticiples = map[string]bool{"stating": true, "saying": true, "adding": true, "claiming": true, "noting": true, "warning": true, "insisting": true}
+
+// consequencesRe: a warning of consequences, no statement.
+var consequencesRe = regexp.MustCompile(`^[^.;“”"]{0,120}?\bof\s+(?:\w+\s+){0,2}(?:consequences|repercussions|retaliation|a\s+response)\b`)
+
+// claimNounRe: "a claim Kabul", "an accusation that Afghanistan" right
+// before a verb of denial.
+var claimNounRe = regexp.MustCompile(`\b(?:an?|the)\s+(?:claim|charge|accusation|allegation)s?\s+(?:that\s+)?(?:[A-Z][\p{L}’'-]*\s+){1,3}(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?$`)
 
 // perfectBeforeRe: a perfect tense right before a verb.
 var perfectBeforeRe = regexp.MustCompile(`\b(?:has|have|had)\s+(?:[a-z]+ly\s+|also\s+|long\s+)?$`)

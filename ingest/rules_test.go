@@ -1710,6 +1710,15 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 			lead + "U.S. President Donald Trump on Sunday pledged to end the conflict, describing both leaders as “great people.”\n",
 			[]wantClaim{{"U.S. President Donald Trump", "", "", false, "both leaders as"}},
 		},
+		{"complaints about something, hints at it, warnings of consequences, a claim a state denies, 'whose spokesman', 'these comments' and 'in a related development' say nothing of their own",
+			lead + "Transporters complained about the rotting of the fruit they had loaded onto their trucks.\n" +
+				"Khawaja Asif hinted at possible military action against the hideouts across the border.\n" +
+				"Khawaja Asif warned Kabul, as well as the facilitators of the militants, of severe consequences.\n" +
+				"Islamabad blames the group for the blasts in the northwest, a claim Kabul denies.\n" +
+				"The explosions hit the depot in the capital, whose spokesman said an oil tanker had exploded.\n" +
+				"These comments reflect the growing frustration over the closed crossings in the north.\n",
+			[]wantClaim{{"Islamabad", "pk", "", false, "group for the blasts"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
