@@ -397,6 +397,9 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "The BLA claimed responsibility …. The group further alleged
 		// …": the armed group that spoke last.
 		return st.last, ""
+	case (lower == "his office" || lower == "her office") && st.person != "":
+		// "according to a statement from his office": his.
+		return st.person, roleOf(st.person)
 	case lower == "military" || lower == "army":
 		st.org = "the " + lower
 		return st.org, ""
@@ -1418,7 +1421,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			st.noteOrg(g, speaker, st.dp.identify(speaker))
 			if pronounRe.MatchString(speaker) {
 				speaker, role = st.person, roleOf(st.person)
-			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || roleNounRe.MatchString(l) {
+			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || l == "his office" || l == "her office" || roleNounRe.MatchString(l) {
 				// "According to the spokesperson, …": whom that is.
 				speaker, role = st.resolve(g, speaker)
 			} else if sp := LookupSpeaker(st.dp.identify(speaker).id); sp != nil {
@@ -1616,7 +1619,8 @@ func notSpeaker(p string) bool {
 	}
 	// "whose spokesman", "These comments": a relative or a pointer to
 	// what was said, not who said it.
-	if l := strings.ToLower(p); strings.HasPrefix(l, "whose ") || strings.HasPrefix(l, "which ") || thesePointerRe.MatchString(l) {
+	// "…, an accusation Afghanistan denies": the claim, then who denies it.
+	if l := strings.ToLower(p); strings.HasPrefix(l, "whose ") || strings.HasPrefix(l, "which ") || thesePointerRe.MatchString(l) || claimOpenRe.MatchString(l) {
 		return true
 	}
 	// "Many report running out of money": how many, not who.
@@ -1773,6 +1777,9 @@ var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesd
 
 // sidesRe: the sides of a conflict together.
 var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b`)
+
+// claimOpenRe: a phrase opening with the claim a speaker answers.
+var claimOpenRe = regexp.MustCompile(`^(?:an?|the)\s+(?:claim|charge|accusation|allegation)s?\s`)
 
 // thesePointerRe: "these comments", "this statement" as a subject.
 var thesePointerRe = regexp.MustCompile(`^(?:these|those|this|that|his|her|their|such)\s+(?:comments|remarks|statements?|words|claims|assertions|developments?)$`)

@@ -1712,12 +1712,19 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 		},
 		{"complaints about something, hints at it, warnings of consequences, a claim a state denies, 'whose spokesman', 'these comments' and 'in a related development' say nothing of their own",
 			lead + "Transporters complained about the rotting of the fruit they had loaded onto their trucks.\n" +
+				"Islamabad accuses the authorities there of sheltering the militants, an accusation Kabul denies.\n" +
 				"Khawaja Asif hinted at possible military action against the hideouts across the border.\n" +
 				"Khawaja Asif warned Kabul, as well as the facilitators of the militants, of severe consequences.\n" +
 				"Islamabad blames the group for the blasts in the northwest, a claim Kabul denies.\n" +
 				"The explosions hit the depot in the capital, whose spokesman said an oil tanker had exploded.\n" +
 				"These comments reflect the growing frustration over the closed crossings in the north.\n",
-			[]wantClaim{{"Islamabad", "pk", "", false, "group for the blasts"}},
+			[]wantClaim{
+				{"Islamabad", "pk", "", false, "authorities there of sheltering"},
+				{"Islamabad", "pk", "", false, "group for the blasts"}},
+		},
+		{"'his office' is the person named before",
+			lead + "Turkish President Recep Tayyip Erdogan met the prime minister in Baku on Saturday. He reiterated Turkey's commitment to the talks, according to a statement from his office.\n",
+			[]wantClaim{{"Turkish President Recep Tayyip Erdogan", "recep-tayyip-erdogan", "tr", false, "commitment to the talks"}},
 		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
