@@ -2292,6 +2292,13 @@ func subjectPhrase(prefix string) (string, int) {
 		return "", 0
 	}
 	h := hits[first]
+	// "Türkiye's Head of Communications Burhanettin Duran": a state's
+	// officer the lists do not know, named with the office.
+	if h.sp.Kind != "person" {
+		if m := possessiveOfficeRe.FindStringIndex(head[h.start:]); m != nil && officeAndName(strings.TrimSpace(head[h.start:h.start+m[1]])) {
+			return strings.TrimSpace(head[h.start : h.start+m[1]]), start + h.start
+		}
+	}
 	end := h.end
 	// An appositive: ", the chief spokesman for the government,".
 	if rest := head[end:]; strings.HasPrefix(rest, ", ") && !leadAsideRe.MatchString(rest) {
@@ -2319,6 +2326,10 @@ func subjectPhrase(prefix string) (string, int) {
 	}
 	return strings.TrimSpace(head[from:end]), start + from
 }
+
+// possessiveOfficeRe: "Türkiye's Head of Communications Burhanettin
+// Duran": a name's possessive, an office and a name.
+var possessiveOfficeRe = regexp.MustCompile(`^[A-Z][\p{L}-]*(?:\s[A-Z][\p{L}-]*)?['’]s\s+(?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|the|and)\s+){1,8}[A-Z][\p{L}’'-]+`)
 
 // occasionOpenRe: an aside of when or where, not who.
 var occasionOpenRe = regexp.MustCompile(`^(?:at|in|during|on|while|after|before|speaking|addressing|talking|writing)\s`)
