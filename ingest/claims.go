@@ -108,7 +108,7 @@ var (
 	// (AP) — ", "KABUL (Reuters) - ", "Nov 08, Kathmandu - ", "Kabul, Oct.
 	// 12 — ": a place in capitals, or a place with a date, before a colon
 	// or a dash.
-	datelineRe = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+` +
+	datelineRe = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*|-\s+)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+` +
 		// "(MENAFN) ", "Islamabad [Pakistan], August 7 (ANI): ": an
 		// agency's marker, and its dateline with the country in brackets.
 		`|\((?:[A-Z][\p{L}]*\s*){1,3}\)\s+|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?\s*\[[A-Z][\p{L} ]+\],\s*` + monthDay + `\s*(?:\([A-Za-z .]{2,30}\))?\s*:\s*)`)
@@ -1623,6 +1623,10 @@ func notSpeaker(p string) bool {
 	if l := strings.ToLower(p); strings.HasPrefix(l, "whose ") || strings.HasPrefix(l, "which ") || thesePointerRe.MatchString(l) || claimOpenRe.MatchString(l) {
 		return true
 	}
+	// "Strikes reported hours after …": events, not speakers.
+	if thingWords[strings.ToLower(lastWord(p))] && !strings.Contains(p, "'") && !strings.Contains(p, "’") {
+		return true
+	}
 	// "Many report running out of money": how many, not who.
 	switch strings.ToLower(p) {
 	case "many", "some", "others", "most", "few", "a few", "several", "all", "details", "the details", "case details", "the case details":
@@ -1780,6 +1784,9 @@ var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:tw
 
 // claimOpenRe: a phrase opening with the claim a speaker answers.
 var claimOpenRe = regexp.MustCompile(`^(?:an?|the)\s+(?:claim|charge|accusation|allegation)s?\s`)
+
+// thingWords: nouns of events and weapons, which never speak.
+var thingWords = wordSet("strikes airstrikes attacks clashes explosions blasts bombings shells rockets drones operations raids")
 
 // thesePointerRe: "these comments", "this statement" as a subject.
 var thesePointerRe = regexp.MustCompile(`^(?:these|those|this|that|his|her|their|such)\s+(?:comments|remarks|statements?|words|claims|assertions|developments?)$`)
@@ -2578,9 +2585,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			continue
 		}
 		// "complained about the rotting of edibles", "hinted at possible
-		// action", "warned Kabul of severe consequences": what they were
+		// action", "maintains close ties", "warned Kabul of severe
+		// consequences": what they were
 		// about, not what they said; with "that" they say something.
-		if (verb == "complained" || verb == "hinted") && !strings.Contains(rest[:min(len(rest), 60)], "that ") || verb == "warned" && !strings.Contains(rest, "that ") && consequencesRe.MatchString(rest) {
+		if (verb == "complained" || verb == "hinted" || verb == "maintains") && !strings.Contains(rest[:min(len(rest), 60)], "that ") || verb == "warned" && !strings.Contains(rest, "that ") && consequencesRe.MatchString(rest) {
 			continue
 		}
 		// "…, a claim Kabul denies": the denial of a claim the sentence
@@ -2751,7 +2759,7 @@ var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[�
 
 // participleAsideRe: ", speaking on condition of anonymity," and the like
 // between a speaker and the verb.
-var participleAsideRe = regexp.MustCompile(`,\s+(?:speaking|talking|writing|requesting|asking|in (?:response|reaction|reply) to)\s+[^,“”"]{1,80},\s*$`)
+var participleAsideRe = regexp.MustCompile(`,\s+(?:speaking|talking|writing|requesting|asking|in (?:response|reaction|reply) to|(?:led|headed|represented|accompanied|flanked|joined) by)\s+[^,“”"]{1,80},\s*$`)
 
 // conjOpenRe: a conjunction opening the clause that names the speaker;
 // not "and", which closes lists ("…, Qatar, and Russia, announced").
@@ -2899,7 +2907,7 @@ func (st *speakerState) sameSide(text string) bool {
 // agreement provides ("Under the pact, …", "The defence agreement, which
 // …, has …", "Details of the proposal …") or how the events came about
 // ("The latest charge has deepened …", "The Kabul incident triggered …").
-var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That|These|Those)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge|move|moves|development|developments|decision|decisions|step|steps|measure|measures)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|includes|included|provides|calls|envisages|signals|signalled|signaled|marks|marked|reflects|underscores|come)\b|It\s+(?:remains|is|was)\s+(?:unclear|not\s+clear|to\s+be\s+seen|not\s+known|unknown)\b` +
+var narrationRe = regexp.MustCompile(`^(?:Under\s+(?:the|this|that|its)\s+|Details\s+of\s+|The\s+latest\s+|(?:The|This|That|These|Those)\s+(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|pact|accord|treaty|proposal|framework|memorandum|incident|charge|move|moves|development|developments|decision|decisions|step|steps|measure|measures|meeting|talks|escalation|announcement|visit|violence)\b(?:,[^,]{1,80},)?\s+(?:has|have|had|was|were|is|are|triggered|sparked|came|comes|followed|follows|includes|included|provides|calls|envisages|signals|signalled|signaled|marks|marked|reflects|underscores|come)\b|It\s+(?:remains|is|was)\s+(?:unclear|not\s+clear|to\s+be\s+seen|not\s+known|unknown)\b` +
 	// "Security forces later cordoned off the area", "Authorities have
 	// not yet released further details": the outlet on what followed.
 	`|(?:Security forces|Police|Authorities|Officials|Rescue teams|Rescuers)\s+(?:later\s+|then\s+|also\s+)?(?:cordoned|sealed|have\s+not|had\s+not|did\s+not|are\s+yet|have\s+yet|launched\s+a\s+(?:search|manhunt))\b)`)
@@ -3125,6 +3133,10 @@ var quotedPhraseRe = regexp.MustCompile(`“[^“”]{1,120}”|"[^"]{1,120}"`)
 // soldiers were killed": a speaker the lists know, then a relative
 // pronoun and the verb.
 func relativeSpeaker(s string, span [2]int, m []int) (event, bool) {
+	// "Iran, which maintains close ties with both": no saying.
+	if v := s[m[2]:m[3]]; v == "maintains" && !strings.Contains(s[m[1]:min(len(s), m[1]+60)], "that ") {
+		return event{}, false
+	}
 	loc := relSpeakerRe.FindStringSubmatchIndex(s[:m[0]])
 	if loc == nil {
 		return event{}, false

@@ -1726,6 +1726,16 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 			lead + "Türkiye's Head of Communications Burhanettin Duran on Sunday welcomed the ceasefire, saying Ankara will keep supporting the talks between the two nations.\n",
 			[]wantClaim{{"Türkiye's Head of Communications Burhanettin Duran", "", "tr", false, "Ankara will keep supporting"}},
 		},
+		{"'led by X' is an aside; events and ties say nothing; what a meeting follows is the outlet's; a dateline closed by a hyphen",
+			lead + "Islamabad's delegation, led by Defence Minister Khawaja Asif, demanded that Kabul act against the fighters.\n" +
+				"Strikes reported hours after the two sides agreed to extend the truce.\n" +
+				"Iran, which maintains close ties with both governments, has offered to mediate.\n" +
+				"ALWAGHT- The Foreign Ministry of Iran said that it was ready to host the next round.\n" +
+				"The Doha meeting follows a deadly attack on Friday in the southeast.\n",
+			[]wantClaim{
+				{"Islamabad's delegation", "", "", false, "Kabul act against the fighters"},
+				{"Foreign Ministry of Iran", "ir", "", false, "ready to host the next round"}},
+		},
 		{"'his office' is the person named before",
 			lead + "Turkish President Recep Tayyip Erdogan met the prime minister in Baku on Saturday. He reiterated Turkey's commitment to the talks, according to a statement from his office.\n",
 			[]wantClaim{{"Turkish President Recep Tayyip Erdogan", "recep-tayyip-erdogan", "tr", false, "commitment to the talks"}},
