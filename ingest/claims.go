@@ -2588,7 +2588,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// action", "maintains close ties", "warned Kabul of severe
 		// consequences": what they were
 		// about, not what they said; with "that" they say something.
-		if (verb == "complained" || verb == "hinted" || verb == "maintains") && !strings.Contains(rest[:min(len(rest), 60)], "that ") || verb == "warned" && !strings.Contains(rest, "that ") && consequencesRe.MatchString(rest) {
+		if (verb == "complained" || verb == "hinted") && !strings.Contains(rest[:min(len(rest), 60)], "that ") || (verb == "maintains" || verb == "maintained") && maintainsTiesRe.MatchString(rest) || verb == "warned" && !strings.Contains(rest, "that ") && consequencesRe.MatchString(rest) {
 			continue
 		}
 		// "…, a claim Kabul denies": the denial of a claim the sentence
@@ -3045,6 +3045,9 @@ var adverbCommaRe = regexp.MustCompile(`^[a-z]+ly,\s`)
 // thatParticiples: a participle that adds a statement after an object.
 var thatParticiples = map[string]bool{"stating": true, "saying": true, "adding": true, "claiming": true, "noting": true, "warning": true, "insisting": true}
 
+// maintainsTiesRe: what one maintains that is no saying ("close ties").
+var maintainsTiesRe = regexp.MustCompile(`^(?:[a-z]+\s+){0,3}(?:ties|relations|relationship|contacts|links|channels|presence|control|ceasefire|truce|calm)\b`)
+
 // consequencesRe: a warning of consequences, no statement.
 var consequencesRe = regexp.MustCompile(`^[^.;“”"]{0,120}?\bof\s+(?:\w+\s+){0,2}(?:consequences|repercussions|retaliation|a\s+response)\b`)
 
@@ -3134,7 +3137,7 @@ var quotedPhraseRe = regexp.MustCompile(`“[^“”]{1,120}”|"[^"]{1,120}"`)
 // pronoun and the verb.
 func relativeSpeaker(s string, span [2]int, m []int) (event, bool) {
 	// "Iran, which maintains close ties with both": no saying.
-	if v := s[m[2]:m[3]]; v == "maintains" && !strings.Contains(s[m[1]:min(len(s), m[1]+60)], "that ") {
+	if v := s[m[2]:m[3]]; (v == "maintains" || v == "maintained") && maintainsTiesRe.MatchString(strings.TrimSpace(s[m[1]:])) {
 		return event{}, false
 	}
 	loc := relSpeakerRe.FindStringSubmatchIndex(s[:m[0]])

@@ -1730,10 +1730,12 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 			lead + "Islamabad's delegation, led by Defence Minister Khawaja Asif, demanded that Kabul act against the fighters.\n" +
 				"Strikes reported hours after the two sides agreed to extend the truce.\n" +
 				"Iran, which maintains close ties with both governments, has offered to mediate.\n" +
+				"Kabul maintains it does not support attacks across the border.\n" +
 				"ALWAGHT- The Foreign Ministry of Iran said that it was ready to host the next round.\n" +
 				"The Doha meeting follows a deadly attack on Friday in the southeast.\n",
 			[]wantClaim{
 				{"Islamabad's delegation", "", "", false, "Kabul act against the fighters"},
+				{"Kabul", "af-taliban", "", false, "does not support attacks"},
 				{"Foreign Ministry of Iran", "ir", "", false, "ready to host the next round"}},
 		},
 		{"'his office' is the person named before",
