@@ -47,12 +47,7 @@ var arAsideRe = regexp.MustCompile(`^(?:که|جو|جس|چې|در (?:صحبت|گ�
 
 // arOutlet: a region naming a news outlet or its report.
 func arOutlet(region string) bool {
-	for _, w := range arOutletWords {
-		if strings.Contains(region, w) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(arOutletWords, func(w string) bool { return strings.Contains(region, w) })
 }
 
 var arOutletWords = []string{"نیوز", "ایجنسی", "رپورٹ", "خبر رساں", "اخبار", "ٹی وی", "خبرگزاری", "رسانه", "روزنامه", "تلویزیون", "گزارش", "رسنیو", "راډیو", "ویب سائٹ"}

@@ -113,10 +113,10 @@ var (
 		// agency's marker, and its dateline with the country in brackets.
 		`|\((?:[A-Z][\p{L}]*\s*){1,3}\)\s+|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?\s*\[[A-Z][\p{L} ]+\],\s*` + monthDay + `\s*(?:\([A-Za-z .]{2,30}\))?\s*:\s*)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
-	// roleWords: the words of roleWordRe, one of which each match needs.
-	roleWords  = wordSet("spokesperson spokesman spokeswoman minister official officials general director chief ambassador envoy president commander officer governor secretary adviser advisor sources source commissioner negotiator mayor chairman administrator press ceo head resident residents eyewitness eyewitnesses witness witnesses villager villagers survivor survivors doctor doctors")
-	roleWordRe = regexp.MustCompile(`(?i)\b(spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors)\b`)
-	pronounRe  = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
+	// roleWordRe: a word of an office or of one who witnessed; roleWords
+	// its words, one of which each match needs.
+	roleWordRe, roleWords = wordsRe("spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors")
+	pronounRe             = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
 )
 
 // asciiWord reports whether b is a word byte for regexp's \b.
@@ -133,12 +133,23 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
+// wordsRe matches, case-insensitively and as whole words, any of the
+// "|"-separated phrases of list (a longer one before its prefix); set holds
+// their words, lower-cased, for hasWordIn to test before the expression.
+func wordsRe(list string) (re *regexp.Regexp, set map[string]bool) {
+	phrases := strings.Split(list, "|")
+	for i, ph := range phrases {
+		phrases[i] = regexp.QuoteMeta(ph)
+	}
+	return regexp.MustCompile(`(?i)\b(` + strings.Join(phrases, "|") + `)\b`), wordSet(strings.ToLower(strings.ReplaceAll(list, "|", " ")))
+}
+
 // hasWordIn reports whether s has an ASCII word (as \b delimits it) that,
 // lower-cased, is in set: a cheap test before a costly regex every match
 // of which needs one of those words.
 func hasWordIn(s string, set map[string]bool) bool {
 	for _, w := range asciiWords(s) {
-		if len(w) <= 12 && set[strings.ToLower(w)] {
+		if set[strings.ToLower(w)] {
 			return true
 		}
 	}
@@ -2568,8 +2579,6 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if verb == "condemned" && bareCondemnRe.MatchString(rest) {
 			continue
 		}
-		// "called on both countries to exercise restraint" says something;
-		// "called on President Zardari at the Presidency" is a visit.
 		// "2,817 people said to be injured": a passive, nobody's saying.
 		if strings.HasPrefix(rest, "to be ") || strings.HasPrefix(rest, "to have ") {
 			continue
@@ -2579,15 +2588,17 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if adverbCommaRe.MatchString(rest) {
 			continue
 		}
-		// "asked the Islamic Emirate to arrest …" asks something; "asked
+		// "called on both countries to exercise restraint" says something;
+		// "called on President Zardari at the Presidency" is a visit;
+		// "asked the Islamic Emirate to arrest …" asks something, "asked
 		// about the talks" does not.
 		if (verb == "called on" || verb == "called upon" || verb == "appealed to" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
 			continue
 		}
 		// "complained about the rotting of edibles", "hinted at possible
 		// action", "maintains close ties", "warned Kabul of severe
-		// consequences": what they were
-		// about, not what they said; with "that" they say something.
+		// consequences": what they were about, not what they said; with
+		// "that" they say something.
 		if (verb == "complained" || verb == "hinted") && !strings.Contains(rest[:min(len(rest), 60)], "that ") || (verb == "maintains" || verb == "maintained") && maintainsTiesRe.MatchString(rest) || verb == "warned" && !strings.Contains(rest, "that ") && consequencesRe.MatchString(rest) {
 			continue
 		}

@@ -131,18 +131,14 @@ func findFigures(s string) []Figure {
 		if yearLikeRe.MatchString(num) && m[2] < 0 {
 			continue
 		}
-		// "50 percent were women", "2.4 percent were persons": a share,
-		// not a count, and never the decimals of one.
-		// "38 residential settlements for returnees": what is counted
-		// is before the preposition, and it is no countable head.
-		if w := s[m[6]:m[7]]; w != "" && hasWordIn(w, prepositionWords) {
-			continue
-		}
-		// "three days of violent clashes": a duration, not a count.
-		if w, _, _ := strings.Cut(strings.ToLower(s[m[6]:m[7]]), " "); durationWords[w] {
-			continue
-		}
-		if w := strings.ToLower(s[m[6]:m[7]]); strings.HasPrefix(w, "percent") || strings.HasPrefix(w, "per cent") || m[4] > 1 && s[m[4]-1] == '.' && s[m[4]-2] >= '0' && s[m[4]-2] <= '9' {
+		// The words between the count and what it counts: not "50 percent
+		// were women" (a share), nor the decimals of "2.4 percent"; not
+		// "three days of violent clashes" (a duration); not "38
+		// residential settlements for returnees" (what is counted comes
+		// before the preposition, and it is no countable head).
+		between := strings.ToLower(s[m[6]:m[7]])
+		first, _, _ := strings.Cut(between, " ")
+		if strings.HasPrefix(between, "percent") || strings.HasPrefix(between, "per cent") || m[4] > 1 && s[m[4]-1] == '.' && s[m[4]-2] >= '0' && s[m[4]-2] <= '9' || durationWords[first] || hasWordIn(between, prepositionWords) {
 			continue
 		}
 		// "on October 11 when militants attacked": a day of the month.
@@ -258,9 +254,6 @@ func qualifier(q string) string {
 	return "exact"
 }
 
-// mayHaveFigure is a cheap test that lets most sentences skip figureRe
-// (and talibanRe): a number, in digits or words, and a counted noun, each
-// a whole ASCII word as the expressions' \b reads them.
 // figureWindows returns the stretches of s that can hold a count: from 32
 // bytes before each number (room for its qualifier) to the sixth word after
 // it (what is counted, up to three words before it, and the word after
@@ -319,6 +312,9 @@ func findAllIn(re *regexp.Regexp, s string, wins [][2]int) [][]int {
 	return out
 }
 
+// mayHaveFigure is a cheap test that lets most sentences skip figureRe
+// (and talibanRe): a number, in digits or words, and a counted noun, each
+// a whole ASCII word as the expressions' \b reads them.
 func mayHaveFigure(s string) bool {
 	num, noun := false, false
 	for _, w := range asciiWords(s) {

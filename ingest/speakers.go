@@ -636,10 +636,9 @@ func (dp *docPeople) identify(phrase string) identity {
 // closeToRe: someone's aide, adviser or relative named before them.
 var closeToRe = regexp.MustCompile(`(?i)\b(?:aides?|advis[eo]rs?|assistants?|relatives?|son|daughter|brother|sister|wife|husband|nephew|cousin|associates?|loyalists?|critics?|opponents?|rivals?)\s+(?:to|of)\s+(?:the\s+)?(?:[\p{L}’'.-]+\s+){0,5}$`)
 
-// personWords: the words of personWordRe, one of which each match needs.
-var personWords = wordSet("spokesperson spokesman spokeswoman official officials minister source sources commander chief envoy ambassador diplomat diplomats analyst analysts officer officers adviser advisor member members delegate delegates negotiator negotiators commissioner director secretary governor president leader general dg major colonel brigadier lieutenant captain head deputy mullah maulvi mawlawi sheikh embassy consulate")
-
-var personWordRe = regexp.MustCompile(`(?i)\b(?:spokes(?:person|man|woman)|official|officials|minister|sources?|commander|chief|envoy|ambassador|diplomats?|analysts?|officers?|advis[eo]r|members?|delegates?|negotiators?|commissioner|director(?: general)?|secretary|governor|president|leader|general|DG|major|colonel|brigadier|lieutenant|captain|head|deputy|mullah|maulvi|mawlawi|sheikh|embassy|consulate)\b`)
+// personWordRe: a word of someone speaking for a body; personWords its
+// words, one of which each match needs.
+var personWordRe, personWords = wordsRe("spokesperson|spokesman|spokeswoman|official|officials|minister|source|sources|commander|chief|envoy|ambassador|diplomat|diplomats|analyst|analysts|officer|officers|adviser|advisor|member|members|delegate|delegates|negotiator|negotiators|commissioner|director general|director|secretary|governor|president|leader|general|DG|major|colonel|brigadier|lieutenant|captain|head|deputy|mullah|maulvi|mawlawi|sheikh|embassy|consulate")
 
 // note records the people a paragraph names, speakers or not, so that a
 // later surname resolves to them.
