@@ -29,6 +29,9 @@ import (
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxSize is the largest document Import accepts.
@@ -406,9 +409,23 @@ func controlRatio(s string) float64 {
 	return float64(bad) / float64(n)
 }
 
+// softHyphenNFC is the normalisation go-shiori/dom applies after decoding a
+// page (NFC, soft hyphens removed), kept so that a page's text is the same
+// as trafilatura.Extract would give.
+var softHyphenNFC = transform.Chain(norm.NFD, runes.Remove(runes.Predicate(func(r rune) bool { return r == '\u00ad' })), norm.NFC)
+
 // extractHTML runs go-trafilatura and fills what its metadata knows.
 func extractHTML(text string, src *Source) ([]Paragraph, error) {
-	res, err := trafilatura.Extract(strings.NewReader(text), trafilatura.Options{
+	// The page is UTF-8 already (decode refuses what it cannot read), so it
+	// is parsed here rather than by trafilatura.Extract, whose parser guesses
+	// the encoding again with chardet over the whole page: a fifth of
+	// go-trafilatura's time on small pages, and a guess that can be wrong
+	// for a short page in Arabic script.
+	doc, err := html.Parse(transform.NewReader(strings.NewReader(text), softHyphenNFC))
+	if err != nil {
+		return nil, ErrNoText
+	}
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		ExcludeComments: true,
 		EnableFallback:  true,
 		HtmlDateMode:    trafilatura.Extensive,

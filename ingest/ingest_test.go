@@ -323,9 +323,22 @@ func TestBadInput(t *testing.T) {
 	if _, err := Import("utf16.txt", u, nil); err != nil {
 		t.Errorf("utf16: %v", err)
 	}
-	latin := []byte(`<html><head><meta charset="windows-1252"><title>T</title></head><body><article><p>The Foreign Office spokesperson said that the talks in Istanbul ended without agreement, and that Pakistan \x93would not\x94 negotiate with terrorist groups under any circumstances at all.</p></article></body></html>`)
-	if _, err := Import("latin.html", latin, nil); err != nil {
-		t.Errorf("windows-1252 html: %v", err)
+	// HTML is read in the encoding decode found and not guessed again: a
+	// UTF-8 page whose only non-ASCII letters are a dash and curly quotes
+	// (which chardet takes for Windows-1252) keeps them, as does a page
+	// declaring Windows-1252.
+	page := `<html><head>%s<title>T</title></head><body><article><p>The Foreign Office spokesperson said that the talks ended without agreement %s and that Pakistan %swould not%s negotiate.</p></article></body></html>`
+	latin := []byte(fmt.Sprintf(page, `<meta charset="windows-1252">`, "\x97", "\x93", "\x94"))
+	utf := []byte(fmt.Sprintf(page, "", "—", "“", "”"))
+	for name, page := range map[string][]byte{"latin.html": latin, "utf8.html": utf} {
+		d, err := Import(name, page, nil)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(d.Paragraphs) != 1 || !strings.Contains(d.Paragraphs[0].Text, "agreement — and that Pakistan “would not” negotiate") {
+			t.Errorf("%s: paragraphs %+v, want the quotation marks as written", name, d.Paragraphs)
+		}
 	}
 	if _, err := ParseMeta([]byte(`{"published": "last Friday"}`)); err == nil {
 		t.Error("sidecar with a bad date accepted")
