@@ -631,6 +631,7 @@ var (
 	readMoreRe = regexp.MustCompile(`(?i)^(read|read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]`)
 	// readMoreHeadRe: the same alone on its line, above a list of
 	// headlines.
+	pageEndRe      = regexp.MustCompile(`(?i)^(?:latest news|more stories|more news|top stories|you may also like|recommended(?: stories| for you)?|trending(?: now| news)?|related(?: stories| articles| news| posts))\s*:?$`)
 	readMoreHeadRe = regexp.MustCompile(`(?i)^(?:also read|read more|read also|related(?: stories| articles| news)?|more from [\p{L} ]{1,30}|you may also like|recommended(?: stories| for you)?|see also|trending(?: now)?|latest news|more stories)\s*:?$`)
 	// "… (Representational/File Photo)", "… (AFP Photo)": a caption that
 	// closes on its credit in brackets.
@@ -661,11 +662,26 @@ func markBoilerplate(paras []Paragraph) {
 		}
 	}
 	links := false // under a bare "ALSO READ": other articles' headlines
+	body := 0      // paragraphs of the article's text so far
 	for i := range paras {
 		if paras[i].Kind != "text" {
 			continue
 		}
 		t := paras[i].Text
+		// "Latest News", "More stories" under the article's text: what
+		// follows is other articles (a page's list, or the next article a
+		// mirrored page runs on into), however long its lines.
+		if body >= 2 && len(t) < 40 && pageEndRe.MatchString(strings.TrimSpace(t)) {
+			for j := i; j < len(paras); j++ {
+				if paras[j].Kind == "text" {
+					paras[j].Kind = "link"
+				}
+			}
+			return
+		}
+		if len(t) > 120 {
+			body++
+		}
 		if links && !strings.ContainsAny(tail(strings.TrimSpace(t), 4), ".!?”\"") {
 			paras[i].Kind = "link"
 			continue

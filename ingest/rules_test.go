@@ -1765,3 +1765,49 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 		t.Errorf("figures %q, want %q", have, want)
 	}
 }
+
+// TestSpeakerFormsNinthPass: forms met in the ninth pass's sets (bench/README.md),
+// each written anew.
+func TestSpeakerFormsNinthPass(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []wantClaim
+	}{
+		{"a spokesperson the lists do not know, named with the office, is not the listed spokesperson named before",
+			lead + "Hamdullah Fitrat, deputy spokesman for the government, said that the strike hit a clinic in the east of the city.\n" +
+				"Abdul Matin Qane, spokesperson for Afghanistan’s Ministry of Interior, warned that the country would respond at a time of its choosing.\n",
+			[]wantClaim{
+				{"Hamdullah Fitrat, deputy spokesman for the government", "hamdullah-fitrat", "af-taliban", false, "strike hit a clinic"},
+				{"Abdul Matin Qane, spokesperson for Afghanistan’s Ministry of Interior", "", "af", false, "country would respond"}},
+		},
+		{"'Latest News' under the article's text: what follows is another article",
+			lead + "The spokesperson for the provincial governor, Ahmad Zia, said that the crossing had been closed since the morning and that hundreds of trucks were waiting on both sides of the border.\n" +
+				"Traders at the crossing said that the closure was costing them a great deal of money every day, and that perishable goods were rotting in the heat of the afternoon.\n" +
+				"Latest News\n" +
+				"Minister meets envoy in the capital\n" +
+				"Defence Minister Khawaja Asif said that the talks with the envoy had been productive and that a second meeting would follow next week in the capital.\n",
+			[]wantClaim{
+				{"spokesperson for the provincial governor, Ahmad Zia", "", "", false, "crossing had been closed"},
+				{"Traders at the crossing", "", "", false, "closure was costing them"}},
+		},
+		{"a condemnation 'as well' says nothing; the participle's clause after it does; a party is 'it'",
+			lead + "The Islamic Emirate of Afghanistan (IEA) strongly condemned the attacks, asserting that defending the country's airspace is its legitimate right. It warned that a response would come at the proper time.\n" +
+				"The International Human Rights Foundation condemned the attacks as well, stating that strikes on populated areas constitute a grave violation of the law.\n",
+			[]wantClaim{
+				{"Islamic Emirate of Afghanistan (IEA)", "af-taliban", "", false, "defending the country's airspace"},
+				{"Islamic Emirate of Afghanistan (IEA)", "af-taliban", "", false, "response would come"},
+				{"International Human Rights Foundation", "", "", false, "strikes on populated areas"}},
+		},
+		{"an announced readiness is an offer; 'told a media briefing here' closes the sentence; 'termed X as' says something",
+			lead + "Araghchi also announced Iran’s readiness to help ease tensions between the two neighbours.\n" +
+				"China welcomes the ceasefire agreement reached by the two countries during the holiday, Foreign Ministry Spokesperson Lin Jian told a media briefing here.\n" +
+				"Foreign Office spokesperson Tahir Andrabi termed reports of a rift between the two capitals as unnecessary speculation.\n",
+			[]wantClaim{
+				{"Foreign Ministry Spokesperson Lin Jian", "", "", false, "China welcomes the ceasefire"},
+				{"Foreign Office spokesperson Tahir Andrabi", "tahir-andrabi", "pk-mofa", false, "reports of a rift"}},
+		},
+	} {
+		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
+	}
+}

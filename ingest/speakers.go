@@ -488,6 +488,12 @@ func (dp *docPeople) office(phrase string) identity {
 	if who.id != "" || who.speaksFor == "" || who.role == "aide" {
 		return who
 	}
+	// "Abdul Matin Qane, spokesperson for Afghanistan’s Ministry of
+	// Interior": the phrase names the office's holder, whom the lists do
+	// not know; not the holder of another office the document named.
+	if namesUnlisted(phrase) {
+		return who
+	}
 	lower := strings.ToLower(phrase)
 	role, ok := offices[who.role]
 	// "The ISPR chief", "the head of ISPR": a body's chief is its
@@ -517,6 +523,22 @@ func (dp *docPeople) office(phrase string) identity {
 		return who
 	}
 	return identity{id: p.ID, role: p.Role, speaksFor: p.SpeaksFor}
+}
+
+// namesUnlisted: the phrase names a person, with an office before or after
+// the name, whom neither the lists nor the gazetteer know.
+func namesUnlisted(phrase string) bool {
+	var name string
+	if n, _, ok := strings.Cut(phrase, ", "); ok && nameAndOffice(phrase) {
+		name = n
+	} else if officeAndName(phrase) {
+		w := strings.Fields(phrase)
+		if before := strings.ToLower(w[len(w)-3]); before == "of" || before == "the" || before == "for" {
+			return false
+		}
+		name = strings.Join(w[len(w)-2:], " ")
+	}
+	return name != "" && IdentifySpeaker(name) == "" && len(DefaultGazetteer().Find(name)) == 0
 }
 
 // offices: the words of personWordRe that name one office, as speakers.csv
