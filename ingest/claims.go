@@ -84,12 +84,12 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|appealed for|appealed to|dismissed|denies|deny|rejects|expressed optimism|estimates|note|complained|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|termed|terms|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|appealed for|appealed to|dismissed|denies|deny|rejects|expressed optimism|estimates|note|complained|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|termed|terms|responded|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
 // say nothing.
-var thatVerbs = map[string]bool{"threatened": true, "wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true, "found": true}
+var thatVerbs = map[string]bool{"threatened": true, "wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true, "found": true, "responded": true}
 
 var (
 	// "“Are these the terrorists?” the DG asked": asked after a quotation
@@ -102,8 +102,9 @@ var (
 	verbEndRe       = regexp.MustCompile(`\b(?:` + speechVerbs + `),?$`)
 	// reportRe is what findSpeechVerbs finds, kept as its reference
 	// (FuzzSpeechVerbs).
-	reportRe    = regexp.MustCompile(`\b(?:also\s+|further\s+|repeatedly\s+)?(` + speechVerbs + `)\b`)
-	accordingRe = regexp.MustCompile(`^(?:According to|As per)\s+([^,;]{2,120}?),\s*(.+)$`)
+	reportRe       = regexp.MustCompile(`\b(?:also\s+|further\s+|repeatedly\s+)?(` + speechVerbs + `)\b`)
+	relativeOpenRe = regexp.MustCompile(`^(?:where|which|who|whom|whose|when)\s`)
+	accordingRe    = regexp.MustCompile(`^(?:According to|As per)\s+([^,;]{2,120}?),\s*(.+)$`)
 	// datelineRe: "KABUL:", "RAWALPINDI, November 12:", "ISLAMABAD, Oct 12
 	// (AP) — ", "KABUL (Reuters) - ", "Nov 08, Kathmandu - ", "Kabul, Oct.
 	// 12 — ": a place in capitals, or a place with a date, before a colon
@@ -386,6 +387,15 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// is the body's voice.
 		if st.person == "" && st.last != "" && isBody(st.last, st.lastWho) {
 			return st.last, ""
+		}
+		// "Pakistan's Defense Minister Khawaja Asif had issued a stern
+		// warning, while he stated that …": with no speaker before, the
+		// one listed person the text has named (the lists know no woman
+		// of this conflict, so "she" stays unresolved).
+		if st.person == "" && strings.EqualFold(p, "he") {
+			if w, ok := st.asWritten(st.dp.onlyNamed(func(s *Speaker) bool { return s.Kind == "person" })); ok {
+				return w, roleOf(w)
+			}
 		}
 		return st.person, roleOf(st.person)
 	case lower == "spokesperson" || lower == "spokesman" || lower == "spokeswoman" || lower == "press secretary" || lower == "press officer":
@@ -1352,7 +1362,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				}
 			}
 			evs = append(evs, ev)
-		} else if phrase, at := mentionedSubject(p.Text[s[0]:s[1]]); phrase != "" && !pronounRe.MatchString(phrase) {
+		} else if phrase, at := mentionedSubject(p.Text[s[0]:s[1]]); phrase != "" && !pronounRe.MatchString(phrase) && !nameMetRe.MatchString(p.Text[s[0]:s[1]]) {
 			// "Zabihullah Mujahid issued a statement on Saturday." then
 			// "He said …": he is Mujahid, not the speaker before.
 			// "Balochistan Chief Minister Sarfaraz Bugti strongly condemned
@@ -1361,6 +1371,10 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" || sp == nil && (officeAndName(phrase) || nameAndOffice(phrase)) || isBody(phrase, identity{}) {
 				evs = append(evs, event{pos: s[0] + at, phrase: phrase, mention: true, sentence: s})
 			}
+		} else if m := nameMetRe.FindStringSubmatchIndex(p.Text[s[0]:s[1]]); m != nil && isName(p.Text[s[0]+m[2]:s[0]+m[3]]) && !notSpeaker(p.Text[s[0]+m[2]:s[0]+m[3]]) {
+			// "On Wednesday, Wang met with the prime minister. He said
+			// …": a name alone, which the lists do not know.
+			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
 		}
 	}
 	for i := range evs {
@@ -1589,7 +1603,7 @@ var (
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
-	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|ReliefWeb|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|ReliefWeb|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media|channels|outlets|broadcasters|newspapers)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
 	// "Officials quoted by local media": the officials speak, the media
 	// carry it.
 	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
@@ -1710,7 +1724,7 @@ var noGroupRe = regexp.MustCompile(`^no\s+(?:[a-z-]+\s+){0,2}(?:group|groups|org
 func isOutlet(p string) bool {
 	l := strings.Join(strings.Fields(strings.ToLower(p)), " ")
 	l = strings.TrimPrefix(strings.TrimPrefix(l, "the "), "local ")
-	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
+	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "channels") && !strings.Contains(l, "outlets") && !strings.Contains(l, "broadcasters") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
 		return false
 	}
 	return notSpeakerRe.MatchString(p)
@@ -1982,6 +1996,18 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 				return e, true
 			}
 		}
+		// "According to an official readout of his comments on the flight
+		// from Baku, where he met the prime minister, Erdogan said …": the
+		// phrase ends at a relative clause, and is an adverbial of the
+		// sentence, whose own verb says what is said, if any.
+		if relativeOpenRe.MatchString(s[m[4]:m[5]]) {
+			sub := [2]int{span[0] + m[4], span[1]}
+			if e, ok := reportedVerb(text[sub[0]:sub[1]], sub, quotes); ok {
+				e.sentence = span
+				return e, true
+			}
+			return event{}, false
+		}
 		// "According to a report released by the Pakistan Institute for
 		// Conflict and Security Studies (PICSS), an Islamabad-based think
 		// tank, the country witnessed …": whose report, then its words
@@ -2164,6 +2190,7 @@ func mentionedSubject(sentence string) (string, int) {
 }
 
 var (
+	nameMetRe            = regexp.MustCompile(`^(?:(?:On|Later on|Earlier on|Late on|On the same)\s+\w+,\s+)?([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)\s+(?:also\s+)?(?:met|visited|received|hosted|held talks|called on)\b`)
 	officeSubjectRe      = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|(?:of|to|the|for)\s+){1,12}[A-Z][\p{L}’'-]+)\s+(?:also\s+|strongly\s+|later\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held|made|gave)\b`)
 	nameOfficeSubjectRe  = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,3}),\s+([^,“”"]{3,120}),\s+(?:(?:on|late|early)\s+\w+\s+)?(?:also\s+)?(?:[a-z]{3,}ed|made|met|held|spoke|told|said|gave|sent|paid)\b`)
 	bodySubjectMentionRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|and|on)\s+){1,8}(?:[A-Z][\p{L}’'-]+|\([A-Z]{2,8}\)))\s+(?:also\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held|shared|sent|gave|issued)\b`)
@@ -2587,7 +2614,8 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		}
 		// "described the attack as …" says something; "described the
 		// scene" does not.
-		if (verb == "described" || verb == "referred to") && !strings.Contains(rest, " as ") {
+		// "described the truce—reached through mediation—as “a step”".
+		if (verb == "described" || verb == "referred to") && !strings.Contains(rest, " as ") && !strings.Contains(rest, "—as ") && !strings.Contains(rest, "–as ") {
 			continue
 		}
 		// "condemned the attack and offered condolences" expresses feeling;
@@ -2996,7 +3024,7 @@ var separateOpRe = regexp.MustCompile(`^In (?:a|another) separate (?:operation|e
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
 // not as an adjective ("on reported presence of khawarij").
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the) (?:remarks|comments|statement) (?:come|came)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the|these|those) (?:remarks|comments|statements?) (?:come|came|followed|follow)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said

@@ -636,8 +636,12 @@ var (
 	// "… (Representational/File Photo)", "… (AFP Photo)": a caption that
 	// closes on its credit in brackets.
 	// creditWords: each branch of imageCreditRe needs one of them.
-	creditWords    = wordSet("photo photos image images picture pictures file credit credits courtesy")
-	imageCreditRe  = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
+	creditWords   = wordSet("photo photos image images picture pictures file credit credits courtesy")
+	imageCreditRe = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
+	dateLineRe    = regexp.MustCompile(`^(?:(?:Published|Updated)(?: on)?:?\s*)?(?:[A-Z][a-z]+day,?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?(?:\s*[A-Z]{2,4})?)?$`)
+	// agencyCreditRe: a caption closed by its picture agency ("Erdogan
+	// meets Sharif in Baku. / AA").
+	agencyCreditRe = regexp.MustCompile(`\s/\s*(?:AA|AFP|AP|Reuters|EPA|Getty Images|Xinhua|Anadolu(?: Agency)?|IRNA|APP)\s*$`)
 	embedSigRe     = regexp.MustCompile(`^[–—-]\s*.{1,80}\(@\w{1,30}\)\s+\S+\s+\d{1,2},\s+\d{4}$`)
 	embedLinkRe    = regexp.MustCompile(`pic\.twitter\.com/|t\.co/|instagram\.com/p/|facebook\.com/.+/posts/`)
 	headlineVerbRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'-]*\s+){1,3}(?:says|details|alleges|warns|urges|claims|vows|rejects|denies|confirms|accuses|calls|blames|identifies|reveals|highlights|slams|demands|seeks|asks|announces|dismisses|condemns|stresses|reiterates|insists)\s`)
@@ -659,6 +663,23 @@ func markBoilerplate(paras []Paragraph) {
 		times[p.Text]++
 		if first < 0 && p.Kind == "text" {
 			first = i
+		}
+	}
+	// A date alone on its line near the top ("October 19, 2025", "Updated
+	// 17 October 2025") ends the page's headline matter: what comes before
+	// it (headline, standfirst, caption) is not the article's text.
+	for i, n := 0, 0; i < len(paras) && n < 7; i++ {
+		if paras[i].Kind != "text" {
+			continue
+		}
+		n++
+		if len(paras[i].Text) < 60 && dateLineRe.MatchString(strings.TrimSpace(paras[i].Text)) {
+			for j := range i {
+				if paras[j].Kind == "text" {
+					paras[j].Kind = "heading"
+				}
+			}
+			break
 		}
 	}
 	links := false // under a bare "ALSO READ": other articles' headlines
@@ -699,7 +720,7 @@ func markBoilerplate(paras []Paragraph) {
 			paras[i].Kind = "comments"
 		// The cheap tests first: credits are short, and embedded posts
 		// carry a link or a signature line starting with a dash.
-		case len(t) < 400 && len(strings.Fields(t)) < 40 && hasWordIn(t, creditWords) && imageCreditRe.MatchString(t):
+		case len(t) < 400 && len(strings.Fields(t)) < 40 && (hasWordIn(t, creditWords) && imageCreditRe.MatchString(t) || agencyCreditRe.MatchString(t)):
 			paras[i].Kind = "image_credit"
 		case embedSigRe.MatchString(t) || (strings.Contains(t, ".co") && embedLinkRe.MatchString(t)):
 			paras[i].Kind = "embedded_post"

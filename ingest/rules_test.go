@@ -1807,6 +1807,29 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Foreign Ministry Spokesperson Lin Jian", "", "", false, "China welcomes the ceasefire"},
 				{"Foreign Office spokesperson Tahir Andrabi", "tahir-andrabi", "pk-mofa", false, "reports of a rift"}},
 		},
+		{"a date alone near the top ends the headline matter, a caption closed by its agency is no text; 'According to a readout …, where …' is an adverbial",
+			"Türkiye welcomes the ceasefire\n" +
+				"Burhanettin Duran says ceasefire, brokered with Türkiye and Qatar’s mediation, vital for regional peace.\n" +
+				"Duran calls the truce a valuable step for regional peace and stability. / AA\n" +
+				"October 19, 2025\n" +
+				"According to an official readout of his comments on a return flight from Baku, where he met the prime minister, Recep Tayyip Erdogan said the visit aims to seal a permanent ceasefire.\n" +
+				"According to an official readout released on Sunday from the president’s remarks aboard his flight, where he met the prime minister.\n" +
+				"In a post on social media, Duran described the truce—reached through the mediation of the two states—as “a highly valuable step” towards peace.\n" +
+				"The comments followed the conclusion of the third round of talks in Istanbul.\n",
+			[]wantClaim{
+				{"Recep Tayyip Erdogan", "recep-tayyip-erdogan", "tr", false, "visit aims to seal"},
+				{"Duran", "", "", false, "the truce—reached through"}},
+		},
+		{"'he' with nobody speaking before is the one listed person named; channels are outlets; 'responded that'; a name alone that met someone is 'he'",
+			lead + "Earlier, Pakistan's Defence Minister Khawaja Asif had issued a stern warning to the administration in Kabul, while he stated that Pakistan would take strong action against the hideouts.\n" +
+				"Pakistani channels claimed that the strikes targeted the hideouts of the group near the capital.\n" +
+				"Pakistan sought a written commitment from Kabul, but the Taliban responded that it cannot be expected to guarantee security in Pakistan.\n" +
+				"On Wednesday, Wang met with the prime minister in Kabul. He said China supports Afghanistan in upholding its independence.\n",
+			[]wantClaim{
+				{"Khawaja Asif", "khawaja-asif", "pk", false, "would take strong action"},
+				{"Taliban", "af-taliban", "", false, "cannot be expected to guarantee"},
+				{"Wang", "", "", false, "China supports Afghanistan"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
