@@ -3289,7 +3289,11 @@ func closingAttribution(s string, span [2]int, quotes []quoteSpan, verbs [][]int
 	if loc := auxRe.FindStringIndex(" " + phrase); loc != nil && loc[0] > 0 {
 		phrase = strings.TrimSpace(phrase[:loc[0]-1])
 	}
-	if phrase == "" || !plausibleSpeakerPhrase(phrase) || IdentifySpeaker(phrase) == "" && !roleWordRe.MatchString(phrase) && !personNameRe.MatchString(phrase) {
+	// "Pakistan has consistently urged Kabul to …, the statement further
+	// said.": the statement said it all, the subject's verb inside too.
+	if t := strings.TrimSuffix(strings.TrimSuffix(phrase, " further"), " also"); anaphors[strings.ToLower(t)] {
+		phrase = t
+	} else if phrase == "" || !plausibleSpeakerPhrase(phrase) || IdentifySpeaker(phrase) == "" && !roleWordRe.MatchString(phrase) && !personNameRe.MatchString(phrase) {
 		return event{}, false
 	}
 	text := strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(prefix[:c]), ""))
@@ -3344,16 +3348,17 @@ func invertedReported(s string, span [2]int, m []int) (event, bool) {
 // is what is added.
 var invertedAddingRe = regexp.MustCompile(`,\s*(?:adding|noting|stressing|warning|urging|accusing|emphasi[sz]ing|insisting|alleging)\s+(?:that\s+)?([^“”"]{8,}?)\s*[.]?\s*$`)
 
+// anaphors: the speakers named before, as a later sentence writes them.
+var anaphors = map[string]bool{"the spokesperson": true, "the statement": true, "the spokesman": true, "it": true, "the army": true, "the military": true, "the agency": true, "the ministry": true, "the organisation": true, "the organization": true, "the commission": true, "the mission": true, "the office": true}
+
 func plausibleSpeakerPhrase(p string) bool {
 	p = datelineRe.ReplaceAllString(p, "")
 	if pronounRe.MatchString(p) {
 		return true
 	}
 	lp := strings.ToLower(p)
-	for _, a := range []string{"the spokesperson", "the statement", "the spokesman", "it", "the army", "the military", "the agency", "the ministry", "the organisation", "the organization", "the commission", "the mission", "the office"} {
-		if lp == a {
-			return true
-		}
+	if anaphors[lp] {
+		return true
 	}
 	if namedSpeakerPhrase(p) {
 		return true

@@ -636,9 +636,10 @@ var (
 	// "… (Representational/File Photo)", "… (AFP Photo)": a caption that
 	// closes on its credit in brackets.
 	// creditWords: each branch of imageCreditRe needs one of them.
-	creditWords   = wordSet("photo photos image images picture pictures file credit credits courtesy")
-	imageCreditRe = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
-	dateLineRe    = regexp.MustCompile(`^(?:(?:Published|Updated)(?: on)?:?\s*)?(?:[A-Z][a-z]+day,?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?(?:\s*[A-Z]{2,4})?)?$`)
+	creditWords    = wordSet("photo photos image images picture pictures file credit credits courtesy")
+	imageCreditRe  = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
+	dateLineRe     = regexp.MustCompile(`^(?:(?:Published|Updated)(?: on)?:?\s*)?(?:[A-Z][a-z]+day,?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?(?:\s*[A-Z]{2,4})?)?$`)
+	headlineAttrRe = regexp.MustCompile(`^[A-Z][^.!?:“”"]{15,}:\s*(?:[A-Z][\p{L}]*\s*){1,3}$`)
 	// agencyCreditRe: a caption closed by its picture agency ("Erdogan
 	// meets Sharif in Baku. / AA").
 	agencyCreditRe = regexp.MustCompile(`\s/\s*(?:AA|AFP|AP|Reuters|EPA|Getty Images|Xinhua|Anadolu(?: Agency)?|IRNA|APP)\s*$`)
@@ -668,14 +669,21 @@ func markBoilerplate(paras []Paragraph) {
 	// A date alone on its line near the top ("October 19, 2025", "Updated
 	// 17 October 2025") ends the page's headline matter: what comes before
 	// it (headline, standfirst, caption) is not the article's text.
+	// So does a paragraph opening with a dateline ("ISLAMABAD (Dunya News)
+	// –") on a page that opens with a headline (no closing stop): the lines
+	// before it are headline, standfirst and captions, but for highlight
+	// bullets, which are the article's.
+	headed := len(paras) > 0 && !strings.ContainsAny(tail(strings.TrimSpace(paras[0].Text), 4), ".!?”\"")
 	for i, n := 0, 0; i < len(paras) && n < 7; i++ {
 		if paras[i].Kind != "text" {
 			continue
 		}
 		n++
-		if len(paras[i].Text) < 60 && dateLineRe.MatchString(strings.TrimSpace(paras[i].Text)) {
+		t := strings.TrimSpace(paras[i].Text)
+		date := len(t) < 60 && dateLineRe.MatchString(t)
+		if date || headed && i > 0 && datelineRe.MatchString(t) {
 			for j := range i {
-				if paras[j].Kind == "text" {
+				if b := strings.TrimSpace(paras[j].Text); paras[j].Kind == "text" && (date || !strings.ContainsAny(b[:min(len(b), 3)], "•●▪◦*–-")) {
 					paras[j].Kind = "heading"
 				}
 			}
@@ -713,6 +721,11 @@ func markBoilerplate(paras []Paragraph) {
 			paras[i].Kind = "link"
 			links = true
 		case readMoreRe.MatchString(t), strings.HasSuffix(strings.TrimRight(t, " "), "]") && teaserRe.MatchString(t):
+			paras[i].Kind = "link"
+		// "Security forces kill three terrorists in Khyber district
+		// operation: ISPR" inside the article: a link to another
+		// article, written as headlines are.
+		case body >= 2 && len(t) < 160 && headlineAttrRe.MatchString(t):
 			paras[i].Kind = "link"
 		case shareRe.MatchString(t):
 			paras[i].Kind = "navigation"

@@ -1830,6 +1830,20 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Taliban", "af-taliban", "", false, "cannot be expected to guarantee"},
 				{"Wang", "", "", false, "China supports Afghanistan"}},
 		},
+		{"the lines before a dateline are headline matter but for bullets; 'the statement further said' closes a sentence whose subject has a verb; a link written as a headline inside the article",
+			"Pakistan says Afghan Taliban backing militants\n" +
+				"Pakistan says the Afghan Taliban is fully backing militants behind recent attacks, with the minister calling the regime illegitimate.\n" +
+				"• 29 soldiers injured in the skirmishes along the frontier: ISPR\n" +
+				"ISLAMABAD (Dunya News) – Security forces killed 16 terrorists trying to cross the border, the military’s media wing said on Sunday.\n" +
+				"“Own troops effectively engaged and thwarted their attempt to infiltrate. After an intense exchange of fire, all sixteen were killed,” the ISPR said.\n" +
+				"Security forces kill three terrorists in Khyber district operation: ISPR\n" +
+				"Pakistan has consistently urged the interim Afghan government to ensure effective border management, the statement further said.\n",
+			[]wantClaim{
+				{"ISPR", "ispr", "pk", false, "29 soldiers injured"},
+				{"military’s media wing", "ispr", "pk", false, "killed 16 terrorists"},
+				{"ISPR", "ispr", "pk", true, "Own troops effectively engaged"},
+				{"ISPR", "ispr", "pk", false, "Pakistan has consistently urged"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
