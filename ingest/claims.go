@@ -89,7 +89,7 @@ const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|cri
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
 // say nothing.
-var thatVerbs = map[string]bool{"threatened": true, "wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true, "found": true, "responded": true}
+var thatVerbs = map[string]bool{"threatened": true, "wrote": true, "outlined": true, "elaborated": true, "assured": true, "acknowledged": true, "admitted": true, "recalled": true, "mentioned": true, "replied": true, "commented": true, "tweeted": true, "posted": true, "conceded": true, "contended": true, "suggested": true, "indicated": true, "disclosed": true, "informed": true, "verified": true, "concluded": true, "found": true, "responded": true, "observed": true}
 
 var (
 	// "“Are these the terrorists?” the DG asked": asked after a quotation
@@ -422,6 +422,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	case (lower == "his office" || lower == "her office") && st.person != "":
 		// "according to a statement from his office": his.
 		return st.person, roleOf(st.person)
+	case (lower == "group" || lower == "militant group" || lower == "outfit") && definite && len(st.dp.groups) == 1 && st.dp.written[st.dp.groups[0]] != "":
+		// "In messages circulated to local media, the group said …" after
+		// a statement "by the Baloch Liberation Army (BLA)": the one armed
+		// group the text has named.
+		return st.dp.written[st.dp.groups[0]], ""
 	case lower == "military" || lower == "army":
 		st.org = "the " + lower
 		st.it = st.org
@@ -441,6 +446,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "The high-ranking police source", after "a police source".
 		if strings.HasSuffix(noun, "source") {
 			noun = "source"
+		}
+		// "the police officer added", after "Noshki Station House
+		// Officer (SHO) Zafarullah Sumalani".
+		if strings.HasSuffix(noun, "officer") {
+			noun = "officer"
 		}
 		if p := st.lastWithRole(noun); p != "" {
 			st.setPerson(p)
@@ -645,7 +655,9 @@ func titledSurname(p string) string {
 }
 
 // officeWords: the words of offices and ranks besides roleWordRe's.
-var officeWords = map[string]bool{"prime": true, "foreign": true, "defence": true, "defense": true, "interior": true, "external": true, "affairs": true, "state": true, "information": true, "finance": true, "home": true, "army": true, "air": true, "marshal": true, "field": true, "vice": true, "first": true, "chairman": true, "speaker": true, "senior": true, "lieutenant-general": true}
+var officeWords = map[string]bool{"prime": true, "foreign": true, "defence": true, "defense": true, "interior": true, "external": true, "affairs": true, "state": true, "information": true, "finance": true, "home": true, "army": true, "air": true, "marshal": true, "field": true, "vice": true, "first": true, "chairman": true, "speaker": true, "senior": true, "lieutenant-general": true,
+	// police ranks as Pakistani press abbreviates them ("SHO Sumalani", "IG Hameed")
+	"sho": true, "ig": true, "igp": true, "dig": true, "ssp": true, "sp": true, "dsp": true, "asp": true, "dpo": true, "cpo": true, "ccpo": true, "cm": true, "inspector": true, "superintendent": true, "police": true}
 
 var parenRe = regexp.MustCompile(`\s*\([^)]*\)`)
 
@@ -749,7 +761,7 @@ func stateOf(id string) string {
 var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 
 // roleNounRe: an office standing for the person who holds it.
-var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the)\s+){0,2}source$`)
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^(?:police\s+|senior\s+)?officer$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the)\s+){0,2}source$`)
 
 // roleOfPerson is the office of a person named: as the text gives it, else
 // as speakers.csv records it.
@@ -1458,8 +1470,10 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			st.noteOrg(g, speaker, st.dp.identify(speaker))
 			if pronounRe.MatchString(speaker) {
 				speaker, role = st.person, roleOf(st.person)
-			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || l == "his office" || l == "her office" || roleNounRe.MatchString(l) {
+			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || l == "his office" || l == "her office" || roleNounRe.MatchString(l) || titledSurname(speaker) != "" {
 				// "According to the spokesperson, …": whom that is.
+				// "According to SHO Sumalani": the person named in full
+				// before.
 				speaker, role = st.resolve(g, speaker)
 			} else if sp := LookupSpeaker(st.dp.identify(speaker).id); sp != nil {
 				// "According to the Qatari Foreign Ministry, …" then "…,"
@@ -1603,7 +1617,7 @@ var (
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
-	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|ReliefWeb|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media|channels|outlets|broadcasters|newspapers)|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|ReliefWeb|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald|Post|Express|Observer|Chronicle|Gazette|Journal|Telegraph)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media|channels|outlets|broadcasters|newspapers)(?:\s+(?:on|about|of|from|in)\b.*)?|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
 	// "Officials quoted by local media": the officials speak, the media
 	// carry it.
 	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
@@ -1724,7 +1738,7 @@ var noGroupRe = regexp.MustCompile(`^no\s+(?:[a-z-]+\s+){0,2}(?:group|groups|org
 func isOutlet(p string) bool {
 	l := strings.Join(strings.Fields(strings.ToLower(p)), " ")
 	l = strings.TrimPrefix(strings.TrimPrefix(l, "the "), "local ")
-	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "channels") && !strings.Contains(l, "outlets") && !strings.Contains(l, "broadcasters") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
+	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "channels") && !strings.Contains(l, "outlets") && !strings.Contains(l, "broadcasters") && !strings.Contains(l, "post") && !strings.Contains(l, "express") && !strings.Contains(l, "observer") && !strings.Contains(l, "chronicle") && !strings.Contains(l, "gazette") && !strings.Contains(l, "journal") && !strings.Contains(l, "telegraph") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
 		return false
 	}
 	return notSpeakerRe.MatchString(p)
@@ -2243,7 +2257,7 @@ var denialVerbs = map[string]bool{"denied": true, "denies": true, "deny": true, 
 var offerRe = regexp.MustCompile(`^(?:(?:its|his|her|their|our|the|[A-Z][\p{L}]*(?:’s|'s))\s+)?(?:full\s+|continued\s+|complete\s+)?(?:readiness|willingness|preparedness)\s+to\b`)
 
 // bareCondemnRe: a condemnation of an event, with nothing said of it.
-var bareCondemnRe = regexp.MustCompile(`^(?:the|this|these|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[a-z-]+\s+){0,2}(?:attacks?|bombings?|blasts?|killings?|incidents?|explosions?|assaults?)(?:\s+(?:in|on|at)\s+[^,;“”"]{1,40})?(?:\s+(?:as well|too))?(?:\s+and\s+(?:offered|expressed|prayed|extended)\b.*|\s*[.,]?\s*)$`)
+var bareCondemnRe = regexp.MustCompile(`^(?:the|this|these|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[a-z-]+\s+){0,3}(?:attacks?|bombings?|blasts?|killings?|incidents?|explosions?|assaults?)(?:\s+(?:in|on|at)\s+[^,;“”"]{1,40})?(?:\s+(?:as well|too))?(?:,\s+(?:carried out|claimed|perpetrated|which|that)\b[^;“”]*)?(?:\s+and\s+(?:offered|expressed|prayed|extended)\b.*|\s*[.,]?\s*)$`)
 
 // denialObjectRe: what a denial closing the sentence denies.
 var denialObjectRe = regexp.MustCompile(`^(?:these|the|such|those|this|all|any|their|his|its|her)\s+(?:allegations?|claims?|reports?|charges?|accusations?|assertions?)\s*[.]?$`)
@@ -3349,7 +3363,7 @@ func invertedReported(s string, span [2]int, m []int) (event, bool) {
 var invertedAddingRe = regexp.MustCompile(`,\s*(?:adding|noting|stressing|warning|urging|accusing|emphasi[sz]ing|insisting|alleging)\s+(?:that\s+)?([^“”"]{8,}?)\s*[.]?\s*$`)
 
 // anaphors: the speakers named before, as a later sentence writes them.
-var anaphors = map[string]bool{"the spokesperson": true, "the statement": true, "the spokesman": true, "it": true, "the army": true, "the military": true, "the agency": true, "the ministry": true, "the organisation": true, "the organization": true, "the commission": true, "the mission": true, "the office": true}
+var anaphors = map[string]bool{"the spokesperson": true, "the statement": true, "the spokesman": true, "it": true, "the army": true, "the military": true, "the agency": true, "the ministry": true, "the organisation": true, "the organization": true, "the commission": true, "the mission": true, "the office": true, "the group": true, "the militant group": true, "the outfit": true}
 
 func plausibleSpeakerPhrase(p string) bool {
 	p = datelineRe.ReplaceAllString(p, "")

@@ -1844,6 +1844,24 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"ISPR", "ispr", "pk", true, "Own troops effectively engaged"},
 				{"ISPR", "ispr", "pk", false, "Pakistan has consistently urged"}},
 		},
+		{"police ranks before a surname and 'the police officer' are the officer named in full; media reports 'on' something and a Post are outlets; 'observed' a day is no saying",
+			lead + "Earlier, Noshki Station House Officer (SHO) Zafarullah Sumalani had said that five personnel were killed in the explosion.\n" +
+				"According to SHO Sumalani, evidence from the site suggested that a vehicle had been rammed into the convoy.\n" +
+				"The injured were being shifted to the teaching hospital in the town, the police officer added.\n" +
+				"Local media reports on the Saturday attack said gunfire targeted police installations in several towns.\n" +
+				"This scale of violence has not been seen in recent months in the region, The Balochistan Post reported.\n" +
+				"The attack came days after Pakistan observed Youm-e-Tashakkur to commemorate national resilience.\n",
+			[]wantClaim{
+				{"Noshki Station House Officer (SHO) Zafarullah Sumalani", "", "", false, "five personnel were killed"},
+				{"Noshki Station House Officer (SHO) Zafarullah Sumalani", "", "", false, "evidence from the site"},
+				{"Noshki Station House Officer (SHO) Zafarullah Sumalani", "", "", false, "injured were being shifted"}},
+		},
+		{"'the group' after an opening clause is the one armed group named; a condemnation of an attack 'carried out by' a group says nothing",
+			lead + "The violence followed a statement issued earlier in the day by the Baloch Liberation Army (BLA), a separatist group.\n" +
+				"In messages circulated to reporters, the group said the campaign was aimed at protecting the motherland.\n" +
+				"The chief minister strongly condemned the deadly vehicle-borne suicide attack in Quetta, carried out by the militant group, which killed six people.\n",
+			[]wantClaim{{"Baloch Liberation Army", "bla", "", false, "campaign was aimed"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

@@ -466,6 +466,7 @@ type identity struct {
 // sharing it.
 type docPeople struct {
 	named   []*Speaker
+	groups  []*Speaker          // the armed groups the text has named so far
 	all     []*Speaker          // every person the whole document names in full (people)
 	texts   []string            // paragraphs not yet scanned into all
 	written map[*Speaker]string // how the text last wrote each person's full name
@@ -666,6 +667,13 @@ var personWordRe, personWords = wordsRe("spokesperson|spokesman|spokeswoman|offi
 // later surname resolves to them.
 func (dp *docPeople) note(text string) {
 	for _, h := range speakerRegistry().findNames(text) {
+		if !h.short && h.sp.Kind == "armed_group" && !slices.Contains(dp.groups, h.sp) {
+			dp.groups = append(dp.groups, h.sp)
+			if dp.written == nil {
+				dp.written = map[*Speaker]string{}
+			}
+			dp.written[h.sp] = text[h.start:h.end]
+		}
 		if !h.short && h.sp.Kind == "person" {
 			dp.saw(h.sp)
 			if dp.written == nil {
