@@ -681,7 +681,7 @@ func markBoilerplate(paras []Paragraph) {
 		n++
 		t := strings.TrimSpace(paras[i].Text)
 		date := len(t) < 60 && dateLineRe.MatchString(t)
-		if date || headed && i > 0 && datelineRe.MatchString(t) {
+		if date || headed && i > 0 && datelineRe.MatchString(t) && shortBefore(paras[:i]) {
 			for j := range i {
 				if b := strings.TrimSpace(paras[j].Text); paras[j].Kind == "text" && (date || !strings.ContainsAny(b[:min(len(b), 3)], "•●▪◦*–-")) {
 					paras[j].Kind = "heading"
@@ -760,6 +760,17 @@ func markBoilerplate(paras []Paragraph) {
 			paras[i].Kind = "heading"
 		}
 	}
+}
+
+// shortBefore: the text paragraphs are all short, as headlines, standfirsts
+// and captions are (an article's paragraphs are longer).
+func shortBefore(paras []Paragraph) bool {
+	for _, p := range paras {
+		if p.Kind == "text" && len(strings.Fields(p.Text)) > 45 {
+			return false
+		}
+	}
+	return true
 }
 
 // headline: a short line without a closing stop that opens the text or
