@@ -103,6 +103,7 @@ var (
 	// reportRe is what findSpeechVerbs finds, kept as its reference
 	// (FuzzSpeechVerbs).
 	reportRe       = regexp.MustCompile(`\b(?:also\s+|further\s+|repeatedly\s+)?(` + speechVerbs + `)\b`)
+	innerSpeakerRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'.-]+\s+){1,4}(?:said|stated|told|added|noted|stressed|emphasi[sz]ed|underlined|reiterated|confirmed)\b`)
 	relativeOpenRe = regexp.MustCompile(`^(?:where|which|who|whom|whose|when)\s`)
 	accordingRe    = regexp.MustCompile(`^(?:According to|As per)\s+([^,;]{2,120}?),\s*(.+)$`)
 	// datelineRe: "KABUL:", "RAWALPINDI, November 12:", "ISLAMABAD, Oct 12
@@ -322,7 +323,10 @@ type speakerState struct {
 func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role string) {
 	p := strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(phrase), ""))
 	p = strings.TrimSuffix(p, ",")
-	if p == "" || len(strings.Fields(p)) > 14 && !appositiveRe.MatchString(p) || len(strings.Fields(p)) > 24 {
+	// "Roza Otunbayeva, Special Representative of the Secretary-General
+	// for Afghanistan and Head of the United Nations Assistance Mission in
+	// Afghanistan (UNAMA)": a name and a long office.
+	if n := len(strings.Fields(p)); p == "" || n > 14 && !appositiveRe.MatchString(p) && !nameAndOffice(p) || n > 24 && !nameAndOffice(p) || n > 30 {
 		return "", ""
 	}
 	lower := strings.ToLower(p)
@@ -338,13 +342,28 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	if definite && (sideOfficeRe.MatchString(p) || sideSpokesRe.MatchString(p)) {
 		// "The military spokesperson", after "DG ISPR Lt Gen Ahmed Sharif
 		// Chaudhry": a spokesperson of the same state, by office.
-		spokes := sideSpokesRe.MatchString(p)
+		// "The Afghan leader", after "Afghan Foreign Minister Amir Khan
+		// Muttaqi": a person of that state.
+		spokes := sideSpokesRe.MatchString(p) || strings.HasSuffix(strings.ToLower(p), " leader")
 		if side := st.dp.identify(p).speaksFor; side != "" {
 			for i := len(st.persons) - 1; i >= 0; i-- {
 				if w := st.dp.identify(st.persons[i]); w.id != "" && (w.speaksFor == side || spokes && stateOf(w.speaksFor) == stateOf(side)) {
 					if sp := LookupSpeaker(w.id); sp != nil && sp.Kind == "person" {
 						st.setPerson(st.persons[i])
 						return st.persons[i], roleOf(st.persons[i])
+					}
+				}
+			}
+			// "The Pakistani envoy said", after "Pakistan’s Permanent
+			// Representative, Ambassador Asim Iftikhar Ahmad, said": the
+			// last person named with an office of that kind, whom the
+			// lists do not know, of that state or of none the text gives.
+			if kind := envoyWordRe.MatchString(p); kind {
+				for i := len(st.persons) - 1; i >= 0; i-- {
+					ph := st.persons[i]
+					if w := st.dp.identify(ph); w.id == "" && envoyWordRe.MatchString(ph) && (w.speaksFor == "" || stateOf(w.speaksFor) == stateOf(side)) {
+						st.setPerson(ph)
+						return ph, roleOf(ph)
 					}
 				}
 			}
@@ -626,6 +645,9 @@ func (st *speakerState) noteOrg(g *Gazetteer, p string, who identity) {
 // personNameRe: two to four capitalised words, as a person's name is written
 // ("Farhan Haq", "Ezzat al-Rishq", "Salah El Bardawil", "S. Jaishankar").
 var personNameRe = regexp.MustCompile(`^[A-Z](?:[\p{L}’'-]+|\.)(?:\s+(?:(?:al|el|bin|ibn|van|von|de|ul)-?\s?)?[A-Z][\p{L}’'-]+){1,3}$|^(?:Al|El)-[A-Z][\p{L}’']+$`)
+
+// envoyWordRe: the offices of a state's envoys, one another's synonyms.
+var envoyWordRe = regexp.MustCompile(`(?i)\b(?:envoy|ambassador|representative|diplomat)\b`)
 
 // sideOfficeRe: a side's unnamed officer ("Afghan Taliban official",
 // "Pakistani spokesperson").
@@ -1078,6 +1100,52 @@ func (d *Draft) draftClaims() {
 		// Figures in sentences that no claim covers are not drafted: the
 		// outlet's own assertion has no speaker to attribute it to.
 	}
+	d.nameForward()
+}
+
+// nameForward gives the claims of a speaker written as an office alone ("a
+// Chinese foreign ministry spokesperson said …", "the head of the United
+// Nations presence told the Council …") the person a claim in the next three
+// paragraphs names with that office ("Spokesperson Lin Jian made the
+// remarks …, adding …"), when no other person speaks between: news writing
+// names the office first and the person after.
+func (d *Draft) nameForward() {
+	for i := range d.Claims {
+		c := d.Claims[i]
+		if c.SpeakerID != "" || c.Speaker == "" || !unnamedOffice(c.Speaker) {
+			continue
+		}
+		words := roleWordRe.FindAllString(c.Speaker, -1)
+		noun := strings.ToLower(words[len(words)-1])
+		for j := i + 1; j < len(d.Claims) && d.Claims[j].Paragraph <= c.Paragraph+3; j++ {
+			n := d.Claims[j]
+			if n.Speaker == c.Speaker || n.Speaker == "" {
+				continue
+			}
+			if !(officeAndName(n.Speaker) || nameAndOffice(n.Speaker)) || !strings.Contains(strings.ToLower(n.Speaker), noun) {
+				// A surname alone may be that person's, named before the
+				// office; anyone else speaks between.
+				if isName(n.Speaker) {
+					continue
+				}
+				break
+			}
+			for k := i; k < j; k++ {
+				if d.Claims[k].Speaker == c.Speaker {
+					d.Claims[k].Speaker, d.Claims[k].SpeakerID, d.Claims[k].Role, d.Claims[k].SpeaksFor = n.Speaker, n.SpeakerID, n.Role, n.SpeaksFor
+				}
+			}
+			break
+		}
+	}
+}
+
+// unnamedOffice: a speaker written as an office without a name ("a Chinese
+// foreign ministry spokesperson").
+func unnamedOffice(sp string) bool {
+	t := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(sp, "the "), "a "), "an ")
+	r, _ := utf8.DecodeRuneInString(sp)
+	return (unicode.IsLower(r) || t != sp) && roleWordRe.MatchString(t) && !pluralSpeaker(t) && !strings.Contains(t, ",") && !officeAndName(t)
 }
 
 // quoteFold writes every quotation mark as one, for comparing paragraphs.
@@ -2010,6 +2078,15 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 				return e, true
 			}
 		}
+		// "According to the Russian MFA, Lavrov said that …": the source
+		// carries what the person it names said.
+		if innerSpeakerRe.MatchString(s[m[4]:m[5]]) {
+			sub := [2]int{span[0] + m[4], span[1]}
+			if e, ok := reportedVerb(text[sub[0]:sub[1]], sub, quotes); ok && !pronounRe.MatchString(e.phrase) {
+				e.sentence = span
+				return e, true
+			}
+		}
 		// "According to an official readout of his comments on the flight
 		// from Baku, where he met the prime minister, Erdogan said …": the
 		// phrase ends at a relative clause, and is an adverbial of the
@@ -2141,6 +2218,10 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			} else if n := officeNameSubjectRe.FindStringSubmatchIndex(s[:m[0]]); n != nil {
 				// "Saudi Arabia’s Minister of State for Foreign Affairs,
 				// Adel Al-Jubeir, on Friday met …, calling for …"
+				phrase, at = s[n[2]:n[3]], n[2]
+			} else if n := officeSubjectRe.FindStringSubmatchIndex(s[:m[0]]); n != nil && officeAndName(s[n[2]:n[3]]) {
+				// "Spokesperson Lin Jian made the remarks at a press
+				// briefing, adding that …"
 				phrase, at = s[n[2]:n[3]], n[2]
 			}
 		}

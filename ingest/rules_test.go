@@ -1862,6 +1862,27 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				"The chief minister strongly condemned the deadly vehicle-borne suicide attack in Quetta, carried out by the militant group, which killed six people.\n",
 			[]wantClaim{{"Baloch Liberation Army", "bla", "", false, "campaign was aimed"}},
 		},
+		{"'the Pakistani envoy' is the ambassador named before; 'the Afghan leader' a listed person of that state; 'According to the ministry, Lavrov said'; a name with a long office",
+			lead + "Responding, Pakistan’s Permanent Representative, Ambassador Asim Iftikhar Ahmad, said he was compelled to take the floor again.\n" +
+				"“The value and credibility of his remarks are in serious doubt,” the Pakistani envoy said.\n" +
+				"Afghan Foreign Minister Amir Khan Muttaqi on Saturday visited the seminary in the north of the country.\n" +
+				"“I am thankful for such a grand welcome and the affection shown by the people here,” the Afghan leader told reporters.\n" +
+				"According to the Russian ministry, Lavrov said that the government in Kabul is working towards stability.\n" +
+				"Different trends are vying for influence within the authorities, reported Roza Otunbayeva, Special Representative of the Secretary-General for Afghanistan and Head of the United Nations Assistance Mission in Afghanistan (UNAMA).\n",
+			[]wantClaim{
+				{"Ambassador Asim Iftikhar Ahmad", "", "", false, "compelled to take the floor"},
+				{"Ambassador Asim Iftikhar Ahmad", "", "", true, "value and credibility"},
+				{"Afghan Foreign Minister Amir Khan Muttaqi", "amir-khan-muttaqi", "af-taliban", true, "thankful for such a grand welcome"},
+				{"Lavrov", "", "", false, "working towards stability"},
+				{"Roza Otunbayeva, Special Representative of the Secretary-General for Afghanistan and Head of the United Nations Assistance Mission in Afghanistan (UNAMA)", "", "unama", false, "Different trends are vying"}},
+		},
+		{"an office named first is the person a claim soon after names with that office",
+			lead + "China welcomes the recent upgrade of relations between the two neighbours, a Chinese foreign ministry spokesperson said on Wednesday.\n" +
+				"Spokesperson Lin Jian made the remarks at a regular press briefing, adding that China stands ready to keep playing a constructive role.\n",
+			[]wantClaim{
+				{"Spokesperson Lin Jian", "", "", false, "China welcomes the recent upgrade"},
+				{"Spokesperson Lin Jian", "", "", false, "China stands ready"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
