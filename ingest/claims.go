@@ -1077,7 +1077,7 @@ func (d *Draft) draftClaims() {
 			later[keys[i]]--
 			continue
 		}
-		if teaser(d.Paragraphs, i) {
+		if teaser(d.Paragraphs, i) || holdsLater(d.Paragraphs, keys, i) {
 			continue
 		}
 		for _, m := range g.Find(p.Text) {
@@ -1150,6 +1150,23 @@ func unnamedOffice(sp string) bool {
 
 // quoteFold writes every quotation mark as one, for comparing paragraphs.
 var quoteFold = strings.NewReplacer("“", "\"", "”", "\"", "‘", "\"", "’", "\"", "'", "\"")
+
+// holdsLater: paragraph i holds a later paragraph whole and more ("The
+// latest round … returned home. Khawaja Asif confirmed …" above "The latest
+// round … returned home." and "Khawaja Asif confirmed …"): a page's summary
+// repeating the article, which is drafted where the article has it. keys
+// are the paragraphs' folded texts (empty for short ones).
+func holdsLater(paras []Paragraph, keys []string, i int) bool {
+	if keys[i] == "" {
+		return false
+	}
+	for j := i + 1; j < len(paras); j++ {
+		if keys[j] != "" && len(keys[j]) < len(keys[i]) && strings.Contains(keys[i], keys[j]) {
+			return true
+		}
+	}
+	return false
+}
 
 // teaser: paragraph i is cut short with an ellipsis and a later paragraph
 // opens with its words ("Cambodia has called for an “immediate” ceasefire
@@ -1733,6 +1750,10 @@ func notSpeaker(p string) bool {
 	if timeSpanRe.MatchString(p) {
 		return true
 	}
+	// "Neither Islamabad nor Kabul has confirmed …": nobody said it.
+	if strings.HasPrefix(strings.ToLower(p), "neither ") {
+		return true
+	}
 	// "According to unofficial figures": numbers, not who gives them.
 	if figuresRe.MatchString(p) {
 		return true
@@ -1900,7 +1921,7 @@ var thisTailRe = regexp.MustCompile(`^(?:this|so|these words|the same)\s*(?:[.,;
 var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:,?\s+(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)?|(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)\s*,?\s*$`)
 
 // sidesRe: the sides of a conflict together.
-var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b`)
+var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b|^(?:each|either)\s+(?:side|party|country|government|nation|delegation)$`)
 
 // claimOpenRe: a phrase opening with the claim a speaker answers.
 var claimOpenRe = regexp.MustCompile(`^(?:an?|the)\s+(?:claim|charge|accusation|allegation)s?\s`)
@@ -2318,6 +2339,7 @@ var (
 	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning|calling for|calling on|urging|accusing|terming|denouncing|describing)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also|(?:A|An|One|Two|Three|Several|Hours|Days|Weeks)\s+(?:(?:day|days|week|weeks|month|months|hour|hours)\s+)?(?:earlier|later|ago|before)),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
+	midSubordinateRe      = regexp.MustCompile(`\s(?:as|when|after|while|because|since|before|until)\s+`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
 	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called upon": true, "called for": true, "appealed for": true, "appealed to": true, "dismissed": true, "termed": true, "terms": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true}
 )
@@ -2360,6 +2382,9 @@ var (
 	calledOnNameRe = regexp.MustCompile(`^[A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*){0,2}\s+to\s+(?:either\s+)?([a-z]+)`)
 	visitVerbs     = map[string]bool{"discuss": true, "meet": true, "review": true, "exchange": true, "talk": true, "brief": true, "inquire": true, "congratulate": true, "pay": true}
 )
+
+// reportKindBefore: words that make "report" a noun ("media report").
+var reportKindBefore = map[string]bool{"media": true, "news": true, "press": true, "police": true, "intelligence": true, "official": true, "latest": true, "recent": true, "new": true, "annual": true, "local": true}
 
 var notBefore = map[string]bool{"neither": true, "nor": true, "not": true, "never": true, "was": true, "were": true, "is": true, "are": true, "been": true, "be": true, "being": true}
 
@@ -2508,9 +2533,18 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if w := strings.ToLower(lastWord(s[:m[0]])); adjectiveBefore[w] || notBefore[w] {
 			continue
 		}
+		// "according to local media report": a noun after its kind.
+		if v := s[m[2]:m[3]]; (v == "report" || v == "reports") && reportKindBefore[strings.ToLower(lastWord(s[:m[0]]))] {
+			continue
+		}
 		// "The Taliban deny these allegations" denies; "… is expected to
 		// fulfil its obligations and deny the use of its soil" does not.
 		if s[m[2]:m[3]] == "deny" && !denialObjectRe.MatchString(strings.TrimSpace(s[m[1]:])) {
+			continue
+		}
+		// "Taliban rejects the allegations.": a rejection with nothing
+		// said of its own.
+		if v := s[m[2]:m[3]]; denialVerbs[v] && v != "deny" && denialObjectRe.MatchString(strings.TrimSpace(s[m[1]:])) {
 			continue
 		}
 		// "… as a warning over what it said were Israeli truce
@@ -2626,6 +2660,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		}
 		phrase = strings.TrimSpace(phrase)
+		// "The Pakistan Army, they added, has …": a parenthetical whose
+		// pronoun is the speaker, not the subject before it.
+		if c := strings.LastIndex(phrase, ", "); c >= 0 && pronounRe.MatchString(strings.TrimSpace(phrase[c+2:])) {
+			phrase = strings.TrimSpace(phrase[c+2:])
+		}
 		// "…, but security sources said", "But it did say".
 		if loc := conjOpenRe.FindStringIndex(phrase); loc != nil && loc[1] < len(phrase) {
 			phrase = phrase[loc[1]:]
@@ -2654,6 +2693,13 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 				continue
 			}
 			phrase = sp
+		}
+		// "Tensions escalate as Islamabad warns …": the subject of the
+		// clause the verb is in.
+		if loc := midSubordinateRe.FindStringIndex(phrase); loc != nil && loc[0] > 0 {
+			if cut := strings.TrimSpace(phrase[loc[1]:]); cut != "" && namedSpeakerPhrase(cut) && !pronounRe.MatchString(cut) {
+				phrase = cut
+			}
 		}
 		relative := false
 		plausible := phrase != "" && plausibleSpeakerPhrase(phrase)
@@ -3119,7 +3165,7 @@ var separateOpRe = regexp.MustCompile(`^In (?:a|another) separate (?:operation|e
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
 // not as an adjective ("on reported presence of khawarij").
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the|these|those) (?:remarks|comments|statements?) (?:come|came|followed|follow)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|the (?:clashes|violence|fighting|escalation|hostilities|exchange of fire) (?:followed|erupted|broke out|began|came|started)|there (?:was|has been|were) no (?:immediate )?(?:confirmation|comment|response|reaction|word)|(?:could|can)(?:not| not) be (?:independently )?(?:verified|confirmed)|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the|these|those) (?:remarks|comments|statements?) (?:come|came|followed|follow)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said

@@ -1883,6 +1883,37 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Spokesperson Lin Jian", "", "", false, "China welcomes the recent upgrade"},
 				{"Spokesperson Lin Jian", "", "", false, "China stands ready"}},
 		},
+		{"a bulletin's run-on stops at 'there was no immediate confirmation' and 'the clashes followed'; a parenthetical 'they added' after a subject; a media report is no verb; bare rejections; the clause after 'as'; nobody and each side say nothing",
+			lead + "“During this period, both sides will make sincere efforts to find a solution through dialogue,” the FO said. There was no immediate confirmation from the Afghan government.\n" +
+				"Security sources said that strikes targeted the command centres of the group. The Pakistan Army, they added, has the full capability to respond to any act of aggression.\n" +
+				"The ceasefire follows the Pakistan Army, according to local media report, carrying out precision strikes on positions in the south.\n" +
+				"- Pakistan accuses Kabul of harbouring militants; Taliban rejects the allegations.\n" +
+				"- Tensions escalate as Islamabad warns it will take all necessary measures to protect its citizens.\n" +
+				"Neither Islamabad nor Kabul has confirmed the date or agenda for the proposed talks.\n" +
+				"Each side blamed the other for triggering the clash in violation of the ceasefire.\n" +
+				"The ISPR said five soldiers were killed in the exchange. The clashes followed reports of three explosions in the capital on Thursday.\n",
+			[]wantClaim{
+				{"FO", "pk-mofa", "pk", true, "sincere efforts"},
+				{"Security sources", "", "", false, "strikes targeted the command centres"},
+				{"Security sources", "", "", false, "The Pakistan Army has the full capability"},
+				{"Pakistan", "pk", "", false, "Kabul of harbouring militants"},
+				{"Islamabad", "pk", "", false, "take all necessary measures"},
+				{"ISPR", "ispr", "pk", false, "five soldiers were killed"}},
+		},
+		{"a paragraph holding a later one whole is the page's summary; 'Sharif' is the Sharif named in full; the armed forces; a spelling of Khwarazmi",
+			lead + "The latest round of talks in Istanbul ended without progress and the delegation returned home. Defence Minister Khawaja Asif confirmed that the dialogue had concluded with no plans for another round.\n" +
+				"The latest round of talks in Istanbul ended without progress and the delegation returned home.\n" +
+				"Defence Minister Khawaja Asif confirmed that the dialogue had concluded with no plans for another round.\n" +
+				"Pakistani Prime Minister Shehbaz Sharif expressed deep concern over the provocations along the border.\n" +
+				"Sharif reaffirmed that the country's sovereignty would be defended at all costs.\n" +
+				"The Pakistan Armed Forces said that 23 of its soldiers had been killed in the clashes.\n" +
+				"Defence ministry spokesman Enayat Khowarazm said the operations concluded at midnight.\n",
+			[]wantClaim{
+				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "dialogue had concluded"},
+				{"Sharif", "shehbaz-sharif", "pk", false, "sovereignty would be defended"},
+				{"Pakistan Armed Forces", "pk-army", "pk", false, "23 of its soldiers"},
+				{"Defence ministry spokesman Enayat Khowarazm", "enayatullah-khwarazmi", "af-mod", false, "operations concluded at midnight"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
