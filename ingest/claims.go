@@ -117,7 +117,7 @@ var (
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
 	// roleWordRe: a word of an office or of one who witnessed; roleWords
 	// its words, one of which each match needs.
-	roleWordRe, roleWords = wordsRe("spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors")
+	roleWordRe, roleWords = wordsRe("spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors|rapporteur")
 	pronounRe             = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
 )
 
@@ -1465,12 +1465,18 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// "Balochistan Chief Minister Sarfaraz Bugti strongly condemned
 			// the blast." then "He said …": a person the lists do not
 			// know, named with an office.
-			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" || sp == nil && (officeAndName(phrase) || nameAndOffice(phrase)) || isBody(phrase, identity{}) {
+			// "Richard Bennett, the UN Special Rapporteur for human rights
+			// in Afghanistan, said he was dismayed": the state the office
+			// names is not the person.
+			if sp := LookupSpeaker(st.dp.identify(phrase).id); sp != nil && sp.Kind == "person" || (sp == nil || sp.Kind == "party") && (officeAndName(phrase) || nameAndOffice(phrase)) || isBody(phrase, identity{}) {
 				evs = append(evs, event{pos: s[0] + at, phrase: phrase, mention: true, sentence: s})
 			}
 		} else if m := nameMetRe.FindStringSubmatchIndex(p.Text[s[0]:s[1]]); m != nil && isName(p.Text[s[0]+m[2]:s[0]+m[3]]) && !notSpeaker(p.Text[s[0]+m[2]:s[0]+m[3]]) {
 			// "On Wednesday, Wang met with the prime minister. He said
 			// …": a name alone, which the lists do not know.
+			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
+		} else if m := namedActorRe.FindStringSubmatchIndex(p.Text[s[0]:s[1]]); m != nil && namedActor(p.Text[s[0]:s[1]]) {
+			// "Manzoor Pashteen criticised the government." then "he".
 			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
 		}
 	}
@@ -2356,6 +2362,13 @@ var adjectiveBefore = map[string]bool{"the": true, "a": true, "an": true, "of": 
 // denialVerbs deny what the sentence around them claims.
 var denialVerbs = map[string]bool{"denied": true, "denies": true, "deny": true, "rejected": true, "rejects": true, "dismissed": true, "refuted": true}
 
+// feelingObjectRe: what a feeling is about ("over the killing of …").
+var feelingObjectRe = regexp.MustCompile(`^(?:deep\s+|grave\s+|serious\s+)?(?:over|about|at|regarding|on)\s`)
+
+// feelingRe: a speaker's feeling reported as all that was said ("he was
+// “dismayed” by fresh reports of air strikes").
+var feelingRe = regexp.MustCompile(`^(?:that\s+)?(?:he|she|they|it|we|I)\s+(?:was|were|is|are|had been|has been|felt)\s+(?:deeply\s+|very\s+|extremely\s+|gravely\s+)?[“"‘]?(?:dismayed|saddened|shocked|alarmed|appalled|disappointed|pleased|encouraged|concerned|worried|troubled|horrified|heartbroken|grieved|happy|glad|delighted|outraged)[”"’]?(?:\s+(?:by|at|over|about|with|to\s+(?:hear|learn|see))\b[^;:“”]*)?\s*[.]?$`)
+
 // offerRe: an offer made, the object of "announced", "reiterated" …
 var offerRe = regexp.MustCompile(`^(?:(?:its|his|her|their|our|the|[A-Z][\p{L}]*(?:’s|'s))\s+)?(?:full\s+|continued\s+|complete\s+)?(?:readiness|willingness|preparedness)\s+to\b`)
 
@@ -2694,10 +2707,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 			phrase = sp
 		}
-		// "Tensions escalate as Islamabad warns …": the subject of the
-		// clause the verb is in.
+		// "Tensions escalate as Islamabad warns …", "X’s comments came
+		// days after he expressed …": the subject of the clause the verb
+		// is in.
 		if loc := midSubordinateRe.FindStringIndex(phrase); loc != nil && loc[0] > 0 {
-			if cut := strings.TrimSpace(phrase[loc[1]:]); cut != "" && namedSpeakerPhrase(cut) && !pronounRe.MatchString(cut) {
+			if cut := strings.TrimSpace(phrase[loc[1]:]); cut != "" && (namedSpeakerPhrase(cut) || pronounRe.MatchString(cut)) {
 				phrase = cut
 			}
 		}
@@ -2764,6 +2778,25 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if verb == "condemned" && bareCondemnRe.MatchString(rest) {
 			continue
 		}
+		// "criticised the government in a speech": a bare criticism says
+		// nothing; "criticised X for …" and "as …" do (LABELLING.md).
+		if (verb == "criticised" || verb == "criticized") && !strings.Contains(rest, " for ") && !strings.Contains(rest, " as ") && !strings.HasPrefix(rest, "that ") && !strings.Contains(rest, ", saying") && !startsQuote(rest) {
+			continue
+		}
+		// "expressed concern over the killing of …": a feeling, with
+		// nothing said of its own (LABELLING.md); "expressed concern that
+		// …" says something.
+		// "expressed concern over the situation, saying that …": what the
+		// participle introduces is said.
+		// "said he was “dismayed” by fresh reports of …": the same.
+		feelingCut := false
+		if strings.HasPrefix(verb, "expressed ") && feelingObjectRe.MatchString(rest) || feelingRe.MatchString(rest) {
+			loc := participleRe.FindStringIndex(rest)
+			if loc == nil {
+				continue
+			}
+			rest, feelingCut = strings.TrimSpace(rest[loc[1]:]), true
+		}
 		// "announced Iran’s readiness to help ease tensions": an offer,
 		// not a statement (LABELLING.md, eighth pass), as "expressed
 		// readiness" is.
@@ -2815,8 +2848,8 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: t, sentence: span, datePrefix: prefix + " " + verb}, true
 		}
 		datePrefix := prefix + " " + s[m[2]:m[3]]
-		said := false // what is said is introduced by "that" or a colon
-		also := ""    // what a participle adds after the object
+		said := feelingCut // what is said is introduced by "that" or a colon
+		also := ""         // what a participle adds after the object
 		// "…, Abdul Karim, a council member, said on Saturday, adding that
 		// …": what precedes the attribution is said, and what it adds.
 		if loc := addingRe.FindStringIndex(rest); loc != nil {
@@ -3032,12 +3065,22 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 		// "Kurram District Police Officer Malik Habib stated that the
 		// att": a sentence with a verb of speech that drafted nothing
 		// (cut, passive) is someone else's.
-		if !st.sameSide(text) || narrationRe.MatchString(text) || otherBodyActs(text, st.last) || ownSayingRe.MatchString(text) {
+		if !st.sameSide(text) || narrationRe.MatchString(text) || otherBodyActs(text, st.last) || ownSayingRe.MatchString(text) || namedActor(text) {
 			st.runOn = false
 			return
 		}
 		d.claim(g, p, st.last, "", st.lastWho, text, false, text, "")
 	}
+}
+
+// namedActorRe: a sentence opening with a person's name and their verb.
+var namedActorRe = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,2})\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|says|spoke|held|led|made|gave)\b`)
+
+// namedActor: "Manzoor Pashteen criticised …" opens a sentence about a
+// person the lists do not know, which no bulletin runs on into.
+func namedActor(text string) bool {
+	m := namedActorRe.FindStringSubmatch(text)
+	return m != nil && personNameRe.MatchString(m[1]) && IdentifySpeaker(m[1]) == "" && len(DefaultGazetteer().Find(m[1])) == 0
 }
 
 // sameSide: a sentence of a bulletin names, as its subject, nobody but the

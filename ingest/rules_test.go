@@ -1914,6 +1914,18 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Pakistan Armed Forces", "pk-army", "pk", false, "23 of its soldiers"},
 				{"Defence ministry spokesman Enayat Khowarazm", "enayatullah-khwarazmi", "af-mod", false, "operations concluded at midnight"}},
 		},
+		{"a feeling says nothing, the participle after it does; who felt it is whom 'he' means; the subject of the clause after 'days after'",
+			lead + "Richard Bennett, the UN Special Rapporteur for human rights in Afghanistan, said he was “dismayed” by fresh reports of air strikes.\n" +
+				"“I urge parties to de-escalate and exercise maximum restraint,” he said in a post.\n" +
+				"Former chamber president Zahid Shinwari expressed concern over the situation, saying that traders were losing millions every day.\n" +
+				"UNHCR said it was deeply concerned about the implications, warning that forced returns could breach the principle of non-refoulement.\n" +
+				"Manzoor Pashteen criticised the government in a speech on Sunday. Pashteen’s comments came days after he expressed concern over the killing of seven labourers, stressing that the victims had no link to any armed conflict.\n",
+			[]wantClaim{
+				{"Richard Bennett, the UN Special Rapporteur for human rights in Afghanistan", "", "", true, "urge parties to de-escalate"},
+				{"Former chamber president Zahid Shinwari", "", "", false, "traders were losing millions"},
+				{"UNHCR", "", "", false, "forced returns could breach"},
+				{"Manzoor Pashteen", "", "", false, "victims had no link"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

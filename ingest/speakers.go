@@ -610,6 +610,11 @@ func (dp *docPeople) identify(phrase string) identity {
 		if sp.Kind == "body" && !strings.Contains(phrase[h.start:h.end], " ") && strings.HasSuffix(phrase[:h.start], " of ") && capitalisedNext(phrase[h.end:]) {
 			continue
 		}
+		// "the UN Special Rapporteur for human rights in Afghanistan": a
+		// state an office is for or in is not whom its holder speaks for.
+		if sp.Kind == "party" && officeForRe.MatchString(phrase[:h.start]) {
+			continue
+		}
 		switch sp.Kind {
 		case "person":
 			// "A longtime aide to Taliban Interior Minister Sirajuddin
@@ -655,6 +660,9 @@ func (dp *docPeople) identify(phrase string) identity {
 	}
 	return identity{id: org.ID, speaksFor: firstNonEmpty(org.SpeaksFor, org.ID)}
 }
+
+// officeForRe: a preposition after an office, before the state named.
+var officeForRe = regexp.MustCompile(`(?i)\b(?:rapporteur|envoy|representative|coordinator|commissioner|expert|adviser|advisor|rights|affairs)\s+(?:[\p{L}-]+\s+){0,3}(?:for|in|on|to)\s+(?:the\s+)?$`)
 
 // closeToRe: someone's aide, adviser or relative named before them.
 var closeToRe = regexp.MustCompile(`(?i)\b(?:aides?|advis[eo]rs?|assistants?|relatives?|son|daughter|brother|sister|wife|husband|nephew|cousin|associates?|loyalists?|critics?|opponents?|rivals?)\s+(?:to|of)\s+(?:the\s+)?(?:[\p{L}’'.-]+\s+){0,5}$`)
