@@ -2555,11 +2555,6 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if s[m[2]:m[3]] == "deny" && !denialObjectRe.MatchString(strings.TrimSpace(s[m[1]:])) {
 			continue
 		}
-		// "Taliban rejects the allegations.": a rejection with nothing
-		// said of its own.
-		if v := s[m[2]:m[3]]; denialVerbs[v] && v != "deny" && denialObjectRe.MatchString(strings.TrimSpace(s[m[1]:])) {
-			continue
-		}
 		// "… as a warning over what it said were Israeli truce
 		// violations": the speaker's word for a thing, not a statement.
 		if b := s[max(0, m[0]-48):m[0]]; strings.Contains(b, "what ") && whatBeforeRe.MatchString(b) {

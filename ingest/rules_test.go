@@ -1883,7 +1883,7 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Spokesperson Lin Jian", "", "", false, "China welcomes the recent upgrade"},
 				{"Spokesperson Lin Jian", "", "", false, "China stands ready"}},
 		},
-		{"a bulletin's run-on stops at 'there was no immediate confirmation' and 'the clashes followed'; a parenthetical 'they added' after a subject; a media report is no verb; bare rejections; the clause after 'as'; nobody and each side say nothing",
+		{"a bulletin's run-on stops at 'there was no immediate confirmation' and 'the clashes followed'; a parenthetical 'they added' after a subject; a media report is no verb; a denial of allegations (LABELLING.md lists 'denied'); the clause after 'as'; nobody and each side say nothing",
 			lead + "“During this period, both sides will make sincere efforts to find a solution through dialogue,” the FO said. There was no immediate confirmation from the Afghan government.\n" +
 				"Security sources said that strikes targeted the command centres of the group. The Pakistan Army, they added, has the full capability to respond to any act of aggression.\n" +
 				"The ceasefire follows the Pakistan Army, according to local media report, carrying out precision strikes on positions in the south.\n" +
@@ -1897,6 +1897,7 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Security sources", "", "", false, "strikes targeted the command centres"},
 				{"Security sources", "", "", false, "The Pakistan Army has the full capability"},
 				{"Pakistan", "pk", "", false, "Kabul of harbouring militants"},
+				{"Taliban", "af-taliban", "", false, "the allegations"},
 				{"Islamabad", "pk", "", false, "take all necessary measures"},
 				{"ISPR", "ispr", "pk", false, "five soldiers were killed"}},
 		},
