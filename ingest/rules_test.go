@@ -1927,6 +1927,17 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"UNHCR", "", "", false, "forced returns could breach"},
 				{"Manzoor Pashteen", "", "", false, "victims had no link"}},
 		},
+		{"'announced on the social media platform X' closes; 'Defense Minister' is the defence minister named before; 'the ceasefire took effect' ends a run-on; 'though neither … nor' confirmed nothing",
+			lead + "The dialogue in Istanbul to salvage a peace deal has failed, Information Minister Attaullah Tarar announced on the social media platform X late on Tuesday.\n" +
+				"Pakistan’s Defence Minister, Khawaja Muhammad Asif, met the mediators in Doha.\n" +
+				"Pakistan’s Defense Minister declared that the chain of terrorism into Pakistan would stop immediately.\n" +
+				"The ISPR said the truce had been agreed at the request of Kabul. The ceasefire took effect at 1:00 p.m.\n" +
+				"According to local media, the strike may have killed three commanders, though neither Islamabad nor Kabul has officially confirmed the reports.\n",
+			[]wantClaim{
+				{"Information Minister Attaullah Tarar", "attaullah-tarar", "pk", false, "dialogue in Istanbul"},
+				{"Pakistan’s Defense Minister", "khawaja-asif", "pk", false, "chain of terrorism"},
+				{"ISPR", "ispr", "pk", false, "truce had been agreed"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

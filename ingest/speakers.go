@@ -495,7 +495,7 @@ func (dp *docPeople) office(phrase string) identity {
 	if namesUnlisted(phrase) {
 		return who
 	}
-	lower := strings.ToLower(phrase)
+	lower := strings.ReplaceAll(strings.ToLower(phrase), "defense", "defence")
 	role, ok := offices[who.role]
 	// "The ISPR chief", "the head of ISPR": a body's chief is its
 	// director general, when the document names one.
