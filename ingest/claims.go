@@ -499,7 +499,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "Zabihullah Mujahid … issued a formal statement …", then "the
 		// statement read": his.
 		return st.stated, roleOf(st.stated)
-	case lower == "it" && st.it != "":
+	case lower == "it" && st.it != "" && (st.last == st.it || st.last != "" && st.sameStateAsIt()):
+		// Only right after it, or someone of its side, spoke: "the
+		// statement said …. It added" is the statement's; "A Taliban
+		// spokesman said …. It claimed …" is the Taliban government's.
 		return st.it, ""
 	case lower == "statement" || lower == "report" || lower == "ministry" || lower == "office" || lower == "it" || lower == "agency" || lower == "organisation" || lower == "organization" || lower == "watchdog" || lower == "un agency":
 		return st.org, ""
@@ -616,6 +619,13 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		}
 	}
 	return p, role
+}
+
+// sameStateAsIt: the last speaker speaks for the state that st.it is.
+func (st *speakerState) sameStateAsIt() bool {
+	it := st.dp.identify(st.it)
+	a, b := stateOf(firstNonEmpty(st.lastWho.speaksFor, st.lastWho.id)), stateOf(firstNonEmpty(it.id, it.speaksFor))
+	return a != "" && a == b
 }
 
 // noteOrg remembers the body a speaker phrase names, for a later "the
@@ -1597,6 +1607,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		if speaker == "" || notSpeaker(speaker) {
 			if speaker == "" && ev.carried == nil {
 				d.claim(g, p, "", "", identity{}, ev.text, ev.quoted, sentence, fmt.Sprintf("speaker not found: %.64q does not name one", ev.phrase))
+				// Someone the reviewer must name spoke last: "it" and "he"
+				// after this are not the speaker before.
+				st.last, st.lastWho = "", identity{}
 			}
 			continue
 		}

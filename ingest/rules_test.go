@@ -1938,6 +1938,18 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Pakistan’s Defense Minister", "khawaja-asif", "pk", false, "chain of terrorism"},
 				{"ISPR", "ispr", "pk", false, "truce had been agreed"}},
 		},
+		{"'it' is the party or state that spoke last, or whose side did; not after a statement nobody could be named for",
+			lead + "Qatar also expressed the hope that the step will contribute to ending tensions on the border.\n" +
+				"“We welcome that the two countries agreed to a ceasefire in Doha,” the statement said.\n" +
+				"It added that it will continue to support the efforts for lasting peace.\n" +
+				"The Taliban government has confirmed that it attacked troops in several locations on the border.\n" +
+				"A Taliban spokesman said 58 soldiers had been killed. It claimed the other side had violated its airspace on Thursday.\n",
+			[]wantClaim{
+				{"Qatar", "qa", "", false, "step will contribute"},
+				{"Taliban government", "af-taliban", "", false, "attacked troops"},
+				{"A Taliban spokesman", "", "af-taliban", false, "58 soldiers had been killed"},
+				{"Taliban government", "af-taliban", "", false, "violated its airspace"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
