@@ -117,7 +117,7 @@ var (
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
 	// roleWordRe: a word of an office or of one who witnessed; roleWords
 	// its words, one of which each match needs.
-	roleWordRe, roleWords = wordsRe("spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors|rapporteur")
+	roleWordRe, roleWords = wordsRe("spokesperson|spokesman|spokeswoman|minister|official|officials|general|director general|director|chief|ambassador|envoy|president|commander|officer|governor|secretary|adviser|advisor|sources|source|commissioner|negotiator|mayor|chairman|administrator|press officer|ceo|head|resident|residents|eyewitness|eyewitnesses|witness|witnesses|villager|villagers|survivor|survivors|doctor|doctors|rapporteur|delegate|diplomat|representative")
 	pronounRe             = regexp.MustCompile(`^(?i:he|she|they|him|her)$`)
 )
 
@@ -1488,6 +1488,13 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		} else if m := namedActorRe.FindStringSubmatchIndex(p.Text[s[0]:s[1]]); m != nil && namedActor(p.Text[s[0]:s[1]]) {
 			// "Manzoor Pashteen criticised the government." then "he".
 			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
+		} else if m := surnameActorRe.FindStringSubmatch(p.Text[s[0]:s[1]]); m != nil && isName(m[1]) && !notSpeaker(m[1]) {
+			// "…, as US President Donald Trump repeated an offer …", then
+			// "Trump repeated an offer …. “…,” he said": the person named
+			// in full before, whom the lists do not know.
+			if full := st.dp.inFull(m[1]); full != "" {
+				evs = append(evs, event{pos: s[0], phrase: full, mention: true, sentence: s})
+			}
 		}
 	}
 	for i := range evs {
@@ -3089,6 +3096,9 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 
 // namedActorRe: a sentence opening with a person's name and their verb.
 var namedActorRe = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,2})\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|says|spoke|held|led|made|gave)\b`)
+
+// surnameActorRe: a sentence opening with one capitalised word and a verb.
+var surnameActorRe = regexp.MustCompile(`^([A-Z][a-z’'-]+[a-z])\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|says|spoke|held|made|gave)\b`)
 
 // namedActor: "Manzoor Pashteen criticised …" opens a sentence about a
 // person the lists do not know, which no bulletin runs on into.

@@ -1950,6 +1950,15 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"A Taliban spokesman", "", "af-taliban", false, "58 soldiers had been killed"},
 				{"Taliban government", "af-taliban", "", false, "violated its airspace"}},
 		},
+		{"a delegate is a person whom 'he' means; a surname opening a sentence is the person the text named in full with an office before",
+			lead + "A Taliban delegate said the discussions were still in progress. “Overall, the meeting is going well and we discussed many issues,” he said.\n" +
+				"Officials met again on Monday, as US President Donald Trump repeated an offer to mediate.\n" +
+				"Trump repeated the offer in a speech. “I’ll get that solved very quickly, I know them both,” he said.\n",
+			[]wantClaim{
+				{"A Taliban delegate", "", "af-taliban", false, "discussions were still in progress"},
+				{"A Taliban delegate", "", "af-taliban", true, "meeting is going well"},
+				{"US President Donald Trump", "", "", true, "solved very quickly"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

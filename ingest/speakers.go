@@ -467,6 +467,7 @@ type identity struct {
 type docPeople struct {
 	named   []*Speaker
 	groups  []*Speaker          // the armed groups the text has named so far
+	seen    []string            // the paragraphs noted so far
 	all     []*Speaker          // every person the whole document names in full (people)
 	texts   []string            // paragraphs not yet scanned into all
 	written map[*Speaker]string // how the text last wrote each person's full name
@@ -661,6 +662,27 @@ func (dp *docPeople) identify(phrase string) identity {
 	return identity{id: org.ID, speaksFor: firstNonEmpty(org.SpeaksFor, org.ID)}
 }
 
+// inFull is how the text so far last wrote in full, with the office before
+// the name, the person it now calls by surname alone ("US President Donald
+// Trump" for "Trump"), or "" when it did not.
+func (dp *docPeople) inFull(surname string) string {
+	re, err := regexp.Compile(`(?:[A-Z][\p{L}.’'-]*\s+){1,6}` + regexp.QuoteMeta(surname) + `\b`)
+	if err != nil {
+		return ""
+	}
+	for i := len(dp.seen) - 1; i >= 0; i-- {
+		ms := re.FindAllString(dp.seen[i], -1)
+		for j := len(ms) - 1; j >= 0; j-- {
+			// Sentence openers before the office are not part of it.
+			m := strings.TrimPrefix(strings.TrimPrefix(ms[j], "The "), "As ")
+			if officeAndName(m) {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
 // officeForRe: a preposition after an office, before the state named.
 var officeForRe = regexp.MustCompile(`(?i)\b(?:rapporteur|envoy|representative|coordinator|commissioner|expert|adviser|advisor|rights|affairs)\s+(?:[\p{L}-]+\s+){0,3}(?:for|in|on|to)\s+(?:the\s+)?$`)
 
@@ -674,6 +696,7 @@ var personWordRe, personWords = wordsRe("spokesperson|spokesman|spokeswoman|offi
 // note records the people a paragraph names, speakers or not, so that a
 // later surname resolves to them.
 func (dp *docPeople) note(text string) {
+	dp.seen = append(dp.seen, text)
 	for _, h := range speakerRegistry().findNames(text) {
 		if !h.short && h.sp.Kind == "armed_group" && !slices.Contains(dp.groups, h.sp) {
 			dp.groups = append(dp.groups, h.sp)
