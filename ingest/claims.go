@@ -793,7 +793,7 @@ func stateOf(id string) string {
 var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 
 // roleNounRe: an office standing for the person who holds it.
-var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^(?:police\s+|senior\s+)?officer$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the)\s+){0,2}source$`)
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^(?:police\s+|senior\s+)?officer$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the|pakistani|afghan|taliban|qatari|turkish|iranian|chinese|indian)\s+){0,2}source$`)
 
 // roleOfPerson is the office of a person named: as the text gives it, else
 // as speakers.csv records it.

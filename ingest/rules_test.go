@@ -1959,6 +1959,14 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"A Taliban delegate", "", "af-taliban", true, "meeting is going well"},
 				{"US President Donald Trump", "", "", true, "solved very quickly"}},
 		},
+		{"'the Pakistani source' is the source of that side named before",
+			lead + "The talks are expected to resume in Istanbul, a Pakistani security source told AFP.\n" +
+				"Officials in Kabul rejected these conditions on Monday. The Pakistani source emphasised that Islamabad would take part in the new round in good faith.\n",
+			[]wantClaim{
+				{"a Pakistani security source", "", "pk", false, "expected to resume"},
+				{"Officials in Kabul", "", "", false, "these conditions"},
+				{"a Pakistani security source", "", "pk", false, "take part in the new round"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
