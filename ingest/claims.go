@@ -578,6 +578,16 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			}
 		}
 	}
+	// "The Afghan acting deputy foreign minister … claimed", after
+	// "allegations by acting Afghanistan Deputy Foreign Minister
+	// Stanikzai": the one holder of that office the text has named, whom
+	// the lists do not know.
+	if definite && unnamedOffice("the "+p) && st.dp.identify(p).id == "" {
+		if h := st.dp.officeHolder(lower); h != "" {
+			st.setPerson(h)
+			return h, roleOf(h)
+		}
+	}
 	if m := reverseAppRe.FindStringSubmatch(p); m != nil {
 		role = strings.TrimSpace(m[1])
 	} else if m := appositiveRe.FindStringSubmatch(p); m != nil {

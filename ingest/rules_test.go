@@ -1959,6 +1959,13 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"A Taliban delegate", "", "af-taliban", true, "meeting is going well"},
 				{"US President Donald Trump", "", "", true, "solved very quickly"}},
 		},
+		{"an office written without the name is the one person the text named with it",
+			lead + "Defence Minister Khawaja Asif has rejected the allegations by acting Afghanistan Deputy Foreign Minister Stanikzai.\n" +
+				"The Afghan acting deputy foreign minister in a statement earlier this week claimed that militants train across the border.\n",
+			[]wantClaim{
+				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "allegations by acting"},
+				{"acting Afghanistan Deputy Foreign Minister Stanikzai", "", "af", false, "militants train across the border"}},
+		},
 		{"'the Pakistani source' is the source of that side named before",
 			lead + "The talks are expected to resume in Istanbul, a Pakistani security source told AFP.\n" +
 				"Officials in Kabul rejected these conditions on Monday. The Pakistani source emphasised that Islamabad would take part in the new round in good faith.\n",

@@ -683,6 +683,42 @@ func (dp *docPeople) inFull(surname string) string {
 	return ""
 }
 
+// officeHolder is the one person the text so far has named with the office
+// that phrase (lower case, "afghan acting deputy foreign minister") ends
+// with, at least two words of it ("acting Afghanistan Deputy Foreign
+// Minister Stanikzai"), as the text wrote it; "" when none or several.
+func (dp *docPeople) officeHolder(phrase string) string {
+	w := strings.Fields(phrase)
+	if len(w) < 2 || !roleWordRe.MatchString(w[len(w)-1]) {
+		return ""
+	}
+	k := len(w) - 1
+	for k > 0 && len(w)-k < 3 && (officeWords[w[k-1]] || roleWordRe.MatchString(w[k-1]) || w[k-1] == "deputy") {
+		k--
+	}
+	if len(w)-k < 2 {
+		return ""
+	}
+	re, err := regexp.Compile(`((?:(?:[A-Z][\p{L}’'-]*|acting|former|deputy)\s+){0,4})(?i:` + regexp.QuoteMeta(strings.Join(w[k:], " ")) + `)\s+((?:[A-Z][\p{L}’'-]+)(?:\s+[A-Z][\p{L}’'-]+){0,2})`)
+	if err != nil {
+		return ""
+	}
+	found, name := "", ""
+	for _, t := range dp.seen {
+		for _, m := range re.FindAllStringSubmatch(t, -1) {
+			n := m[2]
+			if roleWordRe.MatchString(n) || len(DefaultGazetteer().Find(n)) > 0 || !personNameRe.MatchString(n) && !surnameRe.MatchString(n) {
+				continue
+			}
+			if name != "" && name != n {
+				return ""
+			}
+			found, name = strings.TrimSpace(m[0]), n
+		}
+	}
+	return found
+}
+
 // officeForRe: a preposition after an office, before the state named.
 var officeForRe = regexp.MustCompile(`(?i)\b(?:rapporteur|envoy|representative|coordinator|commissioner|expert|adviser|advisor|rights|affairs)\s+(?:[\p{L}-]+\s+){0,3}(?:for|in|on|to)\s+(?:the\s+)?$`)
 
