@@ -337,6 +337,12 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			definite = true
 		}
 	}
+	// "Minister Information said", "the Minister for Interior": an office
+	// in the order of Pakistani press, which speakers.csv writes the other
+	// way round.
+	if m := ministerForRe.FindStringSubmatch(lower); m != nil {
+		lower = strings.Replace(m[1], "defense", "defence", 1) + " minister"
+	}
 	// "The Afghan Taliban official said", after "Taliban spokesperson
 	// Zabiullah Mujahid said": the person of that side named last.
 	if definite && (sideOfficeRe.MatchString(p) || sideSpokesRe.MatchString(p)) {
@@ -582,7 +588,7 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 	// "allegations by acting Afghanistan Deputy Foreign Minister
 	// Stanikzai": the one holder of that office the text has named, whom
 	// the lists do not know.
-	if definite && unnamedOffice("the "+p) && st.dp.identify(p).id == "" {
+	if definite && unnamedOffice("the "+p) && st.dp.office(p).id == "" {
 		if h := st.dp.officeHolder(lower); h != "" {
 			st.setPerson(h)
 			return h, roleOf(h)
@@ -801,6 +807,9 @@ func stateOf(id string) string {
 // surnameRe: one capitalised word, not an acronym ("Mujahid said", not
 // "ISPR said"), that the gazetteer does not know: a person named by surname.
 var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
+
+// ministerForRe: "minister (for) information".
+var ministerForRe = regexp.MustCompile(`^minister\s+(?:for\s+|of\s+)?(information|interior|defen[cs]e|foreign affairs|finance|commerce)$`)
 
 // roleNounRe: an office standing for the person who holds it.
 var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^(?:police\s+|senior\s+)?officer$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the|pakistani|afghan|taliban|qatari|turkish|iranian|chinese|indian)\s+){0,2}source$`)
@@ -1780,7 +1789,7 @@ func notSpeaker(p string) bool {
 	}
 	// "Officials from both sides of the border", "All three sides", "Both
 	// leaders".
-	if l := strings.ToLower(p); (strings.Contains(l, "both") || strings.Contains(l, "all") || strings.Contains(l, "the t") || strings.Contains(l, "the f") || strings.Contains(l, "each") || strings.Contains(l, "either")) && sidesRe.MatchString(l) {
+	if l := strings.ToLower(p); (strings.Contains(l, "both") || strings.Contains(l, "all") || strings.Contains(l, "the t") || strings.Contains(l, "the f") || strings.Contains(l, "each") || strings.Contains(l, "either") || strings.HasPrefix(l, "two ")) && sidesRe.MatchString(l) {
 		return true
 	}
 	if timeSpanRe.MatchString(p) {
@@ -1957,7 +1966,7 @@ var thisTailRe = regexp.MustCompile(`^(?:this|so|these words|the same)\s*(?:[.,;
 var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:,?\s+(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)?|(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)\s*,?\s*$`)
 
 // sidesRe: the sides of a conflict together.
-var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b|^(?:each|either)\s+(?:side|party|country|government|nation|delegation)$`)
+var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b|^two\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b|^(?:each|either)\s+(?:side|party|country|government|nation|delegation)$`)
 
 // claimOpenRe: a phrase opening with the claim a speaker answers.
 var claimOpenRe = regexp.MustCompile(`^(?:an?|the)\s+(?:claim|charge|accusation|allegation)s?\s`)
@@ -2374,7 +2383,7 @@ var (
 	participleColonRe     = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring)\s*[:,]?\s*:$`)
 	participleRe          = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|insisting|claiming|warning|highlighting|emphasi[sz]ing|stressing|alleging|arguing|asserting|suggesting|declaring|reiterating|maintaining|cautioning|calling for|calling on|urging|accusing|terming|denouncing|describing)(?:\s+that)?\s+`)
 	leadOpenRe            = regexp.MustCompile(`^\s*(?:In|On|During|` + leadAt + `|After|Before|Regarding|Referring|Responding|Commenting|Asked|When asked|Speaking|Addressing|Talking|Writing|Following|Amid|Despite)\b`)
-	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also|(?:A|An|One|Two|Three|Several|Hours|Days|Weeks)\s+(?:(?:day|days|week|weeks|month|months|hour|hours)\s+)?(?:earlier|later|ago|before)),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
+	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also|(?:A|An|One|Two|Three|Several|Hours|Days|Weeks)\s+(?:(?:day|days|week|weeks|month|months|hour|hours)\s+)?(?:earlier|later|ago|before)),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite|Without)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	midSubordinateRe      = regexp.MustCompile(`\s(?:as|when|after|while|because|since|before|until|though|although)\s+`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
 	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called upon": true, "called for": true, "appealed for": true, "appealed to": true, "dismissed": true, "termed": true, "terms": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true}
@@ -2467,7 +2476,7 @@ func subjectOf(text string, sent [2]int, end int) string {
 
 // subjectNounRe: an unnamed speaker opening a sentence ("Pakistani
 // officials", "Security sources").
-var subjectNounRe = regexp.MustCompile(`^(?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|diplomatic|government)\s+){0,3}(?:officials?|sources|spokes(?:man|person|woman)|delegation|diplomats?)\b`)
+var subjectNounRe = regexp.MustCompile(`^(?:the\s+)?(?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|diplomatic|government)\s+){0,3}(?:officials?|sources|spokes(?:man|person|woman)|delegation|diplomats?|(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|[Pp]rime) [Mm]inister)\b`)
 
 // subjectPhrase is the speaker a sentence opens with, when speakers.csv or
 // the gazetteer knows it or it is a pronoun: the name with its appositive

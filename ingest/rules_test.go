@@ -1966,6 +1966,20 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "allegations by acting"},
 				{"acting Afghanistan Deputy Foreign Minister Stanikzai", "", "af", false, "militants train across the border"}},
 		},
+		{"'Minister Information' is the information minister named before; 'Without naming anyone, the military spokesperson …, saying'; 'The Afghan Foreign Minister …, stating'; 'The two nations' say nothing alone",
+			lead + "Attaullah Tarar said investigators found that the attack was organised across the border.\n" +
+				"Minister Information said the suspect had joined the group in 2015 and was trained at several camps.\n" +
+				"Lt Gen Ahmed Sharif Chaudhry addressed a press conference in Peshawar on Friday.\n" +
+				"Without naming anyone, the military spokesperson appeared to refer to a former chief minister, saying that the province cannot be left to the whims of one person.\n" +
+				"Foreign Minister Amir Khan Muttaqi arrived in New Delhi on Thursday.\n" +
+				"The Afghan Foreign Minister also stressed the country's territorial integrity, stating that no inch of its land is captured by anyone.\n" +
+				"The two nations also emphasised respect for each other's sovereignty.\n",
+			[]wantClaim{
+				{"Attaullah Tarar", "attaullah-tarar", "pk", false, "attack was organised"},
+				{"Attaullah Tarar", "attaullah-tarar", "pk", false, "suspect had joined"},
+				{"Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "whims of one person"},
+				{"Afghan Foreign Minister", "amir-khan-muttaqi", "af-taliban", false, "no inch of its land"}},
+		},
 		{"'the Pakistani source' is the source of that side named before",
 			lead + "The talks are expected to resume in Istanbul, a Pakistani security source told AFP.\n" +
 				"Officials in Kabul rejected these conditions on Monday. The Pakistani source emphasised that Islamabad would take part in the new round in good faith.\n",

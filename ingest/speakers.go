@@ -699,7 +699,7 @@ func (dp *docPeople) officeHolder(phrase string) string {
 	if len(w)-k < 2 {
 		return ""
 	}
-	re, err := regexp.Compile(`((?:(?:[A-Z][\p{L}’'-]*|acting|former|deputy)\s+){0,4})(?i:` + regexp.QuoteMeta(strings.Join(w[k:], " ")) + `)\s+((?:[A-Z][\p{L}’'-]+)(?:\s+[A-Z][\p{L}’'-]+){0,2})`)
+	re, err := regexp.Compile(`((?:(?:[A-Z][\p{L}’'-]*|acting|former|deputy)\s+){0,4})(?i:` + regexp.QuoteMeta(strings.Join(w[k:], " ")) + `)\s+((?:[A-Z][\p{L}’'-]+)(?:\s+[A-Z][\p{L}’'-]+){0,3})`)
 	if err != nil {
 		return ""
 	}
@@ -707,7 +707,7 @@ func (dp *docPeople) officeHolder(phrase string) string {
 	for _, t := range dp.seen {
 		for _, m := range re.FindAllStringSubmatch(t, -1) {
 			n := m[2]
-			if roleWordRe.MatchString(n) || len(DefaultGazetteer().Find(n)) > 0 || !personNameRe.MatchString(n) && !surnameRe.MatchString(n) {
+			if roleWordRe.MatchString(n) || len(DefaultGazetteer().Find(n)) > 0 || IdentifySpeaker(n) != "" || !personNameRe.MatchString(n) && !surnameRe.MatchString(n) {
 				continue
 			}
 			if name != "" && name != n {
