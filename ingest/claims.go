@@ -382,6 +382,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		if w, ok := st.asWritten(st.dp.pressChief(strings.ToLower(p))); ok {
 			return w, roleOf(w)
 		}
+		// "The military spokesperson said …" after the ISPR's statement,
+		// with no person named: the ISPR.
+		if l := strings.ToLower(p); (strings.Contains(l, "military") || strings.Contains(l, "army")) && st.org != "" && st.dp.identify(st.org).id == "ispr" {
+			return st.org, ""
+		}
 	}
 	// "Lt Gen said": a rank without a name is the last person named with
 	// it, or nobody.

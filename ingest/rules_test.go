@@ -1980,6 +1980,13 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "whims of one person"},
 				{"Afghan Foreign Minister", "amir-khan-muttaqi", "af-taliban", false, "no inch of its land"}},
 		},
+		{"'the military spokesperson' with no person named is the ISPR that spoke",
+			lead + "According to a statement issued by the Inter-Services Public Relations (ISPR), the assault on the border post was foiled.\n" +
+				"The military spokesperson said the attackers also tried to destroy the gate at the crossing.\n",
+			[]wantClaim{
+				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", false, "assault on the border post"},
+				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", false, "tried to destroy the gate"}},
+		},
 		{"'the Pakistani source' is the source of that side named before",
 			lead + "The talks are expected to resume in Istanbul, a Pakistani security source told AFP.\n" +
 				"Officials in Kabul rejected these conditions on Monday. The Pakistani source emphasised that Islamabad would take part in the new round in good faith.\n",
