@@ -492,6 +492,12 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		if w, ok := st.asWritten(st.dp.onlyNamedAs(noun)); ok {
 			return w, roleOf(w)
 		}
+		// "the Secretary-General urged …", after "UN Secretary-General
+		// António Guterres welcomed …": the one holder the text named.
+		if h := st.dp.officeHolder(lower); h != "" {
+			st.setPerson(h)
+			return h, roleOf(h)
+		}
 		return "", ""
 	case (lower == "ministry" || lower == "statement" || lower == "report") && st.org == "" && st.bodyOfLast() != nil && (lower == "statement" || lower == "report" || strings.Contains(strings.ToLower(st.bodyOfLast().Name), lower) || strings.HasSuffix(st.bodyOfLast().ID, "-mod") || strings.HasSuffix(st.bodyOfLast().ID, "-mofa")):
 		// "Inayatullah Khwarizmi, a spokesman for the Taliban's Ministry
@@ -1724,6 +1730,10 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		} else if m := statementsByRe.FindStringSubmatch(t); m != nil {
 			// "Statements by Dmitry Peskov, the press secretary:" then a list.
 			phrase = m[1]
+		} else if n := strings.TrimSpace(strings.TrimSuffix(t, ":")); speakerLine(n) {
+			// "Esmaeil Baghaei, Foreign Ministry Spokesman:" over the
+			// quotations: a name and an office, no verb.
+			phrase = n
 		} else if loc := participleColonRe.FindStringIndex(t); loc != nil {
 			// "X, the spokesperson, thanked the mediators, stating:"
 			sents := sentenceSpans(t, nil)
@@ -3120,6 +3130,13 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 
 // namedActorRe: a sentence opening with a person's name and their verb.
 var namedActorRe = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,2})\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|says|spoke|held|led|made|gave)\b`)
+
+// speakerLine: a line that is only a person's name and office ("Esmaeil
+// Baghaei, Foreign Ministry Spokesman"), as a page sets it over what they
+// said.
+func speakerLine(t string) bool {
+	return len(t) < 120 && !strings.ContainsAny(t, ".;“”\"") && (nameAndOffice(t) || officeAndName(t))
+}
 
 // surnameActorRe: a sentence opening with one capitalised word and a verb.
 var surnameActorRe = regexp.MustCompile(`^([A-Z][a-z’'-]+[a-z])\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|says|spoke|held|made|gave)\b`)

@@ -749,7 +749,7 @@ func markBoilerplate(paras []Paragraph) {
 				}
 			}
 		// "The ISPR said:" introduces what follows; it is no heading.
-		case len(strings.Fields(t)) <= 8 && !strings.ContainsAny(t, ".!?“”\"") && !strings.ContainsAny(t[:1], "•●▪◦*–-") && latinShare(t) > 0.5 && !(strings.HasSuffix(t, ":") && endsWithVerb(t) != nil):
+		case len(strings.Fields(t)) <= 8 && !strings.ContainsAny(t, ".!?“”\"") && !strings.ContainsAny(t[:1], "•●▪◦*–-") && latinShare(t) > 0.5 && !(strings.HasSuffix(t, ":") && (endsWithVerb(t) != nil || speakerLine(strings.TrimSpace(strings.TrimSuffix(t, ":"))))):
 			paras[i].Kind = "heading"
 		case headline(paras[i].Text, i == first || times[paras[i].Text] > 1):
 			paras[i].Kind = "heading"

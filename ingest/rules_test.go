@@ -1987,6 +1987,17 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", false, "assault on the border post"},
 				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", false, "tried to destroy the gate"}},
 		},
+		{"a line that is only a name and an office, closed by a colon, is the speaker of the quotations under it",
+			lead + "What he’s saying:\n" +
+				"Esmaeil Baghaei, Foreign Ministry Spokesman:\n" +
+				"“We welcome the ceasefire between the two countries and emphasize the necessity of immediate dialogue.”\n",
+			[]wantClaim{{"Esmaeil Baghaei, Foreign Ministry Spokesman", "", "", true, "We welcome the ceasefire"}},
+		},
+		{"'the Secretary-General' is the one holder of that office the text named",
+			lead + "UN Secretary-General António Guterres welcomed the announcement of a temporary ceasefire on Thursday.\n" +
+				"In a statement issued by his spokesperson, the Secretary-General urged both parties to agree on a permanent cessation of hostilities.\n",
+			[]wantClaim{{"UN Secretary-General António Guterres", "", "", false, "both parties to agree"}},
+		},
 		{"'the Pakistani source' is the source of that side named before",
 			lead + "The talks are expected to resume in Istanbul, a Pakistani security source told AFP.\n" +
 				"Officials in Kabul rejected these conditions on Monday. The Pakistani source emphasised that Islamabad would take part in the new round in good faith.\n",

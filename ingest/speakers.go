@@ -689,14 +689,16 @@ func (dp *docPeople) inFull(surname string) string {
 // Minister Stanikzai"), as the text wrote it; "" when none or several.
 func (dp *docPeople) officeHolder(phrase string) string {
 	w := strings.Fields(phrase)
-	if len(w) < 2 || !roleWordRe.MatchString(w[len(w)-1]) {
+	if len(w) == 0 || !roleWordRe.MatchString(w[len(w)-1]) {
 		return ""
 	}
 	k := len(w) - 1
 	for k > 0 && len(w)-k < 3 && (officeWords[w[k-1]] || roleWordRe.MatchString(w[k-1]) || w[k-1] == "deputy") {
 		k--
 	}
-	if len(w)-k < 2 {
+	// "deputy foreign minister", "secretary-general": an office of two
+	// words at least, not "minister" alone.
+	if len(w)-k < 2 && !strings.Contains(w[len(w)-1], "-") {
 		return ""
 	}
 	re, err := regexp.Compile(`((?:(?:[A-Z][\p{L}’'-]*|acting|former|deputy)\s+){0,4})(?i:` + regexp.QuoteMeta(strings.Join(w[k:], " ")) + `)\s+((?:[A-Z][\p{L}’'-]+)(?:\s+[A-Z][\p{L}’'-]+){0,3})`)
