@@ -1994,7 +1994,7 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 			[]wantClaim{{"Esmaeil Baghaei, Foreign Ministry Spokesman", "", "", true, "We welcome the ceasefire"}},
 		},
 		{"'the Secretary-General' is the one holder of that office the text named",
-			lead + "UN Secretary-General António Guterres welcomed the announcement of a temporary ceasefire on Thursday.\n" +
+			lead + "NEW YORK (WAM) -- UN Secretary-General António Guterres welcomed the announcement of a temporary ceasefire, expressing concern over reports of recent armed clashes.\n" +
 				"In a statement issued by his spokesperson, the Secretary-General urged both parties to agree on a permanent cessation of hostilities.\n",
 			[]wantClaim{{"UN Secretary-General António Guterres", "", "", false, "both parties to agree"}},
 		},
