@@ -516,6 +516,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "Zabihullah Mujahid … issued a formal statement …", then "the
 		// statement read": his.
 		return st.stated, roleOf(st.stated)
+	case lower == "it" && st.last != "" && st.last != st.it && lastIsGroup(st.lastWho):
+		// "Taliban said their forces killed 58 soldiers …. It also said
+		// …": the party or armed group that spoke last, however its name
+		// is written.
+		return st.last, ""
 	case lower == "it" && st.it != "" && (st.last == st.it || st.last != "" && st.sameStateAsIt()):
 		// Only right after it, or someone of its side, spoke: "the
 		// statement said …. It added" is the statement's; "A Taliban
@@ -646,6 +651,13 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		}
 	}
 	return p, role
+}
+
+// lastIsGroup: who spoke last is a party or an armed group speaking as such,
+// not a person or an office of it.
+func lastIsGroup(who identity) bool {
+	sp := LookupSpeaker(who.id)
+	return who.role == "" && sp != nil && (sp.Kind == "party" || sp.Kind == "armed_group")
 }
 
 // sameStateAsIt: the last speaker speaks for the state that st.it is.
@@ -1762,7 +1774,7 @@ var (
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
-	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|ReliefWeb|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald|Post|Express|Observer|Chronicle|Gazette|Journal|Telegraph)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media|channels|outlets|broadcasters|newspapers)(?:\s+(?:on|about|of|from|in)\b.*)?|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
+	notSpeakerRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:local\s+)?(?:media|reports?|news|newspapers?|(?:state\s+)?broadcaster|AP|AFP|Reuters|Xinhua|IRNA|Anadolu|Al Jazeera|TOLOnews|Tolo News|India Today|Dawn|Geo News|Associated Press(?: \(AP\))?|PTV(?: News)?|Pakistan Television|Radio Pakistan|RTA|APP|PTI|ANI|IANS|UNI|Bakhtar|WAM|QNA|SPA|TASS|Sputnik|Bernama|Kyodo|Yonhap|dpa|EFE|ANSA|TOLO(?: News)?|Ariana News|Amu TV|ReliefWeb|Khaama(?: Press)?|Pajhwok|MENAFN|Kabul ?24|KabulNow|Hasht-e[ -]Subh|Afghanistan International|(?-i:[A-Z][\p{L}]*\.(?:Az|az|com|pk|af|in|net|org|news|tv))|(?-i:.*\b(?:News|Times|Agency|Television|TV|Radio|Press|Tribune|Herald|Post|Express|Observer|Chronicle|Gazette|Journal|Telegraph)(?:\s+(?:of\s+)?[A-Z][a-z]+)?(?:\s*\([A-Z]{2,6}\))?)|[a-z].*\b(?:reports?|media|channels|outlets|broadcasters|newspapers)(?:\s+(?:on|about|of|from|in)\b.*)?|.*\bnewspaper|(?:both|the two)\s+(?:sides|parties|countries|delegations|nations|governments|neighbou?rs))$`)
 	// "Officials quoted by local media": the officials speak, the media
 	// carry it.
 	quotedByRe = regexp.MustCompile(`(?i)^[^,]*\b(?:quoted|cited|interviewed|contacted)\s+by\s`)
@@ -1887,7 +1899,7 @@ var noGroupRe = regexp.MustCompile(`^no\s+(?:[a-z-]+\s+){0,2}(?:group|groups|org
 func isOutlet(p string) bool {
 	l := strings.Join(strings.Fields(strings.ToLower(p)), " ")
 	l = strings.TrimPrefix(strings.TrimPrefix(l, "the "), "local ")
-	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "channels") && !strings.Contains(l, "outlets") && !strings.Contains(l, "broadcasters") && !strings.Contains(l, "post") && !strings.Contains(l, "express") && !strings.Contains(l, "observer") && !strings.Contains(l, "chronicle") && !strings.Contains(l, "gazette") && !strings.Contains(l, "journal") && !strings.Contains(l, "telegraph") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
+	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "channels") && !strings.Contains(l, "outlets") && !strings.Contains(l, "broadcasters") && !strings.Contains(l, "post") && !strings.Contains(l, "express") && !strings.Contains(l, "observer") && !strings.Contains(l, "chronicle") && !strings.Contains(l, "gazette") && !strings.Contains(l, "journal") && !strings.Contains(l, "telegraph") && !strings.Contains(l, ".") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
 		return false
 	}
 	return notSpeakerRe.MatchString(p)
@@ -1987,7 +1999,7 @@ var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:tw
 var claimOpenRe = regexp.MustCompile(`^(?:an?|the)\s+(?:claim|charge|accusation|allegation)s?\s`)
 
 // thingWords: nouns of events and weapons, which never speak.
-var thingWords = wordSet("strikes airstrikes attacks clashes explosions blasts bombings shells rockets drones operations raids")
+var thingWords = wordSet("strikes airstrikes attacks clashes explosions blasts bombings shells rockets drones operations raids ceasefire truce deal agreement accord")
 
 // thesePointerRe: "these comments", "this statement" as a subject.
 var thesePointerRe = regexp.MustCompile(`^(?:these|those|this|that|his|her|their|such)\s+(?:comments|remarks|statements?|words|claims|assertions|developments?)$`)

@@ -628,7 +628,7 @@ var (
 	// teaserRe: an excerpt of an article cut with "[…]", a link to it
 	// (a page's own article repeated above it, or another one).
 	teaserRe   = regexp.MustCompile(`\[\s*(?:…|\.\.\.)\s*\]\s*$`)
-	readMoreRe = regexp.MustCompile(`(?i)^(read|read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]`)
+	readMoreRe = regexp.MustCompile(`(?i)^(read|read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]|^(?:Read more|READ MORE|Also read|ALSO READ)[A-Z]`)
 	// readMoreHeadRe: the same alone on its line, above a list of
 	// headlines.
 	pageEndRe      = regexp.MustCompile(`(?i)^(?:latest news|more stories|more news|top stories|you may also like|recommended(?: stories| for you)?|trending(?: now| news)?|related(?: stories| articles| news| posts))\s*:?$`)

@@ -1998,6 +1998,19 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				"In a statement issued by his spokesperson, the Secretary-General urged both parties to agree on a permanent cessation of hostilities.\n",
 			[]wantClaim{{"UN Secretary-General António Guterres", "", "", false, "both parties to agree"}},
 		},
+		{"'It' is the party that spoke last, however written; the Taliban's Defence Ministry; a 'Read more' glued to its headline; a site's name is an outlet; a ceasefire declared is no speaker",
+			lead + "Pakistan's military said 23 soldiers were killed in the clashes on Saturday night.\n" +
+				"Taliban said their forces killed 58 soldiers at the border. It also said that 20 Afghan troops were killed or injured.\n" +
+				"The Taliban government’s Defence Ministry said early Sunday its forces had conducted retaliatory operations along the border.\n" +
+				"Read moreKabul blames Pakistan for renewed air strikes that kill at least 10\n" +
+				"According to Caliber.Az, the talks were set to resume in Istanbul.\n" +
+				"A 48-hour ceasefire declared on Oct. 15 was later extended until the conclusion of talks.\n",
+			[]wantClaim{
+				{"Pakistan's military", "pk-army", "pk", false, "23 soldiers were killed"},
+				{"Taliban", "af-taliban", "", false, "killed 58 soldiers"},
+				{"Taliban", "af-taliban", "", false, "20 Afghan troops"},
+				{"Taliban government’s Defence Ministry", "af-mod", "af-taliban", false, "retaliatory operations"}},
+		},
 		{"'the Pakistani source' is the source of that side named before",
 			lead + "The talks are expected to resume in Istanbul, a Pakistani security source told AFP.\n" +
 				"Officials in Kabul rejected these conditions on Monday. The Pakistani source emphasised that Islamabad would take part in the new round in good faith.\n",
