@@ -2011,6 +2011,10 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 				{"Taliban", "af-taliban", "", false, "20 Afghan troops"},
 				{"Taliban government’s Defence Ministry", "af-mod", "af-taliban", false, "retaliatory operations"}},
 		},
+		{"the Pakistan Army's public relations wing is the ISPR",
+			lead + "Pakistan reserves the right to respond at any time to the attackers, the Pakistan Army’s public relations wing said.\n",
+			[]wantClaim{{"Pakistan Army’s public relations wing", "ispr", "pk", false, "reserves the right"}},
+		},
 		{"'the Pakistani source' is the source of that side named before",
 			lead + "The talks are expected to resume in Istanbul, a Pakistani security source told AFP.\n" +
 				"Officials in Kabul rejected these conditions on Monday. The Pakistani source emphasised that Islamabad would take part in the new round in good faith.\n",
