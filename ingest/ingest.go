@@ -636,10 +636,11 @@ var (
 	// "… (Representational/File Photo)", "… (AFP Photo)": a caption that
 	// closes on its credit in brackets.
 	// creditWords: each branch of imageCreditRe needs one of them.
-	creditWords    = wordSet("photo photos image images picture pictures file credit credits courtesy")
-	imageCreditRe  = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
-	dateLineRe     = regexp.MustCompile(`^(?:(?:Published|Updated)(?: on)?:?\s*)?(?:[A-Z][a-z]+day,?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?(?:\s*[A-Z]{2,4})?)?$`)
-	headlineAttrRe = regexp.MustCompile(`^[A-Z][^.!?:“”"]{15,}:\s*(?:[A-Z][\p{L}]*\s*){1,3}$`)
+	creditWords      = wordSet("photo photos image images picture pictures file credit credits courtesy")
+	imageCreditRe    = regexp.MustCompile(`(?i)(\b(photo|image|picture|file photo|credit|courtesy)\s*:\s*[^.]{1,60}\.?$)|(^\(?(photo|image)\s*:)|\([^()]{0,40}\b(photo|image|picture|file)\b[^()]{0,40}\)\s*$`)
+	dateLineRe       = regexp.MustCompile(`^(?:(?:Published|Updated)(?: on)?:?\s*)?(?:[A-Z][a-z]+day,?\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?(?:\s*[A-Z]{2,4})?)?$`)
+	standfirstSaysRe = regexp.MustCompile(`,\s+says\s+[^,.;“”"]{2,80}\.$`)
+	headlineAttrRe   = regexp.MustCompile(`^[A-Z][^.!?:“”"]{15,}:\s*(?:[A-Z][\p{L}]*\s*){1,3}$`)
 	// agencyCreditRe: a caption closed by its picture agency ("Erdogan
 	// meets Sharif in Baku. / AA").
 	agencyCreditRe = regexp.MustCompile(`\s/\s*(?:AA|AFP|AP|Reuters|EPA|Getty Images|Xinhua|Anadolu(?: Agency)?|IRNA|APP)\s*$`)
@@ -689,6 +690,12 @@ func markBoilerplate(paras []Paragraph) {
 			}
 			break
 		}
+	}
+	// "Peace talks will continue in Istanbul, says Türkiye's Foreign
+	// Ministry." right under the headline: a standfirst in the present of
+	// headlines, which the article tells again.
+	if headed && len(paras) > 1 && paras[1].Kind == "text" && len(strings.Fields(paras[1].Text)) <= 40 && standfirstSaysRe.MatchString(strings.TrimSpace(paras[1].Text)) {
+		paras[1].Kind = "heading"
 	}
 	links := false // under a bare "ALSO READ": other articles' headlines
 	body := 0      // paragraphs of the article's text so far

@@ -2015,6 +2015,12 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 			lead + "A new UNHCR report said that most arrests were carried out in two districts of the province.\n",
 			[]wantClaim{{"UNHCR", "", "", false, "most arrests were carried out"}},
 		},
+		{"a standfirst under the headline in the present of headlines ('…, says X.') is not drafted; the article tells it again",
+			"Türkiye says truce talks will continue\n" +
+				"Peace talks between the two neighbours will continue in Istanbul, says Türkiye's Foreign Ministry.\n" +
+				"The talks will resume next week in Istanbul, Türkiye's Foreign Ministry said in a statement on Thursday.\n",
+			[]wantClaim{{"Türkiye's Foreign Ministry", "tr-mofa", "tr", false, "talks will resume next week"}},
+		},
 		{"the Pakistan Army's public relations wing is the ISPR",
 			lead + "Pakistan reserves the right to respond at any time to the attackers, the Pakistan Army’s public relations wing said.\n",
 			[]wantClaim{{"Pakistan Army’s public relations wing", "ispr", "pk", false, "reserves the right"}},
