@@ -338,8 +338,8 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		}
 	}
 	// "A new UNHCR report said …": the body whose report it is.
-	if m := bodyReportRe.FindStringSubmatch(p); m != nil && (agencyRe.MatchString(m[1]) || IdentifySpeaker(m[1]) != "") {
-		p, lower, definite = m[1], strings.ToLower(m[1]), false
+	if b := reportOf(p); b != "" {
+		p, lower, definite = b, strings.ToLower(b), false
 	}
 	// "Minister Information said", "the Minister for Interior": an office
 	// in the order of Pakistani press, which speakers.csv writes the other
@@ -837,6 +837,15 @@ var surnameRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 
 // bodyReportRe: "a new UNHCR report", "the latest ISPR report".
 var bodyReportRe = regexp.MustCompile(`^(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts)\s+)?(?:(?:new|latest|recent|fresh|annual|quarterly)\s+)?(\S+)\s+reports?$`)
+
+// reportOf is the body whose report the phrase is ("UNHCR" for "A new
+// UNHCR report"), or "".
+func reportOf(p string) string {
+	if m := bodyReportRe.FindStringSubmatch(p); m != nil && (agencyRe.MatchString(m[1]) || IdentifySpeaker(m[1]) != "") {
+		return m[1]
+	}
+	return ""
+}
 
 // ministerForRe: "minister (for) information".
 var ministerForRe = regexp.MustCompile(`^minister\s+(?:for\s+|of\s+)?(information|interior|defen[cs]e|foreign affairs|finance|commerce)$`)
@@ -1534,14 +1543,14 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// "On Wednesday, Wang met with the prime minister. He said
 			// …": a name alone, which the lists do not know.
 			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
-		} else if m := namedActorRe.FindStringSubmatchIndex(p.Text[s[0]:s[1]]); m != nil && namedActor(p.Text[s[0]:s[1]]) {
+		} else if name, full := openingName(p.Text[s[0]:s[1]]); full {
 			// "Manzoor Pashteen criticised the government." then "he".
-			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
-		} else if m := surnameActorRe.FindStringSubmatch(p.Text[s[0]:s[1]]); m != nil && isName(m[1]) && !notSpeaker(m[1]) {
+			evs = append(evs, event{pos: s[0], phrase: name, mention: true, sentence: s})
+		} else if name != "" && !strings.Contains(name, " ") && isName(name) && !notSpeaker(name) {
 			// "…, as US President Donald Trump repeated an offer …", then
 			// "Trump repeated an offer …. “…,” he said": the person named
 			// in full before, whom the lists do not know.
-			if full := st.dp.inFull(m[1]); full != "" {
+			if full := st.dp.inFull(name); full != "" {
 				evs = append(evs, event{pos: s[0], phrase: full, mention: true, sentence: s})
 			}
 		}
@@ -1907,10 +1916,8 @@ func isOutlet(p string) bool {
 	l := strings.Join(strings.Fields(strings.ToLower(p)), " ")
 	// "A new UNHCR report", "an ISPR report": a body's report, which
 	// speaks for the body.
-	if t := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(p), "s"), " report"); t != strings.TrimSuffix(strings.TrimSpace(p), "s") {
-		if w := lastWord(t); agencyRe.MatchString(w) || IdentifySpeaker(w) != "" {
-			return false
-		}
+	if reportOf(strings.TrimSpace(p)) != "" {
+		return false
 	}
 	l = strings.TrimPrefix(strings.TrimPrefix(l, "the "), "local ")
 	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "channels") && !strings.Contains(l, "outlets") && !strings.Contains(l, "broadcasters") && !strings.Contains(l, "post") && !strings.Contains(l, "express") && !strings.Contains(l, "observer") && !strings.Contains(l, "chronicle") && !strings.Contains(l, "gazette") && !strings.Contains(l, "journal") && !strings.Contains(l, "telegraph") && !strings.Contains(l, ".") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
@@ -3156,7 +3163,7 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 		// "Kurram District Police Officer Malik Habib stated that the
 		// att": a sentence with a verb of speech that drafted nothing
 		// (cut, passive) is someone else's.
-		if !st.sameSide(text) || narrationRe.MatchString(text) || otherBodyActs(text, st.last) || ownSayingRe.MatchString(text) || namedActor(text) {
+		if _, named := openingName(text); !st.sameSide(text) || narrationRe.MatchString(text) || otherBodyActs(text, st.last) || ownSayingRe.MatchString(text) || named {
 			st.runOn = false
 			return
 		}
@@ -3164,8 +3171,12 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 	}
 }
 
-// namedActorRe: a sentence opening with a person's name and their verb.
-var namedActorRe = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,2})\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|says|spoke|held|led|made|gave)\b`)
+// actorRe: a sentence opening with one to three capitalised words and a
+// verb; surnameWordRe: one such word that can be a surname.
+var (
+	actorRe       = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){0,2})\s+(?:also\s+)?([a-z]{3,}ed|said|told|met|says|spoke|held|led|made|gave)\b`)
+	surnameWordRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
+)
 
 // speakerLine: a line that is only a person's name and office ("Esmaeil
 // Baghaei, Foreign Ministry Spokesman"), as a page sets it over what they
@@ -3174,14 +3185,21 @@ func speakerLine(t string) bool {
 	return len(t) < 120 && !strings.ContainsAny(t, ".;“”\"") && (nameAndOffice(t) || officeAndName(t))
 }
 
-// surnameActorRe: a sentence opening with one capitalised word and a verb.
-var surnameActorRe = regexp.MustCompile(`^([A-Z][a-z’'-]+[a-z])\s+(?:also\s+)?(?:[a-z]{3,}ed|said|told|met|says|spoke|held|made|gave)\b`)
-
-// namedActor: "Manzoor Pashteen criticised …" opens a sentence about a
-// person the lists do not know, which no bulletin runs on into.
-func namedActor(text string) bool {
-	m := namedActorRe.FindStringSubmatch(text)
-	return m != nil && personNameRe.MatchString(m[1]) && IdentifySpeaker(m[1]) == "" && len(DefaultGazetteer().Find(m[1])) == 0
+// openingName is the name opening text before its verb: a full name
+// ("Manzoor Pashteen criticised …", full: a person the lists and the
+// gazetteer do not know, whom no bulletin runs on into) or one word that
+// may be a surname ("Trump repeated …"); "" when neither.
+func openingName(text string) (name string, full bool) {
+	m := actorRe.FindStringSubmatch(text)
+	switch {
+	case m == nil:
+		return "", false
+	case strings.Contains(m[1], " "):
+		return m[1], personNameRe.MatchString(m[1]) && IdentifySpeaker(m[1]) == "" && len(DefaultGazetteer().Find(m[1])) == 0
+	case m[2] != "led" && surnameWordRe.MatchString(m[1]):
+		return m[1], false
+	}
+	return "", false
 }
 
 // sameSide: a sentence of a bulletin names, as its subject, nobody but the
