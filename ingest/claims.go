@@ -1809,7 +1809,7 @@ var (
 	relativeAsideRe = regexp.MustCompile(`,\s+(?:who|which)\s+[^,“”"]{1,150}(?:,\s*|$)`)
 	// "a statement from the Foreign Office", "a press release by the ISPR":
 	// the body the statement comes from is the speaker.
-	statementOfRe = regexp.MustCompile(`(?i)^(?:an?|the)\s+(?:(?:press|news)\s+release|(?:(?:written|official|latest|new|brief|separate|recent)\s+)?(?:statement|report|study|survey)|communiqu[ée]|readout|handout|notification|post|message)\s+(?:(?:issued|released|posted|published|shared)\s+)?(?:by|from)\s+`)
+	statementOfRe = regexp.MustCompile(`(?i)^(?:(?:an?|the)\s+(?:(?:press|news)\s+release|(?:(?:written|official|latest|new|brief|separate|recent)\s+)?(?:statement|report|study|survey)|communiqu[ée]|readout|handout|notification|post|message)|comments|remarks)\s+(?:(?:issued|released|posted|published|shared)\s+)?(?:by|from)\s+`)
 	// "Pakistan officially announced", "the ministry separately said": an
 	// adverb between speaker and verb.
 	adverbEndRe = regexp.MustCompile(`\s+([a-z]{3,}ly)\s*$`)
@@ -1843,7 +1843,9 @@ func notSpeaker(p string) bool {
 		return true
 	}
 	// "According to unofficial figures": numbers, not who gives them.
-	if figuresRe.MatchString(p) {
+	// "According to the information obtained by the Republic": what an
+	// outlet found, not what someone said.
+	if figuresRe.MatchString(p) || obtainedByRe.MatchString(p) {
 		return true
 	}
 	// "whose spokesman", "These comments": a relative or a pointer to
@@ -2011,7 +2013,7 @@ var thisTailRe = regexp.MustCompile(`^(?:this|so|these words|the same)\s*(?:[.,;
 
 // dayAsideRe: "on Thursday, December 4," or "on October 17," closing a
 // speaker phrase.
-var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:,?\s+(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)?|(?:\d{1,2}\s+` + monthRe + `|` + monthRe + `\s+\d{1,2})(?:,\s*\d{4})?)\s*,?\s*$`)
+var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s*\d{4})?)?|(?:\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s*\d{4})?)\s*,?\s*$`)
 
 // sidesRe: the sides of a conflict together.
 var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b|^two\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b|^(?:each|either)\s+(?:side|party|country|government|nation|delegation)$`)
@@ -2030,6 +2032,9 @@ var timeSpanRe = regexp.MustCompile(`(?i)^(?:a|an|one|two|three|four|five|six|se
 
 // figuresRe: data rather than whom it comes from.
 var figuresRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:official|unofficial|latest|available|initial|preliminary|government|provisional)\s+)?(?:figures|data|statistics|estimates|numbers|tallies|counts)$`)
+
+// obtainedByRe: information or documents an outlet obtained.
+var obtainedByRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:information|documents?|data|papers|footage|records)\s+(?:obtained|seen|accessed|reviewed|gathered)\s+by\b`)
 
 // severalRe: several states or bodies at once.
 var severalRe = regexp.MustCompile(`(?i)^(?:several|many|some|other|regional|neighbou?ring|western|muslim|arab|gulf)\s+(?:[\p{L}-]+\s+){0,2}(?:countries|nations|states|governments|powers)$`)
@@ -2455,6 +2460,9 @@ var feelingObjectRe = regexp.MustCompile(`^(?:deep\s+|grave\s+|serious\s+)?(?:ov
 // feelingRe: a speaker's feeling reported as all that was said ("he was
 // “dismayed” by fresh reports of air strikes").
 var feelingRe = regexp.MustCompile(`^(?:that\s+)?(?:he|she|they|it|we|I)\s+(?:was|were|is|are|had been|has been|felt)\s+(?:deeply\s+|very\s+|extremely\s+|gravely\s+)?[“"‘]?(?:dismayed|saddened|shocked|alarmed|appalled|disappointed|pleased|encouraged|concerned|worried|troubled|horrified|heartbroken|grieved|happy|glad|delighted|outraged)[”"’]?(?:\s+(?:by|at|over|about|with|to\s+(?:hear|learn|see))\b[^;:“”]*)?\s*[.]?$`)
+
+// vowRetaliateRe: what a vow of retaliation vows.
+var vowRetaliateRe = regexp.MustCompile(`^(?:to\s+)?(?:retaliat\w*|respond|revenge|avenge|take\s+revenge|(?:a\s+)?(?:strong\s+|befitting\s+|swift\s+|firm\s+)?(?:retaliation|response|revenge))\b`)
 
 // offerRe: an offer made, the object of "announced", "reiterated" …
 var offerRe = regexp.MustCompile(`^(?:(?:its|his|her|their|our|the|[A-Z][\p{L}]*(?:’s|'s))\s+)?(?:full\s+|continued\s+|complete\s+)?(?:readiness|willingness|preparedness)\s+to\b`)
@@ -2901,6 +2909,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if offerRe.MatchString(rest) {
 			continue
 		}
+		// "has vowed to retaliate against the assault": a vow of
+		// retaliation says nothing of what happened (LABELLING.md).
+		if verb == "vowed" && vowRetaliateRe.MatchString(rest) {
+			continue
+		}
 		// "2,817 people said to be injured": a passive, nobody's saying.
 		if strings.HasPrefix(rest, "to be ") || strings.HasPrefix(rest, "to have ") {
 			continue
@@ -3327,7 +3340,7 @@ var separateOpRe = regexp.MustCompile(`^In (?:a|another) separate (?:operation|e
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
 // not as an adjective ("on reported presence of khawarij").
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement) (?:comes|came)|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|the (?:clashes|violence|fighting|escalation|hostilities|exchange of fire) (?:followed|erupted|broke out|began|came|started)|the (?:ceasefire|truce) (?:took effect|came into (?:force|effect)|went into effect|began|started)|there (?:was|has been|were) no (?:immediate )?(?:confirmation|comment|response|reaction|word)|(?:could|can)(?:not| not) be (?:independently )?(?:verified|confirmed)|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the|these|those) (?:remarks|comments|statements?) (?:come|came|followed|follow)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement)(?: [^\s,.]+){0,4}? (?:comes|came)|(?:comes|came) (?:just |only )?(?:a|an|one|two|three|four|five|several|\d+) (?:day|days|hour|hours|week|weeks|month|months) (?:after|before)|gave no (?:further |other |more )?(?:information|details)|(?:is|are) (?:the|one of the) (?:busiest|largest|biggest|main|longest|oldest|only|principal|primary|key|major)\b|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|the (?:clashes|violence|fighting|escalation|hostilities|exchange of fire) (?:followed|erupted|broke out|began|came|started)|the (?:ceasefire|truce) (?:took effect|came into (?:force|effect)|went into effect|began|started)|there (?:was|has been|were) no (?:immediate )?(?:confirmation|comment|response|reaction|word)|(?:could|can)(?:not| not) be (?:independently )?(?:verified|confirmed)|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|no (?:further |other )?details|(?:his|her|their|the|these|those) (?:remarks|comments|statements?) (?:come|came|followed|follow)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said

@@ -2037,3 +2037,36 @@ func TestSpeakerFormsNinthPass(t *testing.T) {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
 }
+
+// TestSpeakerFormsTenthPass: forms of the tenth pass's unseen press
+// (bench/README.md), each failing on the code before it (a67a092).
+func TestSpeakerFormsTenthPass(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		doc  string
+		want []wantClaim
+	}{
+		{"a date with an ordinal between the speaker and the verb is no speaker",
+			lead + "Mujahid, on Monday, March 18th, said in a statement that Pakistani aircraft bombed houses in Paktika province.\n",
+			[]wantClaim{{"Mujahid", "zabihullah-mujahid", "af-taliban", false, "aircraft bombed houses"}},
+		},
+		{"a vow to retaliate says nothing; information an outlet obtained is no speaker",
+			lead + "According to the information obtained by the Republic, the strikes were conducted in the Paktika, Kunar and Khost regions.\n" +
+				"The Taliban, however, has vowed to retaliate against the assault.\n",
+			nil,
+		},
+		{"a body's bulletin does not run on into background: what an incident came after, a crossing's description, a spokesman who gave no details",
+			lead + "The ISPR said that Afghan troops opened fire on the outbound gate and killed two civilians.\n" +
+				"The incident on October 4th came a day after the caretaker government gave an ultimatum to all undocumented immigrants.\n" +
+				"On September 11, the Pakistan Foreign Office stated that Islamabad cannot accept the construction of any structures inside its territory.\n" +
+				"The Torkham border is the busiest crossing point for trade and people between the two nations.\n" +
+				"Comments from the Taliban Defence Ministry on Saturday said its forces targeted Pakistani points. The ministry spokesman, Enayatullah Khwarzami, gave no further information about the strikes.\n",
+			[]wantClaim{
+				{"ISPR", "ispr", "pk", false, "Afghan troops opened fire"},
+				{"Pakistan Foreign Office", "pk-mofa", "pk", false, "cannot accept the construction"},
+				{"Taliban Defence Ministry", "af-mod", "af-taliban", false, "its forces targeted"}},
+		},
+	} {
+		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
+	}
+}
