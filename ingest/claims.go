@@ -474,6 +474,8 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		switch noun {
 		case "dpm":
 			noun = "deputy prime minister"
+		case "pm":
+			noun = "prime minister"
 		case "dg":
 			noun = "director general"
 		}
@@ -851,7 +853,7 @@ func reportOf(p string) string {
 var ministerForRe = regexp.MustCompile(`^minister\s+(?:for\s+|of\s+)?(information|interior|defen[cs]e|foreign affairs|finance|commerce)$`)
 
 // roleNounRe: an office standing for the person who holds it.
-var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^(?:police\s+|senior\s+)?officer$|^president$|^army chief$|^dpm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the|pakistani|afghan|taliban|qatari|turkish|iranian|chinese|indian)\s+){0,2}source$`)
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^(?:police\s+|senior\s+)?officer$|^president$|^army chief$|^dpm$|^pm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the|pakistani|afghan|taliban|qatari|turkish|iranian|chinese|indian)\s+){0,2}source$`)
 
 // roleOfPerson is the office of a person named: as the text gives it, else
 // as speakers.csv records it.
@@ -1786,7 +1788,7 @@ var (
 	leadAsideRe      = regexp.MustCompile(`^\s*,\s*(?:` + asides + `)\s*,`)
 	leadConjRe       = regexp.MustCompile(`^(?:while|and|but|whereas|as|which|who)\s+`)
 	descRe           = regexp.MustCompile(`^(?:the|a|an)\s+[a-z]`)
-	trailingAttrRe   = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+\s+)?in (?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:address|speech|statement|post|briefing|interview|remarks|message|press conference)\b[^“”"]*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)|^(?:in\s+a\s+post\s+)?(?:on|via)\s+(?:(?:the|his|her|its|their)\s+)?(?:social media platform\s+|micro-?blogging (?:site|platform)\s+)?(?:X|Twitter|Facebook|Telegram|Instagram)(?:\s+account)?(?:\s*\(formerly Twitter\))?(?:\s+(?:late|early)?\s*on\s+\w+)?\s*[.,]?\s*$|^(?:a|the|his|her|their|its)\s+(?:regular\s+|daily\s+|weekly\s+)?(?:media|press|news)\s+(?:briefing|conference)(?:\s+(?:here|there|in\s+[A-Z]\w+|on\s+\w+))*\s*[.,]?\s*$`)
+	trailingAttrRe   = regexp.MustCompile(`^(?:(?:tonight|today|yesterday|on\s+\w+|late\s+\w+)\s+)?and\s+(?:also\s+)?(?:promised|vowed|pledged)\b|^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|tonight|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+\s+)?in (?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:address|speech|statement|post|briefing|interview|remarks|message|press conference)\b[^“”"]*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)|^(?:in\s+a\s+post\s+)?(?:on|via)\s+(?:(?:the|his|her|its|their)\s+)?(?:social media platform\s+|micro-?blogging (?:site|platform)\s+)?(?:X|Twitter|Facebook|Telegram|Instagram)(?:\s+account)?(?:\s*\(formerly Twitter\))?(?:\s+(?:late|early)?\s*on\s+\w+)?\s*[.,]?\s*$|^(?:a|the|his|her|their|its)\s+(?:regular\s+|daily\s+|weekly\s+)?(?:media|press|news)\s+(?:briefing|conference)(?:\s+(?:here|there|in\s+[A-Z]\w+|on\s+\w+))*\s*[.,]?\s*$`)
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
@@ -1809,7 +1811,7 @@ var (
 	relativeAsideRe = regexp.MustCompile(`,\s+(?:who|which)\s+[^,“”"]{1,150}(?:,\s*|$)`)
 	// "a statement from the Foreign Office", "a press release by the ISPR":
 	// the body the statement comes from is the speaker.
-	statementOfRe = regexp.MustCompile(`(?i)^(?:(?:an?|the)\s+(?:(?:press|news)\s+release|(?:(?:written|official|latest|new|brief|separate|recent)\s+)?(?:statement|report|study|survey)|communiqu[ée]|readout|handout|notification|post|message)|comments|remarks)\s+(?:(?:issued|released|posted|published|shared)\s+)?(?:by|from)\s+`)
+	statementOfRe = regexp.MustCompile(`(?i)^(?:(?:an?|the)\s+(?:(?:press|news)\s+release|(?:(?:written|official|latest|new|brief|separate|recent)\s+)?(?:statement|report|study|survey)|communiqu[ée]|readout|handout|notification|post|message)|comments|remarks)\s+(?:(?:today|yesterday|on\s+[A-Z][a-z]+)\s+)?(?:(?:issued|released|posted|published|shared)\s+)?(?:by|from)\s+`)
 	// "Pakistan officially announced", "the ministry separately said": an
 	// adverb between speaker and verb.
 	adverbEndRe = regexp.MustCompile(`\s+([a-z]{3,}ly)\s*$`)
@@ -2468,7 +2470,7 @@ var vowRetaliateRe = regexp.MustCompile(`^(?:to\s+)?(?:retaliat\w*|respond|reven
 var offerRe = regexp.MustCompile(`^(?:(?:its|his|her|their|our|the|[A-Z][\p{L}]*(?:’s|'s))\s+)?(?:full\s+|continued\s+|complete\s+)?(?:readiness|willingness|preparedness)\s+to\b`)
 
 // bareCondemnRe: a condemnation of an event, with nothing said of it.
-var bareCondemnRe = regexp.MustCompile(`^(?:the|this|these|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[a-z-]+\s+){0,3}(?:attacks?|bombings?|blasts?|killings?|incidents?|explosions?|assaults?)(?:\s+(?:in|on|at)\s+[^,;“”"]{1,40})?(?:\s+(?:as well|too))?(?:,\s+(?:carried out|claimed|perpetrated|which|that)\b[^;“”]*)?(?:\s+and\s+(?:offered|expressed|prayed|extended)\b.*|\s*[.,]?\s*)$`)
+var bareCondemnRe = regexp.MustCompile(`^(?:the|this|these|an?|another|today's|yesterday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[a-z-]+\s+){0,3}(?:attacks?|bombings?|blasts?|killings?|incidents?|explosions?|assaults?)(?:\s+(?:in|on|at)\s+[^,;“”"]{1,40})?(?:\s+(?:as well|too))?(?:,\s+(?:carried out|claimed|perpetrated|which|that)\b[^;“”]*)?(?:\s+and\s+(?:offered|expressed|prayed|extended)\b.*|\s*[.,]?\s*)$`)
 
 // denialObjectRe: what a denial closing the sentence denies.
 var denialObjectRe = regexp.MustCompile(`^(?:these|the|such|those|this|all|any|their|his|its|her)\s+(?:allegations?|claims?|reports?|charges?|accusations?|assertions?)\s*[.]?$`)
@@ -2539,9 +2541,12 @@ func subjectOf(text string, sent [2]int, end int) string {
 	return p
 }
 
+// nameAfterRe: two or three capitalised words, a name after an office.
+var nameAfterRe = regexp.MustCompile(`^\s+[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,2}`)
+
 // subjectNounRe: an unnamed speaker opening a sentence ("Pakistani
 // officials", "Security sources").
-var subjectNounRe = regexp.MustCompile(`^(?:the\s+)?(?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|diplomatic|government)\s+){0,3}(?:officials?|sources|spokes(?:man|person|woman)|delegation|diplomats?|(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|[Pp]rime) [Mm]inister)\b`)
+var subjectNounRe = regexp.MustCompile(`^(?:the\s+)?(?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|diplomatic|government|former|acting)\s+){0,3}(?:officials?|sources|spokes(?:man|person|woman)|delegation|diplomats?|(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|[Pp]rime) [Mm]inister)\b`)
 
 // subjectPhrase is the speaker a sentence opens with, when speakers.csv or
 // the gazetteer knows it or it is a pronoun: the name with its appositive
@@ -2584,6 +2589,11 @@ func subjectPhrase(prefix string) (string, int) {
 	}
 	// "Pakistani officials": the officials, not the party they serve.
 	if m := subjectNounRe.FindString(head); m != "" && (len(hits) == 0 || hits[first].start > 80 || hits[first].start < len(m) && len(m) > hits[first].end) {
+		// "Former Foreign Minister Bilawal Bhutto-Zardari": the office,
+		// then the name the lists do not know.
+		if n := strings.TrimSpace(nameAfterRe.FindString(head[len(m):])); n != "" && personNameRe.MatchString(n) && !roleWordRe.MatchString(n) && !notSpeaker(n) {
+			m += " " + n
+		}
 		return m, start
 	}
 	if len(hits) == 0 || hits[first].start > 80 || hits[first].start > 40 && !officeWordsOnly(head[:hits[first].start]) {

@@ -2066,6 +2066,23 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Pakistan Foreign Office", "pk-mofa", "pk", false, "cannot accept the construction"},
 				{"Taliban Defence Ministry", "af-mod", "af-taliban", false, "its forces targeted"}},
 		},
+		{"a condemnation of 'a' terrorist attack says nothing; 'the PM' is the prime minister named in full with an alias",
+			lead + "Prime Minister Shehbaz Sharif has condemned a terrorist attack on security personnel, which claimed lives of sixteen soldiers in general area Makeen, Dunya News reported.\n" +
+				"The PM paid great tribute to the martyred soldiers.\n" +
+				"“Our brave soldiers responded to the cowardly attack of the perpetrators,” the PM said.\n",
+			[]wantClaim{{"Prime Minister Shehbaz Sharif", "shehbaz-sharif", "pk", true, "Our brave soldiers"}},
+		},
+		{"a double surname is another person's; an office in lower case and a name the lists do not know are 'he' next",
+			lead + "In a statement on X, former foreign minister Bilawal Bhutto-Zardari condemned the attack. “The miscreants of the Bisham incident cannot escape punishment,” he added.\n",
+			[]wantClaim{{"former foreign minister Bilawal Bhutto-Zardari", "", "", true, "cannot escape punishment"}},
+		},
+		{"a press release 'today from' a body; 'said tonight and promised': what precedes the attribution is said",
+			lead + "A press release today from the Inter-Services Public Relations (ISPR) said: “An Afghan national involved in terrorism was killed during an operation in North Waziristan.”\n" +
+				"The bomb attack on the engineers was carried out by elements in the government, the Tehreek-e-Taliban Pakistan (TTP) said tonight and promised to come out with evidence soon.\n",
+			[]wantClaim{
+				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", true, "Afghan national involved"},
+				{"Tehreek-e-Taliban Pakistan (TTP)", "ttp", "", false, "carried out by elements"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

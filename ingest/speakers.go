@@ -291,6 +291,15 @@ func (r *registry) findNames(s string) []nameHit {
 		}
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	// "Prime Minister Shehbaz Sharif": an alias with the office, then
+	// the surname, is one naming of the person.
+	for j := 1; j < len(hits); j++ {
+		if a, b := hits[j-1], hits[j]; b.short && !a.short && a.sp == b.sp && s[a.end:b.start] == " " {
+			hits[j-1].end = b.end
+			hits = slices.Delete(hits, j, j+1)
+			j--
+		}
+	}
 	return hits
 }
 
@@ -298,6 +307,10 @@ func (r *registry) findNames(s string) []nameHit {
 // ("Ahmad Karimi" is not Bilal Karimi; "Spokesman Karimi", "Mullah
 // Yaqoob" and "said. Karimi" may be).
 func givenNameBefore(before, name string) bool {
+	// "Bilawal Bhutto-Zardari": a double surname is another person's.
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(before, "-")); strings.HasSuffix(before, "-") && unicode.IsLetter(r) {
+		return true
+	}
 	if !strings.HasSuffix(before, " ") {
 		return false
 	}
