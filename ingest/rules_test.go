@@ -2083,6 +2083,31 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Inter-Services Public Relations (ISPR)", "ispr", "pk", true, "Afghan national involved"},
 				{"Tehreek-e-Taliban Pakistan (TTP)", "ttp", "", false, "carried out by elements"}},
 		},
+		{"sentences glued without a space ('Muttaqi.The Taliban'); a named speaker's own 'that' clause inside another's report is theirs",
+			lead + "India’s ministry said Misri met with Muttaqi.The Taliban said in a post-meeting announcement that the two sides reviewed the security situation.\n" +
+				"The Taliban stated that Muttaqi assured the Indian delegation that his government is pursuing a balanced foreign policy.\n",
+			[]wantClaim{
+				{"India’s ministry", "", "", false, "Misri met with Muttaqi"},
+				{"Taliban", "af-taliban", "", false, "two sides reviewed"},
+				{"Muttaqi", "amir-khan-muttaqi", "af-taliban", false, "his government is pursuing"}},
+		},
+		{"'According to the Afghan statement, Wang described …' is Wang's; 'said the Indian statement' after the Taliban's is not theirs",
+			lead + "The Taliban said that the two sides reviewed the security situation in the region.\n" +
+				"“In view of the current need for development activities, it was decided that India would consider new projects,” said the Indian statement.It added that New Delhi also agreed to provide material assistance to the health sector.\n" +
+				"According to the Afghan statement, Wang described ties with Kabul as “progressing and considered the expansion of cooperation noteworthy.”\n",
+			[]wantClaim{
+				{"Taliban", "af-taliban", "", false, "two sides reviewed"},
+				{"Indian", "", "", true, "India would consider"},
+				{"Wang", "", "", false, "ties with Kabul"}},
+		},
+		{"a quotation after 'posted on his official X handle,'; 'His post added' is his; 'according to an official statement' is the reviewer's to name",
+			lead + "China's President has accepted the letter of credence of the Afghan ambassador, according to an official statement.\n" +
+				"Abdul Qahar Balkhi, spokesperson for the Ministry of Foreign Affairs, posted on his official X handle, \"The President of China accepted the letter of credence of the ambassador.\"\n" +
+				"His post added, \"Accepting the letter of credence, President Xi welcomed him as the Ambassador to China.\"\n",
+			[]wantClaim{
+				{"Abdul Qahar Balkhi, spokesperson for the Ministry of Foreign Affairs", "abdul-qahar-balkhi", "af-mofa", true, "President of China accepted"},
+				{"Abdul Qahar Balkhi, spokesperson for the Ministry of Foreign Affairs", "abdul-qahar-balkhi", "af-mofa", true, "President Xi welcomed him"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
