@@ -290,11 +290,29 @@ func endsWithVerb(s string) []int {
 			cut = loc[4]
 		}
 		if m := beforeAttrRe.FindStringSubmatchIndex(t[:cut]); m != nil {
-			return m
+			return wordStart(t, m)
 		}
 		return nil
 	}
-	return beforeAttrRe.FindStringSubmatchIndex(s)
+	return wordStart(s, beforeAttrRe.FindStringSubmatchIndex(s))
+}
+
+// wordStart moves the start of a speaker phrase that beforeAttrRe's
+// length limit cut inside a word ("az Mohammad Abdul Rahman, head of …")
+// back to the word's start.
+func wordStart(s string, m []int) []int {
+	if m == nil {
+		return nil
+	}
+	for m[2] > 0 && m[2] > m[0]-20 {
+		r, w := utf8.DecodeLastRuneInString(s[:m[2]])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		m[2] -= w
+	}
+	m[0] = min(m[0], m[2])
+	return m
 }
 
 // verbTailRe: what may stand between a reporting verb and a colon opening
@@ -1561,6 +1579,11 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// "On Wednesday, Wang met with the prime minister. He said
 			// …": a name alone, which the lists do not know.
 			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
+		} else if m := whoSubjectRe.FindStringSubmatchIndex(p.Text[s[0]:s[1]]); m != nil && personNameRe.MatchString(p.Text[s[0]+m[2]:s[0]+m[3]]) && IdentifySpeaker(p.Text[s[0]+m[2]:s[0]+m[3]]) == "" && len(DefaultGazetteer().Find(p.Text[s[0]+m[2]:s[0]+m[3]])) == 0 && !notSpeaker(p.Text[s[0]+m[2]:s[0]+m[3]]) {
+			// "Mohammad Yousaf, who had lived in Faisalabad for 32 years,
+			// was deported." then "He said: …": a person the lists do not
+			// know, named with a relative clause.
+			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
 		} else if name, full := openingName(p.Text[s[0]:s[1]]); full {
 			// "Manzoor Pashteen criticised the government." then "he".
 			evs = append(evs, event{pos: s[0], phrase: name, mention: true, sentence: s})
@@ -1654,6 +1677,13 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			st.noteOrg(g, speaker, st.dp.identify(speaker))
 			if pronounRe.MatchString(speaker) {
 				speaker, role = st.person, roleOf(st.person)
+			} else if strings.EqualFold(speaker, "them") {
+				// "Local officials … say that …. According to them, …":
+				// the speakers just before, when they were several.
+				speaker, role = "", ""
+				if head, _, _ := strings.Cut(st.last, " in "); st.last != "" && pluralSpeaker(head) {
+					speaker, role = st.last, roleOf(st.last)
+				}
 			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || ownWordsRe.MatchString(l) || unownedStatementRe.MatchString(l) || roleNounRe.MatchString(l) || titledSurname(speaker) != "" {
 				// "According to the spokesperson, …": whom that is.
 				// "According to SHO Sumalani": the person named in full
@@ -1845,7 +1875,8 @@ func ministryLoc(s string) []int {
 
 // notSpeaker: a news outlet or agency, or two parties jointly.
 func notSpeaker(p string) bool {
-	if mayBeJoint(p) && jointRe.MatchString(p) {
+	// "the United Nations migration agency": a body, not a news agency.
+	if mayBeJoint(p) && jointRe.MatchString(p) && !bodyAgencyRe.MatchString(p) {
 		return true
 	}
 	// "Officials from both sides of the border", "All three sides", "Both
@@ -1922,6 +1953,9 @@ func notSpeaker(p string) bool {
 	}
 	return isOutlet(p) && !quotedByRe.MatchString(p)
 }
+
+// bodyAgencyRe: an agency of a government or the UN, not of news.
+var bodyAgencyRe = regexp.MustCompile(`(?i)\b(?:UN|U\.N\.|United Nations|migration|refugees?|aid|humanitarian|relief|health|food|children's|intelligence|spy|nuclear|atomic|border|drugs?|narcotics|development|environment(?:al)?|space|disaster(?: management)?)\s+agency$`)
 
 // comesAfterRe: "This (development) comes (a day) after".
 var comesAfterRe = regexp.MustCompile(`^(?:This|It|The move|The development|The statement|The attack)\s+(?:[a-z]+\s+)?(?:comes?|came)\s+(?:(?:a|one|two|three|several|just|only|hours|days?|weeks?|shortly|soon)\s+){0,3}(?:after|as|amid|following)\s+`)
@@ -2422,6 +2456,7 @@ func mentionedSubject(sentence string) (string, int) {
 }
 
 var (
+	whoSubjectRe         = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,3}),\s+who\s`)
 	nameMetRe            = regexp.MustCompile(`^(?:(?:On|Later on|Earlier on|Late on|On the same)\s+\w+,\s+)?([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?)\s+(?:also\s+)?(?:met|visited|received|hosted|held talks|called on)\b`)
 	officeSubjectRe      = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]*\s+|(?:of|to|the|for)\s+){1,12}[A-Z][\p{L}’'-]+)\s+(?:also\s+|strongly\s+|later\s+|(?:on|late|early)\s+\w+\s+)?(?:[a-z]{3,}ed|met|told|said|spoke|held|made|gave)\b`)
 	nameOfficeSubjectRe  = regexp.MustCompile(`^([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,3}),\s+([^,“”"]{3,120}),\s+(?:(?:on|late|early)\s+\w+\s+)?(?:also\s+)?(?:[a-z]{3,}ed|made|met|held|spoke|told|said|gave|sent|paid)\b`)
@@ -2466,6 +2501,9 @@ var (
 // Pakistan to stop decisions that harm people", "accused Kabul of
 // harbouring groups that attack"): a later "that" opens a relative clause.
 var objectFirst = map[string]bool{"urged": true, "urges": true, "called on": true, "called upon": true, "accused": true, "accuses": true, "blamed": true, "demanded": true, "asked": true}
+
+// noteAdjective: an adjective before "note", the noun.
+var noteAdjective = map[string]bool{"related": true, "similar": true, "separate": true, "different": true, "positive": true, "sombre": true, "somber": true, "cautionary": true, "optimistic": true, "final": true, "lighter": true, "brighter": true, "same": true, "diplomatic": true, "verbal": true, "new": true, "personal": true, "another": true}
 
 var adjectiveBefore = map[string]bool{"the": true, "a": true, "an": true, "of": true, "regarding": true, "about": true, "over": true, "into": true, "such": true, "its": true, "their": true, "his": true, "her": true, "these": true, "those": true, "any": true, "this": true, "with": true, "by": true, "for": true, "newly": true, "publicly": true}
 
@@ -2674,6 +2712,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// "the reported talks", "the alleged attack": a participle used
 		// as an adjective reports nothing.
 		if w := strings.ToLower(lastWord(s[:m[0]])); adjectiveBefore[w] || notBefore[w] {
+			continue
+		}
+		// "On a related note, …": the noun.
+		if v, w := s[m[2]:m[3]], strings.ToLower(lastWord(s[:m[0]])); (v == "note" || v == "notes") && noteAdjective[w] {
 			continue
 		}
 		// "according to local media report": a noun after its kind.
@@ -3628,7 +3670,7 @@ var saidWhenRe = regexp.MustCompile(`^(?:(?:on|late|early|last)\s+)?(?:Monday|Tu
 var ingWordRe = regexp.MustCompile(`(?:^|,\s*)[a-z]+ing\b`)
 
 // toldTailRe: whom it was told, and when, closing the sentence.
-var toldTailRe = regexp.MustCompile(`^(?:reporters|journalists|the media|the press|[A-Z][\p{L}/’'.-]*(?:\s+[A-Z][\p{L}/’'.-]*){0,3})(?:\s+(?:on|late|early|in)\s+[^,;:“”"]{1,30})?\s*[.]?$`)
+var toldTailRe = regexp.MustCompile(`^(?:reporters|journalists|the media|the press|[A-Z][\p{L}/’'.-]*(?:\s+[A-Z][\p{L}/’'.-]*){0,3})(?:\s+(?:on|late|early|in)\s+[^,;:“”"]{1,30})?(?:\s*[.]?$|,\s*(?:with|as|amid|while|following|despite)\s)`)
 
 // closingAttribution: "The talks concluded two days back, Afghan Taliban
 // spokesperson Zabihullah Mujahid said.": the last reporting verb closes
@@ -3643,6 +3685,10 @@ func closingAttribution(s string, span [2]int, quotes []quoteSpan, verbs [][]int
 	// "…, health officials in Kandahar told Radio Azadi on February 24."
 	told := s[m[2]:m[3]] == "told" && toldTailRe.MatchString(rest)
 	if len(verbs) < 2 && !told || inside(quotes, span[0]+m[0]) || !told && trailingAttrRe.FindString(rest) == "" && strings.Trim(rest, " .") != "" {
+		return event{}, false
+	}
+	// "…, X said in a recent press briefing that …": what follows is said.
+	if strings.Contains(rest, " that ") {
 		return event{}, false
 	}
 	prefix := strings.TrimRight(s[:m[0]], " ")

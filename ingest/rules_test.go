@@ -2108,6 +2108,26 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Abdul Qahar Balkhi, spokesperson for the Ministry of Foreign Affairs", "abdul-qahar-balkhi", "af-mofa", true, "President of China accepted"},
 				{"Abdul Qahar Balkhi, spokesperson for the Ministry of Foreign Affairs", "abdul-qahar-balkhi", "af-mofa", true, "President Xi welcomed him"}},
 		},
+		{"a long name and office before 'stated:' keep their first word; 'According to them' is the officials who spoke; a person named with 'who' is 'he' next",
+			lead + "Local officials in Nangarhar province say that Pakistan has deported nearly 700 Afghan families through the crossing. According to them, more than 250 families were forcibly returned to Afghanistan just today.\n" +
+				"Baz Mohammad Abdul Rahman, head of the Department of Refugees and Repatriation in Nangarhar, stated: “So far, 675 families have returned, including 254 families who arrived today.”\n" +
+				"Mohammad Yousaf, who had lived in the Faisalabad area for 32 years, was forcibly deported to Afghanistan.\n" +
+				"He said: “My father is still in prison, and we have no idea where he is.”\n",
+			[]wantClaim{
+				{"Local officials in Nangarhar province", "", "", false, "deported nearly 700"},
+				{"Local officials in Nangarhar province", "", "", false, "more than 250 families"},
+				{"Baz Mohammad Abdul Rahman, head of the Department of Refugees and Repatriation in Nangarhar", "", "", true, "675 families"},
+				{"Mohammad Yousaf", "", "", true, "My father is still in prison"}},
+		},
+		{"'On a related note' is no verb; 'said in a recent press briefing that' says what follows; 'told AFP, with …' closes the statement; the UN migration agency is no news agency",
+			lead + "On a related note, UN spokesperson Stephane Dujarric said in a recent press briefing that the return of migrants from Iran has placed enormous pressure on Afghanistan, Tolo News reported.\n" +
+				"From June 1-28, 233,941 people returned from Iran to Afghanistan, migration agency spokesman Avand Azeez Agha told AFP, with 131,912 returns recorded in the last week alone.\n" +
+				"More than 230,000 Afghans left Iran in June, most of them deported, the United Nations migration agency said on Monday.\n",
+			[]wantClaim{
+				{"UN spokesperson Stephane Dujarric", "", "", false, "the return of migrants"},
+				{"migration agency spokesman Avand Azeez Agha", "", "", false, "233,941 people returned"},
+				{"United Nations migration agency", "", "", false, "230,000 Afghans left"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
