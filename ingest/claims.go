@@ -87,7 +87,7 @@ func findQuotes(s string) []quoteSpan {
 // monthDay: "November 12", "Nov. 8", "12 November".
 const monthDay = `(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?`
 
-const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|appealed for|appealed to|dismissed|denies|deny|rejects|expressed optimism|estimates|note|complained|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|termed|terms|responded|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
+const speechVerbs = `said|says|alleged|accused|reaffirmed|condemned|rejected|criticized|criticised|reported|vowed|noted|declared|stated|warned|added|confirmed|reiterated|maintained|urged|concluded|asserted|claimed|stressed|emphasized|emphasised|affirmed|announced|told|insisted|demanded|denied|read|clarified|explained|observed|remarked|argued|pointed out|revealed|insists|warns|stresses|blamed|expressed hope|expressed concern|expressed confidence|cautioned|underscored|underlined|highlighted|refuted|asked|requested|wrote|outlined|elaborated|assured|acknowledged|admitted|recalled|mentioned|replied|commented|tweeted|posted|conceded|contended|suggested|indicated|disclosed|informed|went on to say|continued by saying|verified|proclaimed|called on|called upon|called for|appealed for|appealed to|dismissed|denies|deny|rejects|expressed optimism|estimates|note|complained|made claims|made the claim|found|referred to|was quoted as saying|were quoted as saying|described|say|warn|insist|allege|alleges|urges|maintains|argue|argues|hinted|estimated|detailed|countered|lamented|charged|made it clear|expressed fears|report|accuses|blames|reject|expressed the hope|termed|terms|responded|threatened|reminded|reminds|adds|states|notes|confirms|reveals|explains|reiterates|emphasizes|emphasises|asserts|concludes`
 
 // thatVerbs report speech only with what is said after "that", a colon or
 // a quotation: "wrote a letter", "posted a video", "admitted two patients"
@@ -491,6 +491,17 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		st.org = "the " + lower
 		st.it = st.org
 		return st.org, ""
+	case delegationHeadRe.MatchString(lower):
+		// "The head of the delegation noted …", "According to the chief
+		// delegate", after "The head of the Russian delegation, Presidential
+		// Aide Vladimir Medinsky, said": the last person named as one.
+		for _, noun := range []string{"delegat", "negotiat"} {
+			if p := st.lastWithRole(noun); p != "" && strings.Contains(lower, noun) {
+				st.setPerson(p)
+				return p, roleOf(p)
+			}
+		}
+		return "", ""
 	case roleNounRe.MatchString(lower):
 		// "The minister stressed …": the last person named whose office
 		// that is, else nobody.
@@ -1584,7 +1595,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// was deported." then "He said: …": a person the lists do not
 			// know, named with a relative clause.
 			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
-		} else if name, full := openingName(p.Text[s[0]:s[1]]); full {
+		} else if name, full := openingName(stripLeads(p.Text[s[0]:s[1]])); full {
 			// "Manzoor Pashteen criticised the government." then "he".
 			evs = append(evs, event{pos: s[0], phrase: name, mention: true, sentence: s})
 		} else if name != "" && !strings.Contains(name, " ") && isName(name) && !notSpeaker(name) {
@@ -1592,6 +1603,11 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// "Trump repeated an offer …. “…,” he said": the person named
 			// in full before, whom the lists do not know.
 			if full := st.dp.inFull(name); full != "" {
+				evs = append(evs, event{pos: s[0], phrase: full, mention: true, sentence: s})
+			} else if full := st.dp.namedBefore(name); full != "" {
+				// "Vladimir Medinsky, an aide to the Russian President, and
+				// …" then "Meanwhile, …, Medinsky also provided important
+				// information. He stated …": he.
 				evs = append(evs, event{pos: s[0], phrase: full, mention: true, sentence: s})
 			}
 		}
@@ -1684,7 +1700,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				if head, _, _ := strings.Cut(st.last, " in "); st.last != "" && pluralSpeaker(head) {
 					speaker, role = st.last, roleOf(st.last)
 				}
-			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || ownWordsRe.MatchString(l) || unownedStatementRe.MatchString(l) || roleNounRe.MatchString(l) || titledSurname(speaker) != "" {
+			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || ownWordsRe.MatchString(l) || unownedStatementRe.MatchString(l) || delegationHeadRe.MatchString(l) || roleNounRe.MatchString(l) || titledSurname(speaker) != "" {
 				// "According to the spokesperson, …": whom that is.
 				// "According to SHO Sumalani": the person named in full
 				// before.
@@ -2492,7 +2508,7 @@ var (
 	leadClauseRe          = regexp.MustCompile(`^(?:(?:Meanwhile|However|Separately|Earlier|Later|Also|(?:A|An|One|Two|Three|Several|Hours|Days|Weeks)\s+(?:(?:day|days|week|weeks|month|months|hour|hours)\s+)?(?:earlier|later|ago|before)),\s*|(?:In|On|During|` + leadAt + `|Referring|Speaking|Expressing|Addressing|Talking|Writing|Regarding|Responding|Commenting|Asked|When asked|Following|Amid|After|Before|Despite|Without)\b[^,]{0,100},\s*|[A-Z][a-z]{2,}ing\s+(?:out|up|on|to|about|at|in|with|over|for|from|the|a|an|his|her|its|their|that|this|these|those)\s[^,“”"]{0,150},\s*)`)
 	midSubordinateRe      = regexp.MustCompile(`\s(?:as|when|after|while|because|since|before|until|though|although)\s+`)
 	subordinateRe         = regexp.MustCompile(`\b(?:when|after|as|while|which|that|because|since|where|before|until|While|When|After|As|Because|Since)\s+`)
-	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called upon": true, "called for": true, "appealed for": true, "appealed to": true, "dismissed": true, "termed": true, "terms": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true}
+	objectVerbs           = map[string]bool{"accuses": true, "blames": true, "accused": true, "blamed": true, "denied": true, "rejected": true, "condemned": true, "described": true, "referred to": true, "called on": true, "called upon": true, "called for": true, "appealed for": true, "appealed to": true, "dismissed": true, "termed": true, "terms": true, "denies": true, "deny": true, "rejects": true, "refuted": true, "asked": true, "requested": true}
 )
 
 // adjectiveBefore: words after which a reporting verb's participle is an
@@ -2500,7 +2516,7 @@ var (
 // objectFirst: verbs whose object comes before what is said ("urged
 // Pakistan to stop decisions that harm people", "accused Kabul of
 // harbouring groups that attack"): a later "that" opens a relative clause.
-var objectFirst = map[string]bool{"urged": true, "urges": true, "called on": true, "called upon": true, "accused": true, "accuses": true, "blamed": true, "demanded": true, "asked": true}
+var objectFirst = map[string]bool{"urged": true, "urges": true, "called on": true, "called upon": true, "accused": true, "accuses": true, "blamed": true, "demanded": true, "asked": true, "requested": true}
 
 // noteAdjective: an adjective before "note", the noun.
 var noteAdjective = map[string]bool{"related": true, "similar": true, "separate": true, "different": true, "positive": true, "sombre": true, "somber": true, "cautionary": true, "optimistic": true, "final": true, "lighter": true, "brighter": true, "same": true, "diplomatic": true, "verbal": true, "new": true, "personal": true, "another": true}
@@ -2995,7 +3011,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// "called on President Zardari at the Presidency" is a visit;
 		// "asked the Islamic Emirate to arrest …" asks something, "asked
 		// about the talks" does not.
-		if (verb == "called on" || verb == "called upon" || verb == "appealed to" || verb == "asked") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
+		if (verb == "called on" || verb == "called upon" || verb == "appealed to" || verb == "asked" || verb == "requested") && !calledOnToRe.MatchString(rest) && !calledOnNameTo(rest) {
 			continue
 		}
 		// "complained about the rotting of edibles", "hinted at possible
@@ -3154,6 +3170,9 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 	return event{}, false
 }
 
+// delegationHeadRe: the head of a delegation named by office alone.
+var delegationHeadRe = regexp.MustCompile(`^(?:(?:head|chief|leader) of (?:the |our |their )?(?:[a-z]+ )?delegation|(?:delegation|delegation's|delegation’s) (?:head|chief|leader)|chief (?:delegate|negotiator)|lead negotiator)$`)
+
 // ownWordsRe: a person's office or own words, standing for them.
 var ownWordsRe = regexp.MustCompile(`^(?:his|her)\s+(?:office|post|posts|statement|message|tweet|remarks|speech|letter)$`)
 
@@ -3273,6 +3292,20 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 		}
 		d.claim(g, p, st.last, "", st.lastWho, text, false, text, "")
 	}
+}
+
+// stripLeads drops the clauses of time and occasion opening a sentence
+// ("Meanwhile, in a separate press conference after the talks, ").
+func stripLeads(t string) string {
+	for range 3 {
+		// "Meanwhile, in a separate …,": the second clause in lower case.
+		loc := leadClauseRe.FindStringIndex(strings.ToUpper(t[:min(1, len(t))]) + t[min(1, len(t)):])
+		if loc == nil || loc[1] == 0 || loc[1] >= len(t) {
+			break
+		}
+		t = t[loc[1]:]
+	}
+	return t
 }
 
 // actorRe: a sentence opening with one to three capitalised words and a

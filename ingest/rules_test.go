@@ -2128,6 +2128,24 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"migration agency spokesman Avand Azeez Agha", "", "", false, "233,941 people returned"},
 				{"United Nations migration agency", "", "", false, "230,000 Afghans left"}},
 		},
+		{"'the head of the delegation' and 'the chief delegate' are the person named as head of the delegation",
+			lead + "The head of the Russian delegation, Presidential Aide Vladimir Medinsky, said that Russia had handed a two-part memorandum to the other side.\n" +
+				"The head of the delegation noted that Russia had made a specific proposal for a ceasefire on certain sections of the front.\n" +
+				"According to the chief delegate, Russia will consider each and every case on the list of children.\n",
+			[]wantClaim{
+				{"head of the Russian delegation, Presidential Aide Vladimir Medinsky", "", "", false, "two-part memorandum"},
+				{"head of the Russian delegation, Presidential Aide Vladimir Medinsky", "", "", false, "specific proposal"},
+				{"head of the Russian delegation, Presidential Aide Vladimir Medinsky", "", "", false, "each and every case"}},
+		},
+		{"a surname after clauses of time and occasion is the person named in full before, and 'he' next; 'requested X to' asks something",
+			lead + "Vladimir Medinsky, an aide to the Russian President, and Rustem Umerov, Secretary of the National Security and Defence Council, held talks on Wednesday.\n" +
+				"After the talks concluded, Umerov said in a press conference, “We are now ready for a ceasefire and to begin more substantial peace talks.”\n" +
+				"Meanwhile, in a separate press conference after the talks, Medinsky also provided important information. He stated that Russia and Ukraine had agreed on an exchange of prisoners of war. He requested Ukraine to return any number of deceased soldiers.\n",
+			[]wantClaim{
+				{"Umerov", "", "", true, "ready for a ceasefire"},
+				{"Vladimir Medinsky", "", "", false, "agreed on an exchange"},
+				{"Vladimir Medinsky", "", "", false, "Ukraine to return"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

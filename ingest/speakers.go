@@ -678,6 +678,23 @@ func (dp *docPeople) identify(phrase string) identity {
 // inFull is how the text so far last wrote in full, with the office before
 // the name, the person it now calls by surname alone ("US President Donald
 // Trump" for "Trump"), or "" when it did not.
+// namedBefore: a person the lists do not know, named before by given name
+// and surname, that surname names now; "" when none.
+func (dp *docPeople) namedBefore(surname string) string {
+	re, err := regexp.Compile(`\b[A-Z][\p{L}’'-]+\s+` + regexp.QuoteMeta(surname) + `\b`)
+	if err != nil {
+		return ""
+	}
+	for i := len(dp.seen) - 1; i >= 0; i-- {
+		for _, m := range re.FindAllString(dp.seen[i], -1) {
+			if personNameRe.MatchString(m) && !roleWordRe.MatchString(m) && IdentifySpeaker(m) == "" && len(DefaultGazetteer().Find(m)) == 0 && !titleWords[strings.ToLower(strings.Fields(m)[0])] {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
 func (dp *docPeople) inFull(surname string) string {
 	re, err := regexp.Compile(`(?:[A-Z][\p{L}.’'-]*\s+){1,6}` + regexp.QuoteMeta(surname) + `\b`)
 	if err != nil {
