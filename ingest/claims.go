@@ -101,7 +101,7 @@ var (
 	invertedRe      = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$|[.;!?][A-Z])`)
 	reverseAppRe    = regexp.MustCompile(`(\b(?:[Aa]n?|[Tt]he)\s+[^,“”"]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
 	beforeAttrRe    = regexp.MustCompile(`([A-Za-z][^“”"«»\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*[:,]?\s*$`)
-	participleEndRe = regexp.MustCompile(`,\s*(?:saying|stating|adding|noting|declaring|insisting|warning)\s*[,:]?\s*$`)
+	participleEndRe = regexp.MustCompile(`(?:,\s*|\s+on\s+(?:X|Twitter|Facebook|Telegram)\s+)(?:saying|stating|adding|noting|declaring|insisting|warning)\s*[,:]?\s*$`)
 	verbEndRe       = regexp.MustCompile(`\b(?:` + speechVerbs + `),?$`)
 	// reportRe is what findSpeechVerbs finds, kept as its reference
 	// (FuzzSpeechVerbs).
@@ -2612,11 +2612,14 @@ func subjectOf(text string, sent [2]int, end int) string {
 }
 
 // nameAfterRe: two or three capitalised words, a name after an office.
-var nameAfterRe = regexp.MustCompile(`^\s+[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,2}`)
+var nameAfterRe = regexp.MustCompile(`^\s+[A-Z](?:[\p{L}’'-]+|\.)?(?:\s+[A-Z][\p{L}’'-]+){1,2}`)
+
+// initialNameRe: an initial and a surname ("S Jaishankar").
+var initialNameRe = regexp.MustCompile(`^[A-Z]\.?\s+[A-Z][\p{L}’'-]+$`)
 
 // subjectNounRe: an unnamed speaker opening a sentence ("Pakistani
 // officials", "Security sources").
-var subjectNounRe = regexp.MustCompile(`^(?:the\s+)?(?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|diplomatic|government|former|acting)\s+){0,3}(?:officials?|sources|spokes(?:man|person|woman)|delegation|diplomats?|(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|[Pp]rime) [Mm]inister)\b`)
+var subjectNounRe = regexp.MustCompile(`^(?:the\s+)?(?:(?:[A-Z][\p{L}’'-]*|senior|security|local|military|diplomatic|government|former|acting)\s+){0,3}(?:officials?|sources|spokes(?:man|person|woman)|delegation|diplomats?|(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ii]nformation|[Pp]rime) [Mm]inister|(?:[A-Z][\p{L}’'-]*\s+){1,2}Minister)\b`)
 
 // subjectPhrase is the speaker a sentence opens with, when speakers.csv or
 // the gazetteer knows it or it is a pronoun: the name with its appositive
@@ -2661,7 +2664,7 @@ func subjectPhrase(prefix string) (string, int) {
 	if m := subjectNounRe.FindString(head); m != "" && (len(hits) == 0 || hits[first].start > 80 || hits[first].start < len(m) && len(m) > hits[first].end) {
 		// "Former Foreign Minister Bilawal Bhutto-Zardari": the office,
 		// then the name the lists do not know.
-		if n := strings.TrimSpace(nameAfterRe.FindString(head[len(m):])); n != "" && personNameRe.MatchString(n) && !roleWordRe.MatchString(n) && !notSpeaker(n) {
+		if n := strings.TrimSpace(nameAfterRe.FindString(head[len(m):])); n != "" && (personNameRe.MatchString(n) || initialNameRe.MatchString(n)) && !roleWordRe.MatchString(n) && !notSpeaker(n) {
 			m += " " + n
 		}
 		return m, start
@@ -2708,6 +2711,9 @@ func subjectPhrase(prefix string) (string, int) {
 // possessiveOfficeRe: "Türkiye's Head of Communications Burhanettin
 // Duran": a name's possessive, an office and a name.
 var possessiveOfficeRe = regexp.MustCompile(`^[A-Z][\p{L}-]*(?:\s[A-Z][\p{L}-]*)?['’]s\s+(?:[A-Z][\p{L}’'.-]*\s+|(?:of|for|the|and)\s+){1,8}[A-Z][\p{L}’'-]+`)
+
+// commaAsideRe: an occasion between commas closing a speaker phrase.
+var commaAsideRe = regexp.MustCompile(`,\s+(?:in|at|during|on|while|speaking|addressing|writing|talking)\s[^,“”"]{1,60},\s*$`)
 
 // occasionOpenRe: an aside of when or where, not who.
 var occasionOpenRe = regexp.MustCompile(`^(?:at|in|during|on|while|after|before|speaking|addressing|talking|writing)\s`)
@@ -2818,6 +2824,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			if loc := auxRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
 				prefix = prefix[:loc[0]] + " "
 			}
+		}
+		// "Trump, in his post, had claimed": an aside of where or when
+		// between the speaker and the verb.
+		if loc := commaAsideRe.FindStringIndex(prefix); loc != nil && loc[0] > 0 {
+			prefix = prefix[:loc[0]] + " "
 		}
 		// "the ISPR, the military's media wing, said": the comma closing
 		// an appositive is not the one that opens the speaker.

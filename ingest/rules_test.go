@@ -2146,6 +2146,15 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Vladimir Medinsky", "", "", false, "agreed on an exchange"},
 				{"Vladimir Medinsky", "", "", false, "Ukraine to return"}},
 		},
+		{"an office ending in 'Minister' and an initial and surname; a quotation after 'posted on X saying,'; 'he further wrote' is that minister; an occasion between commas before the verb",
+			lead + "Following the announcement, External Affairs Minister S Jaishankar posted on X saying, \"India and Pakistan have today worked out an understanding on stoppage of firing\".\n" +
+				"\"India has consistently maintained a firm and uncompromising stance against terrorism,\" he further wrote.\n" +
+				"President Trump, in his post, had claimed credit for stitching together the ceasefire.\n",
+			[]wantClaim{
+				{"External Affairs Minister S Jaishankar", "", "", true, "worked out an understanding"},
+				{"External Affairs Minister S Jaishankar", "", "", true, "uncompromising stance"},
+				{"President Trump", "", "", false, "credit for stitching"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
