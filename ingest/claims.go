@@ -2661,7 +2661,13 @@ func subjectPhrase(prefix string) (string, int) {
 		}
 	}
 	// "Pakistani officials": the officials, not the party they serve.
-	if m := subjectNounRe.FindString(head); m != "" && (len(hits) == 0 || hits[first].start > 80 || hits[first].start < len(m) && len(m) > hits[first].end) {
+	m := subjectNounRe.FindString(head)
+	// "Saudi Arabia’s Minister of State for Foreign Affairs, …": a longer
+	// office, which the lines below read.
+	if rest := head[len(m):]; strings.HasSuffix(m, "Minister") && (strings.HasPrefix(rest, " of ") || strings.HasPrefix(rest, " for ")) {
+		m = ""
+	}
+	if m != "" && (len(hits) == 0 || hits[first].start > 80 || hits[first].start < len(m) && len(m) > hits[first].end) {
 		// "Former Foreign Minister Bilawal Bhutto-Zardari": the office,
 		// then the name the lists do not know.
 		if n := strings.TrimSpace(nameAfterRe.FindString(head[len(m):])); n != "" && (personNameRe.MatchString(n) || initialNameRe.MatchString(n)) && !roleWordRe.MatchString(n) && !notSpeaker(n) {
