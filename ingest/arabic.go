@@ -522,6 +522,9 @@ func (st *speakerState) nameOf(p *Speaker) string {
 
 func (st *speakerState) setLast(speaker string, who identity) {
 	st.last, st.lastWho = speaker, who
+	if sp := LookupSpeaker(who.id); sp != nil && sp.Kind == "armed_group" || who.id == "" && unlistedGroupRe.MatchString(speaker) {
+		st.armed = speaker
+	}
 	if who.id != "" {
 		if st.written == nil {
 			st.written = map[string]string{}

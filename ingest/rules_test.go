@@ -2155,6 +2155,24 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"External Affairs Minister S Jaishankar", "", "", true, "uncompromising stance"},
 				{"President Trump", "", "", false, "credit for stitching"}},
 		},
+		{"'The Pakistani minister' is the minister of that side named before; a condemnation with condolences says nothing; the outlet's guess ('apparently referred to') is no statement",
+			lead + "Mohsin Naqvi, while addressing a press conference in Islamabad, claimed that the operation was carried out from across the border.\n" +
+				"The Pakistani minister said the suicide bomber had been identified as a foreign national.\n" +
+				"Former foreign minister Bilawal Bhutto-Zardari condemned the attack and condoled the deaths of the engineers.\n" +
+				"The ISPR said that security forces killed three terrorists in North Waziristan. The statement apparently referred to an intelligence-based operation earlier in the week.\n",
+			[]wantClaim{
+				{"Mohsin Naqvi", "mohsin-naqvi", "pk", false, "carried out from across"},
+				{"Mohsin Naqvi", "mohsin-naqvi", "pk", false, "identified as a foreign national"},
+				{"ISPR", "ispr", "pk", false, "killed three terrorists"}},
+		},
+		{"a group with an appositive of whom it belongs to; 'the militant group' is the group the lists do not know that spoke last",
+			lead + "The Jayesh Fursan Muhammad group, affiliated with the Hafiz Gul Bahadar network, claimed responsibility for the attack. According to sources, the group often receives support from the banned Tehreek-e-Taliban Pakistan (TTP).\n" +
+				"The militant group claimed in a statement that 14 suicide attackers had infiltrated the cantonment.\n",
+			[]wantClaim{
+				{"Jayesh Fursan Muhammad group", "", "", false, "responsibility for the attack"},
+				{"sources", "", "", false, "often receives support"},
+				{"Jayesh Fursan Muhammad group", "", "", false, "14 suicide attackers"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
