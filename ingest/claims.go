@@ -3088,6 +3088,15 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: t, sentence: span, datePrefix: prefix + " " + verb}, true
 		}
 		datePrefix := prefix + " " + s[m[2]:m[3]]
+		// "The Taliban stated that Muttaqi assured the Indian delegation
+		// that …", "the Afghan ministry said Kabir expressed hope that …":
+		// what the named person said, as the source reports it
+		// (LABELLING.md, ninth and tenth passes).
+		if verb == "said" || verb == "stated" || verb == "says" || verb == "added" {
+			if ev, ok := innerStatement(s, span, strings.TrimPrefix(rest, "that "), datePrefix); ok {
+				return ev, true
+			}
+		}
 		said := feelingCut // what is said is introduced by "that" or a colon
 		also := ""         // what a participle adds after the object
 		// "…, Abdul Karim, a council member, said on Saturday, adding that
@@ -3200,14 +3209,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		if thatVerbs[verb] && !said {
 			continue
 		}
-		// "The Taliban stated that Muttaqi assured the Indian delegation
-		// that …": what the named person said, as the source reports it
-		// (LABELLING.md, ninth and tenth passes).
-		if n := innerThatRe.FindStringSubmatchIndex(rest); said && n != nil && also == "" {
-			if name := rest[n[2]:n[3]]; IdentifySpeaker(name) != "" && !notSpeaker(name) {
-				if at := strings.LastIndex(s, rest); at >= 0 {
-					return event{pos: span[0] + at + n[2], phrase: name, text: rest[n[4]:], sentence: span, datePrefix: datePrefix}, true
-				}
+		// "Officials told AP that Pakistan reiterated that …".
+		if said && also == "" {
+			if ev, ok := innerStatement(s, span, rest, datePrefix); ok {
+				return ev, true
 			}
 		}
 		return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: rest, also: also, sentence: span, datePrefix: datePrefix}, true
@@ -3227,9 +3232,27 @@ var unownedStatementRe = regexp.MustCompile(`^(?:an?|one)\s+(?:(?:official|writt
 // titleWordRe: a capitalised word.
 var titleWordRe = regexp.MustCompile(`\b[A-Z][a-z]`)
 
+// innerStatement: a named speaker's own "that" clause opening r, the rest
+// of sentence s after another's verb of speech.
+func innerStatement(s string, span [2]int, r, datePrefix string) (event, bool) {
+	n := innerThatRe.FindStringSubmatchIndex(r)
+	if n == nil {
+		return event{}, false
+	}
+	name := r[n[2]:n[3]]
+	if !(IdentifySpeaker(name) != "" || personNameRe.MatchString(name) || !strings.Contains(name, " ") && isName(name) && len(DefaultGazetteer().Find(name)) == 0) || notSpeaker(name) {
+		return event{}, false
+	}
+	at := strings.LastIndex(s, r)
+	if at < 0 {
+		return event{}, false
+	}
+	return event{pos: span[0] + at + n[2], phrase: name, text: r[n[4]:], sentence: span, datePrefix: datePrefix}, true
+}
+
 // innerThatRe: a named speaker's own "that" clause inside what another
 // reports; group 1 the name, group 2 the clause.
-var innerThatRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]+\s+){0,3}[A-Z][\p{L}’'.-]+)\s+(?:also\s+|had\s+|has\s+)?(?:said|stated|told|assured|informed|reiterated|stressed|emphasi[sz]ed|confirmed|noted|insisted)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Za-z’'-]+\s+){0,3}?that\s+(.{12,})$`)
+var innerThatRe = regexp.MustCompile(`^((?:[A-Z][\p{L}’'.-]+\s+){0,3}[A-Z][\p{L}’'.-]+)\s+(?:also\s+|had\s+|has\s+)?(?:said|stated|told|assured|informed|reiterated|stressed|emphasi[sz]ed|confirmed|noted|insisted|expressed\s+(?:the\s+)?(?:hope|confidence|concern))\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Za-z’'-]+\s+){0,3}?that\s+(.{12,})$`)
 
 // cutHasClause: a quotation the excerpt cuts off still says something: four
 // words or more before the cut word, one of them a verb ("Our returning

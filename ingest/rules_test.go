@@ -2173,6 +2173,11 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"sources", "", "", false, "often receives support"},
 				{"Jayesh Fursan Muhammad group", "", "", false, "14 suicide attackers"}},
 		},
+		{"'the ministry said Kabir expressed hope that …' is Kabir's hope, a person the lists do not know",
+			lead + "Mawlawi Abdul Kabir, the acting minister of refugees, met the envoys in Kabul.\n" +
+				"In a post on X, the Afghan ministry said Kabir expressed hope that the host countries will exercise patience toward refugees.\n",
+			[]wantClaim{{"Mawlawi Abdul Kabir, the acting minister of refugees", "", "", false, "host countries will exercise"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
