@@ -3805,7 +3805,9 @@ func closingAttribution(s string, span [2]int, quotes []quoteSpan, verbs [][]int
 	// said.": the statement said it all, the subject's verb inside too.
 	if t := strings.TrimSuffix(strings.TrimSuffix(phrase, " further"), " also"); anaphors[strings.ToLower(t)] {
 		phrase = t
-	} else if phrase == "" || !plausibleSpeakerPhrase(phrase) || IdentifySpeaker(phrase) == "" && !roleWordRe.MatchString(phrase) && !personNameRe.MatchString(phrase) {
+	} else if phrase == "" || !plausibleSpeakerPhrase(phrase) || IdentifySpeaker(phrase) == "" && !roleWordRe.MatchString(phrase) && !personNameRe.MatchString(phrase) && !(isName(phrase) && !strings.Contains(phrase, " ") && !notSpeaker(phrase)) {
+		// "The UN refugee agency now estimates that …, Jamal said.": a
+		// surname closing the sentence says it all.
 		return event{}, false
 	}
 	text := strings.TrimSpace(datelineRe.ReplaceAllString(strings.TrimSpace(prefix[:c]), ""))

@@ -2178,6 +2178,13 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				"In a post on X, the Afghan ministry said Kabir expressed hope that the host countries will exercise patience toward refugees.\n",
 			[]wantClaim{{"Mawlawi Abdul Kabir, the acting minister of refugees", "", "", false, "host countries will exercise"}},
 		},
+		{"a surname closing the sentence says it all, a UN agency's estimate inside it included",
+			lead + "Arafat Jamal, the UNHCR representative in Afghanistan, said that returns had doubled this year.\n" +
+				"The UN refugee agency now estimates that as many as three million people could return to Afghanistan by the end of the year, Jamal said.\n",
+			[]wantClaim{
+				{"Arafat Jamal, the UNHCR representative in Afghanistan", "", "", false, "returns had doubled"},
+				{"Arafat Jamal, the UNHCR representative in Afghanistan", "", "", false, "UN refugee agency now estimates"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
