@@ -98,7 +98,7 @@ var (
 	// "“Are these the terrorists?” the DG asked": asked after a quotation
 	// only; "asked Kabul to act" is a request the lists of verbs leave out.
 	afterAttrRe     = regexp.MustCompile(`^\s*,?\s*([A-Za-z][^“”"\n.;:!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `|asked)\b`)
-	invertedRe      = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$|[.;!?][A-Z])`)
+	invertedRe      = regexp.MustCompile(`^\s*,?\s*(?:` + speechVerbs + `)\s+([A-Za-z][^“”"\n;!?]{1,120}?)\s*(?:[.;!?]\s|[.;!?]?$|[.;!?][A-Z]|,\s+(?:(?:a|one|two|three|several|just)\s+(?:day|days|week|weeks|hours?)\s+)?(?:after|before|as|while|amid|during|following|when)\s)`)
 	reverseAppRe    = regexp.MustCompile(`(\b(?:[Aa]n?|[Tt]he)\s+[^,“”"]{3,80}),\s+([A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)+)$`)
 	beforeAttrRe    = regexp.MustCompile(`([A-Za-z][^“”"«»\n.;!?]{0,90}?)\s+(?:also\s+|further\s+)?(` + speechVerbs + `)\s*[:,]?\s*$`)
 	participleEndRe = regexp.MustCompile(`(?:,\s*|\s+on\s+(?:X|Twitter|Facebook|Telegram)\s+)(?:saying|stating|adding|noting|declaring|insisting|warning)\s*[,:]?\s*$`)
@@ -500,6 +500,13 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		st.org = "the " + lower
 		st.it = st.org
 		return st.org, ""
+	case definite && bodyOfficialRe.MatchString(p) && st.bodyPerson(p) != "":
+		// "the UNHCR official stressed", after "Arafat Jamal, UN refugee
+		// agency (UNHCR) Representative to Afghanistan": the person named
+		// with an office of that body.
+		w := st.bodyPerson(p)
+		st.setPerson(w)
+		return w, roleOf(w)
 	case delegationHeadRe.MatchString(lower):
 		// "The head of the delegation noted …", "According to the chief
 		// delegate", after "The head of the Russian delegation, Presidential
@@ -1246,7 +1253,7 @@ func (d *Draft) nameForward() {
 			if n.Speaker == c.Speaker || n.Speaker == "" {
 				continue
 			}
-			if !(officeAndName(n.Speaker) || nameAndOffice(n.Speaker)) || !strings.Contains(strings.ToLower(n.Speaker), noun) {
+			if !(officeAndName(n.Speaker) || nameAndOffice(n.Speaker)) || !strings.Contains(strings.ToLower(n.Speaker), noun) && !sameBody(c.Speaker, n.Speaker) {
 				// A surname alone may be that person's, named before the
 				// office; anyone else speaks between.
 				if isName(n.Speaker) {
@@ -1266,6 +1273,24 @@ func (d *Draft) nameForward() {
 
 // unnamedOffice: a speaker written as an office without a name ("a Chinese
 // foreign ministry spokesperson").
+// sameBody: the unnamed office names a body ("a UN refugee official",
+// "UNHCR official") whose name or acronym the named speaker's office
+// holds ("Arafat Jamal, the UNHCR representative in Afghanistan").
+func sameBody(unnamed, named string) bool {
+	for _, w := range strings.Fields(unnamed) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || roleWordRe.MatchString(w) || len(w) < 2 {
+			continue
+		}
+		for _, x := range strings.Fields(named) {
+			if strings.HasPrefix(strings.Trim(x, "(),’'"), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func unnamedOffice(sp string) bool {
 	t := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(sp, "the "), "a "), "an ")
 	r, _ := utf8.DecodeRuneInString(sp)
@@ -1859,7 +1884,7 @@ var (
 	leadAsideRe      = regexp.MustCompile(`^\s*,\s*(?:` + asides + `)\s*,`)
 	leadConjRe       = regexp.MustCompile(`^(?:while|and|but|whereas|as|which|who)\s+`)
 	descRe           = regexp.MustCompile(`^(?:the|a|an)\s+[a-z]`)
-	trailingAttrRe   = regexp.MustCompile(`^(?:(?:tonight|today|yesterday|on\s+\w+|late\s+\w+)\s+)?and\s+(?:also\s+)?(?:promised|vowed|pledged)\b|^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|tonight|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+\s+)?in (?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:address|speech|statement|post|briefing|interview|remarks|message|press conference)\b[^“”"]*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)|^(?:in\s+a\s+post\s+)?(?:on|via)\s+(?:(?:the|his|her|its|their)\s+)?(?:social media platform\s+|micro-?blogging (?:site|platform)\s+)?(?:X|Twitter|Facebook|Telegram|Instagram)(?:\s+account)?(?:\s*\(formerly Twitter\))?(?:\s+(?:late|early)?\s*on\s+\w+)?\s*[.,]?\s*$|^(?:a|the|his|her|their|its)\s+(?:regular\s+|daily\s+|weekly\s+)?(?:media|press|news)\s+(?:briefing|conference)(?:\s+(?:here|there|in\s+[A-Z]\w+|on\s+\w+))*\s*[.,]?\s*$`)
+	trailingAttrRe   = regexp.MustCompile(`^(?:(?:tonight|today|yesterday|on\s+\w+|late\s+\w+)\s+)?and\s+(?:also\s+)?(?:promised|vowed|pledged)\b|^(?:(?:on|late|early)\s+\w+\s*)?,\s+(?:making|bringing|raising|taking|pushing|marking|leaving)\s.*$|^(?:(?:on|late|early)\s+\w+(?:\s+\w+)?|tonight|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)?\s*[.,]?\s*$|^(?:(?:on|late|early)\s+\w+\s+)?in (?:his|her|their|its|a|an)\s+(?:[\p{L}-]+\s+){0,3}(?:address|speech|statement|post|briefing|interview|remarks|message|press conference)\b[^“”"]*$|^(?:(?:on|late|early)\s+\w+|in a (?:statement|post|press conference|briefing)(?:\s+on\s+\w+)?|\w+day)\s*(?:,|$)|^(?:in\s+a\s+post\s+)?(?:on|via)\s+(?:(?:the|his|her|its|their)\s+)?(?:social media platform\s+|micro-?blogging (?:site|platform)\s+)?(?:X|Twitter|Facebook|Telegram|Instagram)(?:\s+account)?(?:\s*\(formerly Twitter\))?(?:\s+(?:late|early)?\s*on\s+\w+)?\s*[.,]?\s*$|^(?:a|the|his|her|their|its)\s+(?:regular\s+|daily\s+|weekly\s+)?(?:media|press|news)\s+(?:briefing|conference)(?:\s+(?:here|there|in\s+[A-Z]\w+|on\s+\w+))*\s*[.,]?\s*$`)
 	accordingQuoteRe = regexp.MustCompile(`(?:^|\s)(?:According to|according to)\s+([^,;“”"]{2,80}?),\s*$`)
 	// News outlets and agencies report; they are not the speakers of what
 	// they report.
@@ -2032,7 +2057,7 @@ func mayBeJoint(p string) bool {
 	return false
 }
 
-var jointHints = []string{"joint", "correspondent", "reporter", "stringer", "state", "official ", "agenc", "outlet", "media", "daily", "newspaper", "broadcaster", "website", "portal", "television", "tv", "radio", "associated press"}
+var jointHints = []string{"joint", "correspondent", "reporter", "stringer", "journalist", "photographer", "cameraman", "state", "official ", "agenc", "outlet", "media", "daily", "newspaper", "broadcaster", "website", "portal", "television", "tv", "radio", "associated press"}
 
 // toldOutletRe: the outlet a speaker told, then what was told.
 var toldOutletRe = regexp.MustCompile(`^(?:AFP|AP|Reuters|Xinhua|Anadolu(?: Agency)?|Al Jazeera|(?:the )?BBC|CNN|Dawn|Arab News|TOLOnews|Amu TV|Radio Azadi|(?:[A-Z][\p{L}]*\s+){1,2}(?:News|TV|Times|Radio|Agency|Post|Tribune))\s+(?:on\s+[A-Z]\w+\s+)?(?:that\s+)?`)
@@ -2108,7 +2133,7 @@ var thesePointerRe = regexp.MustCompile(`^(?:these|those|this|that|his|her|their
 var timeSpanRe = regexp.MustCompile(`(?i)^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?:days?|weeks?|months?|hours?|years?)\b`)
 
 // figuresRe: data rather than whom it comes from.
-var figuresRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:official|unofficial|latest|available|initial|preliminary|government|provisional)\s+)?(?:figures|data|statistics|estimates|numbers|tallies|counts)$`)
+var figuresRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:official|unofficial|latest|available|initial|preliminary|government|provisional|new|updated)\s+){0,2}(?:figures|data|statistics|estimates|numbers|tallies|counts)$`)
 
 // obtainedByRe: information or documents an outlet obtained.
 var obtainedByRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:information|documents?|data|papers|footage|records)\s+(?:obtained|seen|accessed|reviewed|gathered)\s+by\b`)
@@ -2121,7 +2146,7 @@ var ofNameRe = regexp.MustCompile(`\s(?:of|for)\s+[A-Z][\p{L}]*$`)
 
 // jointRe: a joint statement, and state media by their name ("state
 // broadcaster PTV", "state-run Radio Pakistan"): not who speaks.
-var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}-]+\s+){0,2}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+[A-Z][\p{L}]*$|^(?:[\p{L}’'-]+\s+){0,4}(?:television|TV|radio|media outlets?)(?:\s+channel)?(?:\s+(?:close to|run by|of|from)\s+.*)?$|^(?:the\s+)?Associated Press of Pakistan(?:\s*\(APP\))?$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
+var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}-]+\s+){0,2}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+[A-Z][\p{L}]*$|^(?:[\p{L}’'-]+\s+){0,4}(?:television|TV|radio|media outlets?)(?:\s+channel)?(?:\s+(?:close to|run by|of|from)\s+.*)?$|^(?:the\s+)?Associated Press of Pakistan(?:\s*\(APP\))?$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer|journalist|photographer|cameraman)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
 
 // asides: what may stand between commas after a speaker ("Islamabad,
 // however, said", "Mujahid, in his statement, rejected").
@@ -3157,7 +3182,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			datePrefix += " " + rest[:i]
 			rest = rest[i+2:]
 			said = true
-		} else if loc := saidWhenRe.FindStringIndex(rest); loc != nil {
+		} else if loc := saidWhenRe.FindStringIndex(rest); loc != nil && !glossRe.MatchString(rest[loc[1]:]) {
 			// "said on Sunday the delegation left": the day is the saying's.
 			datePrefix += " " + rest[:loc[1]]
 			rest = rest[loc[1]:]
@@ -3218,6 +3243,20 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		return event{pos: span[0] + m[0] - len(phrase), phrase: phrase, text: rest, also: also, sentence: span, datePrefix: datePrefix}, true
 	}
 	return event{}, false
+}
+
+// bodyOfficialRe: an official of a body named by its name alone.
+var bodyOfficialRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'.-]*\s+){1,3}(?:official|representative|chief|head|envoy|spokesperson|spokesman|spokeswoman)$`)
+
+// bodyPerson: the last person named with an office of the body an
+// office phrase names, whom the lists do not know.
+func (st *speakerState) bodyPerson(office string) string {
+	for i := len(st.persons) - 1; i >= 0; i-- {
+		if p := st.persons[i]; p != office && (officeAndName(p) || nameAndOffice(p)) && sameBody(office, p) {
+			return p
+		}
+	}
+	return ""
 }
 
 // delegationHeadRe: the head of a delegation named by office alone.
@@ -3572,7 +3611,7 @@ var secondClauseRe = regexp.MustCompile(`,\s*(?:while|whereas|but|and)\s+|;\s+`)
 var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?(?:,\s*(?:adding|noting|saying|stressing|warning|urging|accusing|emphasi[sz]ing|insisting|alleging|calling on|calling for)|\s+and\s+(?:added|reiterated|stressed|warned|noted|said|insisted|urged))\s+(?:that\s+)?(.+?)\s*$`)
 
 // addingRe: when or where it was said, then a participle adding more.
-var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing|urging|accusing|emphasi[sz]ing|insisting|alleging)\s+(?:that\s+)?`)
+var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing|urging|accusing|emphasi[sz]ing|insisting|alleging|warning)\s+(?:that\s+)?`)
 
 // attrComma is the comma before a closing attribution: before the whole
 // speaker phrase ("…, Ahmad Khan, a police spokesman, said"), else the
@@ -3766,6 +3805,10 @@ var toldWhomRe = regexp.MustCompile(`^(?:reporters|journalists|the media|the pre
 var asideThatRe = regexp.MustCompile(`^,[^,“”"]{1,80},\s*that\s+`)
 
 // saidWhenRe: the day of the saying right after its verb.
+// glossRe: the outlet's gloss after a closing attribution ("…, Mujahid
+// said on Tuesday, making it one of the deadliest …").
+var glossRe = regexp.MustCompile(`^(?:making|bringing|raising|taking|pushing|marking|leaving)\s`)
+
 var saidWhenRe = regexp.MustCompile(`^(?:(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:\s*,)?\s+`)
 
 var ingWordRe = regexp.MustCompile(`(?:^|,\s*)[a-z]+ing\b`)

@@ -2185,6 +2185,25 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Arafat Jamal, the UNHCR representative in Afghanistan", "", "", false, "returns had doubled"},
 				{"Arafat Jamal, the UNHCR representative in Afghanistan", "", "", false, "UN refugee agency now estimates"}},
 		},
+		{"'a UN refugee official' is the UNHCR representative named after; 'warning that' adds to what precedes the attribution",
+			lead + "Three million Afghans could return to their homeland this year, a UN refugee official said on Friday, warning that the scale of repatriation is placing immense strain on the country.\n" +
+				"“What we are witnessing is the undignified, chaotic and large-scale exodus of Afghans,” said Arafat Jamal, the UNHCR representative in Afghanistan.\n",
+			[]wantClaim{
+				{"Arafat Jamal, the UNHCR representative in Afghanistan", "", "", false, "Three million Afghans"},
+				{"Arafat Jamal, the UNHCR representative in Afghanistan", "", "", false, "scale of repatriation"},
+				{"Arafat Jamal, the UNHCR representative in Afghanistan", "", "", true, "undignified, chaotic"}},
+		},
+		{"an inverted attribution ends at 'a day after'; 'the UNHCR official' is the person named with an office of that body; an AFP journalist is the outlet; the outlet's gloss after the attribution is not said; government figures are numbers",
+			lead + "“All of us at the United Nations are suffering from a reinforcement of the ban on females working with us,” said Arafat Jamal, UN refugee agency (UNHCR) Representative to Afghanistan, a day after agencies warned that the measures have impacted assistance for hundreds of thousands of people.\n" +
+				"The registration process involves providing biometric data, work that would be impossible without female workers, the UNHCR official stressed.\n" +
+				"Temporary shelters had not yet reached the Mazar Dara area of Kunar province, an AFP journalist said, with roads still blocked.\n" +
+				"The number of victims has mounted steadily, with 1,411 people dead in Kunar alone, chief Taliban government spokesman Zabihullah Mujahid said on Tuesday, making it one of the deadliest to hit the country in decades.\n" +
+				"According to the latest government figures, the earthquake claimed 2,205 lives across three provinces.\n",
+			[]wantClaim{
+				{"Arafat Jamal, UN refugee agency (UNHCR) Representative to Afghanistan", "", "", true, "suffering from a reinforcement"},
+				{"Arafat Jamal, UN refugee agency (UNHCR) Representative to Afghanistan", "", "", false, "biometric data"},
+				{"chief Taliban government spokesman Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "victims has mounted"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
