@@ -507,6 +507,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		w := st.bodyPerson(p)
 		st.setPerson(w)
 		return w, roleOf(w)
+	case pointerGroupRe.MatchString(lower) && st.group != "" && strings.Contains(strings.ToLower(st.group), pointerGroupRe.FindStringSubmatch(lower)[1]):
+		// "According to these sources", after "Sources familiar with the
+		// matter told TOLOnews": the same sources.
+		return st.group, roleOf(st.group)
 	case delegationHeadRe.MatchString(lower):
 		// "The head of the delegation noted …", "According to the chief
 		// delegate", after "The head of the Russian delegation, Presidential
@@ -1734,7 +1738,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				if head, _, _ := strings.Cut(st.last, " in "); st.last != "" && pluralSpeaker(head) {
 					speaker, role = st.last, roleOf(st.last)
 				}
-			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || ownWordsRe.MatchString(l) || unownedStatementRe.MatchString(l) || delegationHeadRe.MatchString(l) || roleNounRe.MatchString(l) || titledSurname(speaker) != "" {
+			} else if l := strings.ToLower(speaker); l == "spokesperson" || l == "spokesman" || l == "spokeswoman" || l == "statement" || l == "report" || l == "ministry" || ownWordsRe.MatchString(l) || pointerGroupRe.MatchString(l) || unownedStatementRe.MatchString(l) || delegationHeadRe.MatchString(l) || roleNounRe.MatchString(l) || titledSurname(speaker) != "" {
 				// "According to the spokesperson, …": whom that is.
 				// "According to SHO Sumalani": the person named in full
 				// before.
@@ -3245,6 +3249,9 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 	return event{}, false
 }
 
+// pointerGroupRe: an unnamed group pointed back to ("these sources").
+var pointerGroupRe = regexp.MustCompile(`^(?:these|those|the same|same|such)\s+(sources|officials|diplomats|analysts|residents|witnesses|officers)$`)
+
 // bodyOfficialRe: an official of a body named by its name alone.
 var bodyOfficialRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'.-]*\s+){1,3}(?:official|representative|chief|head|envoy|spokesperson|spokesman|spokeswoman)$`)
 
@@ -3323,7 +3330,9 @@ var placePrepRe = regexp.MustCompile(`^(?:at|in|on|to|with|near|along|across|ins
 var inAsideRe = regexp.MustCompile(`\s+(?:in|during|at)\s+(?:a|an|his|her|its|their|the)\s+(?:[\p{L}-]+\s+){0,3}(?:briefing|statement|address|speech|interview|post|conference|remarks|message|tweet|session|interaction|meeting|call|event|ceremony|gathering|seminar|visit)(?:\s+with\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)?(?:\s+(?:on|last|this|earlier)(?:\s+this)?\s+\w+)?\s*$`)
 
 // dashAsideRe: an aside between dashes closing the text before a verb.
-var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[—–]\s*$`)
+// "Ishaq Dar—who also serves as Pakistan’s Deputy Prime Minister—told":
+// em dashes without spaces too.
+var dashAsideRe = regexp.MustCompile(`\s+[—–]\s+[^—–“”"]{1,120}\s+[—–]\s*$|—[^—“”"]{1,120}—\s*$`)
 
 // participleAsideRe: ", speaking on condition of anonymity," and the like
 // between a speaker and the verb.

@@ -2204,6 +2204,16 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Arafat Jamal, UN refugee agency (UNHCR) Representative to Afghanistan", "", "", false, "biometric data"},
 				{"chief Taliban government spokesman Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "victims has mounted"}},
 		},
+		{"an aside between em dashes without spaces; 'Yaqoob Mujahid' is the defence minister; 'these sources' are the sources that spoke",
+			lead + "Earlier, Ishaq Dar—who also serves as Pakistan’s Deputy Prime Minister—told the Senate that he had received six calls in one day from Muttaqi.\n" +
+				"Recently, Yaqoob Mujahid said in an interview with the BBC that Islamabad blames Afghanistan for the violence in Pakistan.\n" +
+				"Sources familiar with the matter told TOLOnews that the Pakistani delegation walked away from the table. According to these sources, the talks broke down due to disagreements over several final clauses.\n",
+			[]wantClaim{
+				{"Ishaq Dar", "ishaq-dar", "pk", false, "six calls"},
+				{"Yaqoob Mujahid", "mohammad-yaqoob", "af-taliban", false, "Islamabad blames Afghanistan"},
+				{"Sources familiar with the matter", "", "", false, "walked away"},
+				{"Sources familiar with the matter", "", "", false, "talks broke down"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
