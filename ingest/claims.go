@@ -2572,7 +2572,7 @@ var feelingObjectRe = regexp.MustCompile(`^(?:deep\s+|grave\s+|serious\s+)?(?:ov
 var feelingRe = regexp.MustCompile(`^(?:that\s+)?(?:he|she|they|it|we|I)\s+(?:was|were|is|are|had been|has been|felt)\s+(?:deeply\s+|very\s+|extremely\s+|gravely\s+)?[“"‘]?(?:dismayed|saddened|shocked|alarmed|appalled|disappointed|pleased|encouraged|concerned|worried|troubled|horrified|heartbroken|grieved|happy|glad|delighted|outraged)[”"’]?(?:\s+(?:by|at|over|about|with|to\s+(?:hear|learn|see))\b[^;:“”]*)?\s*[.]?$`)
 
 // vowRetaliateRe: what a vow of retaliation vows.
-var vowRetaliateRe = regexp.MustCompile(`^(?:to\s+)?(?:retaliat\w*|respond|revenge|avenge|take\s+revenge|(?:a\s+)?(?:strong\s+|befitting\s+|swift\s+|firm\s+)?(?:retaliation|response|revenge))\b`)
+var vowRetaliateRe = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+\s+|today\s+|tonight\s+)?(?:to\s+)?[“"]?(?:retaliat\w*|respond|revenge|avenge|take\s+revenge|(?:a\s+)?(?:strong\s+|befitting\s+|swift\s+|firm\s+)?(?:retaliation|response|revenge))\b`)
 
 // offerRe: an offer made, the object of "announced", "reiterated" …
 var offerRe = regexp.MustCompile(`^(?:(?:its|his|her|their|our|the|[A-Z][\p{L}]*(?:’s|'s))\s+)?(?:full\s+|continued\s+|complete\s+)?(?:readiness|willingness|preparedness)\s+to\b`)
@@ -3151,7 +3151,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			// "adds that, overall, Pakistan caused …"
 			rest = rest[loc[1]:]
 			said = true
-		} else if i := strings.Index(rest, " that "); i >= 0 && i < 60 && !strings.ContainsAny(rest[:i], "“\"") && !finiteRe.MatchString(rest[:i]) && !(objectFirst[verb] && (strings.Contains(rest[:i], " to ") || strings.Contains(rest[:i], " of "))) {
+		} else if i := strings.Index(rest, " that "); i >= 0 && i < 60 && !strings.ContainsAny(rest[:i], "“\"") && !finiteRe.MatchString(rest[:i]) && !afterCommaRe.MatchString(rest[:i]) && !(objectFirst[verb] && (strings.Contains(rest[:i], " to ") || strings.Contains(rest[:i], " of "))) {
 			// Not "said his team would contact them later that day".
 			if c := strings.LastIndex(rest[:i], ", "); c > 0 && (objectVerbs[verb] || objectFirst[verb] || verb == "claimed") && thatParticiples[rest[c+2:i]] && len(strings.Fields(rest[:c])) >= 2 {
 				// "claimed responsibility for the attack, stating that …":
@@ -3395,7 +3395,7 @@ func (d *Draft) goesOn(g *Gazetteer, p Paragraph, st *speakerState, sents [][2]i
 		// "In a separate operation in Spinwam, one more terrorist was
 		// eliminated": the bulletin's next action, where "in a separate
 		// incident" would be the outlet's next story.
-		if backgroundRe.MatchString(separateOpRe.ReplaceAllString(text, "")) || titleCase(text) || strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 5 || slices.ContainsFunc(quotes, func(q quoteSpan) bool { return q.Direct && q.Open >= s[0] && q.Open < s[1] }) {
+		if backgroundRe.MatchString(separateOpRe.ReplaceAllString(text, "")) || creditRe.MatchString(text) || titleCase(text) || strings.HasSuffix(text, "?") || len(strings.Fields(text)) < 5 || slices.ContainsFunc(quotes, func(q quoteSpan) bool { return q.Direct && q.Open >= s[0] && q.Open < s[1] }) {
 			st.runOn = false
 			return
 		}
@@ -3574,13 +3574,16 @@ func titleCase(s string) bool {
 // ownSayingRe: a sentence whose own subject says something.
 var ownSayingRe = regexp.MustCompile(`\b(?:said|stated|says|told|added|noted|explained|announced|confirmed)\s+(?:that\s+|on\s+\w+\s+)?(?:the|a|an|it|he|she|they|[A-Z])`)
 
+// creditRe: an agency's credit line ("(Reporting by …; Editing by …)").
+var creditRe = regexp.MustCompile(`(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b`)
+
 // separateOpRe: a bulletin's next operation.
 var separateOpRe = regexp.MustCompile(`^In (?:a|another) separate (?:operation|engagement|intelligence-based operation|IBO|exchange of fire)\b`)
 
 // backgroundRe: what an outlet adds to a bulletin in its own voice.
 // "Reported" is the outlet's ("Dawn reported that", "was reported") but
 // not as an adjective ("on reported presence of khawarij").
-var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement)(?: [^\s,.]+){0,4}? (?:comes|came)|(?:comes|came) (?:just |only )?(?:a|an|one|two|three|four|five|several|\d+) (?:day|days|hour|hours|week|weeks|month|months) (?:after|before)|gave no (?:further |other |more )?(?:information|details)|(?:is|are) (?:the|one of the) (?:busiest|largest|biggest|main|longest|oldest|only|principal|primary|key|major)\b|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|the (?:clashes|violence|fighting|escalation|hostilities|exchange of fire) (?:followed|erupted|broke out|began|came|started)|the (?:ceasefire|truce) (?:took effect|came into (?:force|effect)|went into effect|began|started)|there (?:was|has been|were) no (?:immediate )?(?:confirmation|comment|response|reaction|word)|(?:could|can)(?:not| not) be (?:independently )?(?:verified|confirmed)|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|apparently|seemingly|presumably|no (?:further |other )?details|(?:his|her|their|the|these|those) (?:remarks|comments|statements?) (?:come|came|followed|follow)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
+var backgroundRe = regexp.MustCompile(`(?i)\b(?:(?:is|are|was) (?:the |a )?(?:term|name|designation|label)|refers? to|(?:is|are) used (?:by|for|to)|this (?:comes|came|is the)|the (?:development|incident|attack|operation|strike|raid|move|decision|announcement|surge|statement)(?: [^\s,.]+){0,4}? (?:comes|came)|(?:comes|came) (?:just |only )?(?:a|an|one|two|three|four|five|several|\d+) (?:day|days|hour|hours|week|weeks|month|months) (?:after|before)|gave no (?:further |other |more )?(?:information|details)|(?:is|are) (?:the|one of the) (?:busiest|largest|biggest|main|longest|oldest|only|principal|primary|key|major)\b|it (?:is|may be) (?:pertinent|noted|worth|noteworthy)|worth mentioning|earlier (?:this|last|in|on)|last (?:month|year|week)|in (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d|separately|meanwhile|in a separate|in a related development|on the other hand|has (?:long |also )?been (?:[a-z]+ing|a|an|the|in|at|on|under|for|one|among|part|critical|vocal)\b|have (?:long )?been (?:accus|blam)|according to|quoted|reports (?:via|citing|quoting|that)|reports\s*[.]?$|reported(?:\s*(?:[.,;]|$)|\s+(?:that|on|in|by|to|as|earlier|the|a|an|it|he|she|they)\b)|(?:was|were|is|are|been|being|has|have|had)\s+(?:\w+\s+)?reported|told|said|says|paid (?:rich )?tributes?|expressed (?:grief|sorrow|condolences)|lauded|praised|condoled|it (?:marked|marks|was the|is the)|recent(?:ly)?|earlier today|label(?:l)?ed|designated|did not (?:mention|say|give|disclose|specify)|no official|the (?:clashes|violence|fighting|escalation|hostilities|exchange of fire) (?:followed|erupted|broke out|began|came|started)|the (?:ceasefire|truce) (?:took effect|came into (?:force|effect)|went into effect|began|started)|there (?:was|has been|were) no (?:immediate )?(?:confirmation|comment|response|reaction|word)|(?:could|can)(?:not| not) be (?:independently )?(?:verified|confirmed)|both (?:sides|nations|countries|parties|delegations)|reportedly|allegedly|apparently|seemingly|presumably|no (?:further |other )?details|(?:was|is|has been) not possible to (?:independently )?verify|(?:could|can) not independently verify|unable to (?:independently )?verify|(?:his|her|their|the|these|those) (?:remarks|comments|statements?) (?:come|came|followed|follow)|(?:a|one|two|three|several) days? (?:earlier|later)|expressed (?:solidarity|sympathy|concern|regret))\b`)
 
 // secondSpeaker finds a second speaker in the text of ev, reported in
 // sentence s of text: "Mujahid said Kabul wanted dialogue, while Tarar said
@@ -3814,6 +3817,11 @@ var toldWhomRe = regexp.MustCompile(`^(?:reporters|journalists|the media|the pre
 var asideThatRe = regexp.MustCompile(`^,[^,“”"]{1,80},\s*that\s+`)
 
 // saidWhenRe: the day of the saying right after its verb.
+// afterCommaRe: a clause of time after the verb's own words ("told AFP on
+// Oct. 30, after Islamabad's announcement that …"): its "that" is not the
+// verb's.
+var afterCommaRe = regexp.MustCompile(`,\s+(?:after|before|as|amid|following|when|while|despite)\s`)
+
 // glossRe: the outlet's gloss after a closing attribution ("…, Mujahid
 // said on Tuesday, making it one of the deadliest …").
 var glossRe = regexp.MustCompile(`^(?:making|bringing|raising|taking|pushing|marking|leaving)\s`)
@@ -3823,7 +3831,7 @@ var saidWhenRe = regexp.MustCompile(`^(?:(?:on|late|early|last)\s+)?(?:Monday|Tu
 var ingWordRe = regexp.MustCompile(`(?:^|,\s*)[a-z]+ing\b`)
 
 // toldTailRe: whom it was told, and when, closing the sentence.
-var toldTailRe = regexp.MustCompile(`^(?:reporters|journalists|the media|the press|[A-Z][\p{L}/’'.-]*(?:\s+[A-Z][\p{L}/’'.-]*){0,3})(?:\s+(?:on|late|early|in)\s+[^,;:“”"]{1,30})?(?:\s*[.]?$|,\s*(?:with|as|amid|while|following|despite)\s)`)
+var toldTailRe = regexp.MustCompile(`^(?:reporters|journalists|the media|the press|[A-Z][\p{L}/’'.-]*(?:\s+[A-Z][\p{L}/’'.-]*){0,3})(?:\s+(?:on|late|early|in)\s+[^,;:“”"]{1,30})?(?:\s*[.]?$|,\s*(?:with|as|amid|while|following|despite|after|before|when)\s)`)
 
 // closingAttribution: "The talks concluded two days back, Afghan Taliban
 // spokesperson Zabihullah Mujahid said.": the last reporting verb closes
@@ -3841,7 +3849,7 @@ func closingAttribution(s string, span [2]int, quotes []quoteSpan, verbs [][]int
 		return event{}, false
 	}
 	// "…, X said in a recent press briefing that …": what follows is said.
-	if strings.Contains(rest, " that ") {
+	if i := strings.Index(rest, " that "); i >= 0 && !strings.Contains(rest[:i], ",") {
 		return event{}, false
 	}
 	prefix := strings.TrimRight(s[:m[0]], " ")
@@ -3879,6 +3887,15 @@ func invertedReported(s string, span [2]int, m []int) (event, bool) {
 	prefix := strings.TrimRight(s[:m[0]], " ")
 	if !strings.HasSuffix(prefix, ",") || objectVerbs[s[m[2]:m[3]]] || thatVerbs[s[m[2]:m[3]]] {
 		return event{}, false
+	}
+	// "Abdul Jabbar Hikmat, the commissioner on the Afghan side of the
+	// border, confirmed the closure": the comma closes an appositive,
+	// and the verb's subject is before it.
+	if body := strings.TrimSuffix(prefix, ","); strings.Contains(body, ",") {
+		seg := strings.TrimSpace(body[strings.LastIndex(body, ",")+1:])
+		if before := strings.TrimSpace(body[:strings.LastIndex(body, ",")]); descRe.MatchString(seg) && roleWordRe.MatchString(seg) && surnameRe.MatchString(lastWord(before)) {
+			return event{}, false
+		}
 	}
 	tail := s[m[1]:]
 	// "…, said spokesperson Zabihullah Mujahid, adding that all eight were

@@ -2214,6 +2214,19 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Sources familiar with the matter", "", "", false, "walked away"},
 				{"Sources familiar with the matter", "", "", false, "talks broke down"}},
 		},
+		{"an appositive's closing comma before the verb is no inverted attribution; a vow 'on Tuesday to respond'; 'told AFP on Oct. 30, after …' closes the statement; a wire's credit line and 'not possible to verify' end a bulletin",
+			lead + "There was no immediate comment from Pakistan. However, Abdul Jabbar Hikmat, the commissioner on the Afghan side of the border, confirmed the closure by Pakistan.\n" +
+				"Afghanistan's Taliban government vowed on Tuesday to \"respond appropriately\" to deadly overnight air strikes.\n" +
+				"Pakistan and Afghanistan will likely hold another round of peace talks in Istanbul, a Pakistani security source told AFP on Oct. 30, after Islamabad's announcement that previous negotiations had failed.\n" +
+				"Pakistan’s army said Sunday it had killed 25 militants while repelling two major infiltration attempts along the border. It was not possible to verify the casualty figures as the area is remote.\n" +
+				"Trade between the countries was worth over $1.6 billion in 2024, according to Pakistan's foreign office.\n" +
+				"(Reporting by Mushtaq Ali in Peshawar; writing by Asif Shahzad; Editing by Bernadette Baum)\n",
+			[]wantClaim{
+				{"Abdul Jabbar Hikmat, the commissioner on the Afghan side of the border", "", "", false, "closure by Pakistan"},
+				{"a Pakistani security source", "", "pk", false, "likely hold another round"},
+				{"Pakistan’s army", "pk-army", "pk", false, "killed 25 militants"},
+				{"Pakistan's foreign office", "pk-mofa", "pk", false, "$1.6 billion"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
