@@ -467,6 +467,10 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			p := st.lastWithRole("spokes")
 			st.setPerson(p)
 			return p, roleOf(p)
+		case st.person != "" && st.dp.identify(st.person).speaksFor == "ispr":
+			// "The DG ISPR told journalists …. The spokesman said …": the
+			// head of the military's media wing is its spokesman.
+			return st.person, roleOf(st.person)
 		case st.org != "":
 			s := st.org + " " + lower
 			st.spokes = s
@@ -2789,6 +2793,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// "The statement apparently referred to an operation …": the
 		// outlet's guess at what was meant, not what was said.
 		if w := lastWord(s[:m[0]]); w == "apparently" || w == "seemingly" || w == "presumably" || w == "possibly" || w == "probably" {
+			continue
+		}
+		// "India’s alleged role", "Kabul's stated aim": a participle after
+		// a possessive is an adjective.
+		if w := lastWord(s[:m[0]]); (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")) && strings.HasSuffix(s[m[2]:m[3]], "ed") {
 			continue
 		}
 		// "On a related note, …": the noun.

@@ -2227,6 +2227,16 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Pakistan’s army", "pk-army", "pk", false, "killed 25 militants"},
 				{"Pakistan's foreign office", "pk-mofa", "pk", false, "$1.6 billion"}},
 		},
+		{"'the spokesman' after the DG ISPR spoke is he; a participle after a possessive is an adjective",
+			lead + "Lieutenant General Ahmed Sharif Chaudhry said that the allegation of allowing drone attacks was false.\n" +
+				"The DG ISPR told journalists that Pakistan had killed numerous cross-border terrorists.\n" +
+				"The spokesman said counter-narcotics activity formed a key part of the campaign.\n" +
+				"The state has designated the groups as Fitna-al-Hindustan to highlight India’s alleged role in terrorism across the province.\n",
+			[]wantClaim{
+				{"Lieutenant General Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "allegation of allowing"},
+				{"DG ISPR", "ahmed-sharif-chaudhry", "ispr", false, "killed numerous"},
+				{"Lieutenant General Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "counter-narcotics"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
