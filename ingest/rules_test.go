@@ -2237,6 +2237,15 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"DG ISPR", "ahmed-sharif-chaudhry", "ispr", false, "killed numerous"},
 				{"Lieutenant General Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "counter-narcotics"}},
 		},
+		{"an acronym the text spelt out as a body's name is that body, and 'it' after it spoke",
+			lead + "An emergency meeting of the National Security Committee (NSC) on Thursday discussed the situation.\n" +
+				"The NSC noted it was a binding international agreement that lacked any provision for unilateral suspension. Declaring water a vital national interest, it vowed to safeguard its availability at all costs.\n" +
+				"This, it said, would continue until the other side desists from its behaviour.\n",
+			[]wantClaim{
+				{"NSC", "", "", false, "binding international agreement"},
+				{"NSC", "", "", false, "Declaring water"},
+				{"NSC", "", "", false, "would continue until"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
