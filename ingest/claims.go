@@ -579,6 +579,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 		// "The ministry said …" after UNHCR spoke: another body, which
 		// the reviewer names.
 		return "", ""
+	case lower == "statement" && st.org == "" && st.stated == "" && st.person != "" && st.last == st.person && !isBody(st.person, st.lastWho):
+		// "… said Kabir expressed hope that …. “…,” said the statement":
+		// the statement of the person who spoke last (LABELLING.md, ninth
+		// pass).
+		return st.person, roleOf(st.person)
 	case lower == "statement" && st.org == "" && st.stated != "":
 		// "Zabihullah Mujahid … issued a formal statement …", then "the
 		// statement read": his.

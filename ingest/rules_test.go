@@ -2246,6 +2246,13 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"NSC", "", "", false, "Declaring water"},
 				{"NSC", "", "", false, "would continue until"}},
 		},
+		{"'said the statement' after a person the lists do not know spoke is theirs",
+			lead + "In a post on X, the Afghan ministry said Kabir expressed hope that the host countries will exercise patience toward refugees.\n" +
+				"“Islamic Emirate encourages Afghan refugees to return to the country,” said the statement.\n",
+			[]wantClaim{
+				{"Kabir", "", "", false, "host countries will exercise"},
+				{"Kabir", "", "", true, "encourages Afghan refugees"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
