@@ -3466,6 +3466,9 @@ var (
 	surnameWordRe = regexp.MustCompile(`^[A-Z][a-z’'-]+[a-z]$`)
 )
 
+// titleOpenRe: a title opening a sentence before a name.
+var titleOpenRe = regexp.MustCompile(`^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+`)
+
 // speakerLine: a line that is only a person's name and office ("Esmaeil
 // Baghaei, Foreign Ministry Spokesman"), as a page sets it over what they
 // said.
@@ -3478,6 +3481,10 @@ func speakerLine(t string) bool {
 // gazetteer do not know, whom no bulletin runs on into) or one word that
 // may be a surname ("Trump repeated …"); "" when neither.
 func openingName(text string) (name string, full bool) {
+	// "Dr. Salvador visited …": the title is not the name.
+	if t := titleOpenRe.FindString(text); t != "" {
+		text = text[len(t):]
+	}
 	m := actorRe.FindStringSubmatch(text)
 	switch {
 	case m == nil:

@@ -2253,6 +2253,11 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Kabir", "", "", false, "host countries will exercise"},
 				{"Kabir", "", "", true, "encourages Afghan refugees"}},
 		},
+		{"a title before a surname opening a sentence ('Dr. Salvador visited …') names the person named in full before, who is 'he' next",
+			lead + "Dr. Edwin Ceniza Salvador, the WHO Representative in Afghanistan, visited the village with a UN delegation.\n" +
+				"Dr. Salvador visited the health centre in the village. In meetings with elders, he emphasized the agency's commitment to maintaining health services for the population.\n",
+			[]wantClaim{{"Edwin Ceniza Salvador", "", "", false, "agency's commitment"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

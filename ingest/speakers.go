@@ -681,19 +681,26 @@ func (dp *docPeople) identify(phrase string) identity {
 // namedBefore: a person the lists do not know, named before by given name
 // and surname, that surname names now; "" when none.
 func (dp *docPeople) namedBefore(surname string) string {
-	re, err := regexp.Compile(`\b[A-Z][\p{L}’'-]+\s+` + regexp.QuoteMeta(surname) + `\b`)
+	re, err := regexp.Compile(`\b(?:[A-Z][\p{L}’'-]+\s+){1,3}` + regexp.QuoteMeta(surname) + `\b`)
 	if err != nil {
 		return ""
 	}
 	for i := len(dp.seen) - 1; i >= 0; i-- {
 		for _, m := range re.FindAllString(dp.seen[i], -1) {
-			if personNameRe.MatchString(m) && !roleWordRe.MatchString(m) && IdentifySpeaker(m) == "" && len(DefaultGazetteer().Find(m)) == 0 && !titleWords[strings.ToLower(strings.Fields(m)[0])] {
+			// "In Edwin Salvador": a sentence's first word is not the name's.
+			for f := strings.Fields(m); len(f) > 2 && openerWords[strings.ToLower(f[0])]; f = f[1:] {
+				m = strings.Join(f[1:], " ")
+			}
+			if personNameRe.MatchString(m) && !roleWordRe.MatchString(m) && IdentifySpeaker(m) == "" && len(DefaultGazetteer().Find(m)) == 0 && !titleWords[strings.ToLower(strings.Fields(m)[0])] && !openerWords[strings.ToLower(strings.Fields(m)[0])] {
 				return m
 			}
 		}
 	}
 	return ""
 }
+
+// openerWords: words that open sentences before a name.
+var openerWords = map[string]bool{"in": true, "on": true, "at": true, "the": true, "a": true, "an": true, "as": true, "but": true, "and": true, "when": true, "while": true, "after": true, "before": true, "during": true, "for": true, "from": true, "with": true, "by": true, "to": true, "of": true, "meanwhile": true, "however": true}
 
 func (dp *docPeople) inFull(surname string) string {
 	re, err := regexp.Compile(`(?:[A-Z][\p{L}.’'-]*\s+){1,6}` + regexp.QuoteMeta(surname) + `\b`)
