@@ -2378,6 +2378,17 @@ func reported(text string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		}
 	}
+	// "…, according to the World Food Programme (WFP), which warned it
+	// can support just half …": the body says both.
+	if strings.Contains(s, "according to") {
+		if m := accordingMidRe.FindStringSubmatchIndex(s); m != nil && !inside(quotes, span[0]+m[4]) {
+			if r := relativeSaidRe.FindStringIndex(s[m[6]:]); r != nil {
+				if t := strings.TrimSpace(datelineRe.ReplaceAllString(s[m[2]:m[3]], "")); len(strings.Fields(t)) >= 4 {
+					return event{pos: span[0] + m[4], phrase: s[m[4]:m[5]], according: true, text: t, also: strings.TrimSpace(s[m[6]+r[1]:]), sentence: span}, true
+				}
+			}
+		}
+	}
 	ev, ok := reportedVerb(s, span, quotes)
 	if ok && !notSpeaker(cleanSpeaker(ev.phrase)) {
 		return ev, true
@@ -3312,6 +3323,10 @@ var unownedStatementRe = regexp.MustCompile(`^(?:an?|one)\s+(?:(?:official|writt
 
 // titleWordRe: a capitalised word.
 var titleWordRe = regexp.MustCompile(`\b[A-Z][a-z]`)
+
+// relativeSaidRe: a relative clause of speech after a speaker ("which
+// warned it can …").
+var relativeSaidRe = regexp.MustCompile(`^(?:which|who)\s+(?:also\s+)?(?:said|warned|added|noted|stated|estimated|reported|cautioned)\s+(?:that\s+)?`)
 
 // innerStatement: a named speaker's own "that" clause opening r, the rest
 // of sentence s after another's verb of speech.

@@ -2258,6 +2258,12 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				"Dr. Salvador visited the health centre in the village. In meetings with elders, he emphasized the agency's commitment to maintaining health services for the population.\n",
 			[]wantClaim{{"Edwin Ceniza Salvador", "", "", false, "agency's commitment"}},
 		},
+		{"'…, according to the World Food Programme (WFP), which warned …': the body says both",
+			lead + "Fresh US cuts to food assistance risk worsening already widespread hunger in Afghanistan, according to the World Food Programme (WFP), which warned it can support just half the people in need.\n",
+			[]wantClaim{
+				{"World Food Programme (WFP)", "", "", false, "Fresh US cuts"},
+				{"World Food Programme (WFP)", "", "", false, "just half the people"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
