@@ -116,7 +116,8 @@ var (
 	datelineRe = regexp.MustCompile(`^(?:[A-Z][A-Z .]{2,30}(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?(?:,\s*` + monthDay + `)?\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|\s[—–-]{1,2}\s+|[—–]\s*|-\s+)|(?:` + monthDay + `,?\s+[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?,\s*` + monthDay + `)\s*(?:\([A-Za-z .]{2,30}\))?\s*(?::\s*|[—–-]{1,2}\s+)|(?:Islamabad|Kabul|Rawalpindi|Peshawar|Quetta|Karachi|Lahore|Doha|Istanbul|Ankara|Tehran|Riyadh|Kandahar|Jalalabad|Washington|Moscow|Beijing|New Delhi|Dubai|Geneva|London|United Nations)\s+[—–]\s+` +
 		// "(MENAFN) ", "Islamabad [Pakistan], August 7 (ANI): ": an
 		// agency's marker, and its dateline with the country in brackets.
-		`|\((?:[A-Z][\p{L}]*\s*){1,3}\)\s+|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?\s*\[[A-Z][\p{L} ]+\],\s*` + monthDay + `\s*(?:\([A-Za-z .]{2,30}\))?\s*:\s*)`)
+		// "Doha (Uttam Hindu News): ": a city and the outlet.
+		`|\((?:[A-Z][\p{L}]*\s*){1,3}\)\s+|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?\s*\((?:[A-Z][\p{L}]*\s*){1,4}\):\s*|[A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+)?\s*\[[A-Z][\p{L} ]+\],\s*` + monthDay + `\s*(?:\([A-Za-z .]{2,30}\))?\s*:\s*)`)
 	appositiveRe = regexp.MustCompile(`((?:(?:Lt|Gen|Maj|Col|Brig|Dr|Mr|Ms|Mrs|Gen|Sen|Rep|Adm|Capt)\.\s*)*[A-Z][\p{L}’'.-]*(?:\s+(?:al-|el-|bin\s+|ibn\s+|de\s+)?[A-Z][\p{L}’'.-]*)+),\s+((?:the\s+)?[a-z][^,]{3,120}?),?\s*$`)
 	// roleWordRe: a word of an office or of one who witnessed; roleWords
 	// its words, one of which each match needs.
@@ -2196,6 +2197,10 @@ func cleanSpeaker(p string) string {
 			p = m[1]
 		}
 	}
+	// "Earlier in the day Islamabad": when, without its comma.
+	if loc := leadTimeRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
+		p = p[loc[1]:]
+	}
 	p = leadAdverbRe.ReplaceAllString(p, "")
 	// "figures released by the Taliban government": whose figures.
 	if loc := figuresByRe.FindStringIndex(p); loc != nil && loc[1] < len(p) {
@@ -2246,6 +2251,9 @@ func cleanSpeaker(p string) string {
 	p = trimAdverb(p)
 	return strings.TrimSpace(strings.TrimSuffix(p, ","))
 }
+
+// leadTimeRe: when, opening a speaker phrase without a comma.
+var leadTimeRe = regexp.MustCompile(`^(?:(?:Earlier|Later)\s+(?:in the day|that day|on \w+|this (?:week|month|morning|evening|year)|today)|Last (?:week|month|year))\s+`)
 
 // ownStatementRe: a body's statement named as the speaker; group 1 is the
 // body.
@@ -3114,8 +3122,10 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			continue
 		}
 		// "has vowed to retaliate against the assault": a vow of
-		// retaliation says nothing of what happened (LABELLING.md).
-		if verb == "vowed" && vowRetaliateRe.MatchString(rest) {
+		// retaliation says nothing of what happened (LABELLING.md); nor
+		// does a threat ("threatened to send Afghanistan back to caves"),
+		// nor "insisted on a ceasefire", an act the sentence reports.
+		if verb == "vowed" && vowRetaliateRe.MatchString(rest) || verb == "threatened" && strings.HasPrefix(rest, "to ") || (verb == "insisted" || verb == "insists") && strings.HasPrefix(rest, "on ") {
 			continue
 		}
 		// "2,817 people said to be injured": a passive, nobody's saying.
@@ -3883,7 +3893,7 @@ var afterCommaRe = regexp.MustCompile(`,\s+(?:after|before|as|amid|following|whe
 // said on Tuesday, making it one of the deadliest …").
 var glossRe = regexp.MustCompile(`^(?:making|bringing|raising|taking|pushing|marking|leaving)\s`)
 
-var saidWhenRe = regexp.MustCompile(`^(?:(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:\s*,)?\s+`)
+var saidWhenRe = regexp.MustCompile(`^(?:(?:early|late)\s+)?(?:(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:\s*,)?\s+`)
 
 var ingWordRe = regexp.MustCompile(`(?:^|,\s*)[a-z]+ing\b`)
 

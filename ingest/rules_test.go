@@ -2264,6 +2264,18 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"World Food Programme (WFP)", "", "", false, "Fresh US cuts"},
 				{"World Food Programme (WFP)", "", "", false, "just half the people"}},
 		},
+		{"'insisted on' an act and a threat say nothing, the according tail does; 'Earlier in the day Islamabad'; a city and the outlet before a colon; 'said early on Wednesday after …' closes the statement",
+			lead + "The Pakistani side reached out to Afghanistan and insisted on a ceasefire, after which the temporary arrangement was agreed upon, according to the Taliban.\n" +
+				"Earlier in the day Islamabad said it had killed dozens of Afghan security forces and militants in overnight operations.\n" +
+				"Doha (Uttam Hindu News): Qatar's Foreign Ministry announced early Sunday that Pakistan and Afghanistan had agreed to an immediate ceasefire.\n" +
+				"Pakistan agreed to resume talks in Istanbul, a day after the Defence Minister threatened to send Afghanistan back to caves.\n" +
+				"Peace talks ended without a “workable solution”, information minister Attaullah Tarar said early on Wednesday after this month’s deadly clashes.\n",
+			[]wantClaim{
+				{"Taliban", "af-taliban", "", false, "insisted on a ceasefire"},
+				{"Islamabad", "pk", "", false, "killed dozens"},
+				{"Qatar's Foreign Ministry", "qa-mofa", "qa", false, "immediate ceasefire"},
+				{"information minister Attaullah Tarar", "attaullah-tarar", "pk", false, "workable solution"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
