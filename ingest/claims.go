@@ -468,6 +468,15 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			p := st.lastWithRole("spokes")
 			st.setPerson(p)
 			return p, roleOf(p)
+		case st.last != st.org && st.dp.onlyNamed(func(sp *Speaker) bool { return sp.Kind == "person" && strings.Contains(sp.Role, "spokes") }) != nil:
+			// "Pakistan rejected statements by the Taliban spokesperson
+			// Zabihullah Mujahid …. The spokesperson had accused …": the one
+			// listed spokesperson the text named, when the body that spoke
+			// before is not the last speaker.
+			if w, ok := st.asWritten(st.dp.onlyNamed(func(sp *Speaker) bool { return sp.Kind == "person" && strings.Contains(sp.Role, "spokes") })); ok {
+				return w, roleOf(w)
+			}
+			return "", ""
 		case st.person != "" && st.dp.identify(st.person).speaksFor == "ispr":
 			// "The DG ISPR told journalists …. The spokesman said …": the
 			// head of the military's media wing is its spokesman.
@@ -1863,8 +1872,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		}
 	}
 	// A bullet closed by its speaker is a headline: the paragraph after it
-	// is not the bulletin's.
-	st.runOn = bulletin && sents != nil
+	// is not the bulletin's. Nor is the bullet after a bullet ("- Foreign
+	// Office says …" then "- Ceasefire holds, …"): each is a headline.
+	st.runOn = bulletin && sents != nil && !bulletLineRe.MatchString(p.Text)
 	if st.runOn {
 		d.goesOn(g, p, st, sents, claimedEnd, quotes)
 	}
@@ -1914,6 +1924,7 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 
 var (
 	auxRe            = regexp.MustCompile(`\s+(?:(?:has|have|had)(?:\s+(?:long|also|repeatedly|previously|already|now|again|earlier|since|recently))?|did|does|later|also|earlier|again|then|now|further|repeatedly|previously|recently|once again|even|reportedly|allegedly|(?:on|late|early|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?|yesterday|today|tonight)\s*$`)
+	bulletLineRe     = regexp.MustCompile(`^\s*[•●▪◦*–-]\s`)
 	bulletAttrRe     = regexp.MustCompile(`^\s*[•●▪◦*–-]\s*(.+?)\s*:\s*([A-Z][\p{L}’'(). -]{1,60}?)\s*$`)
 	asideRe          = regexp.MustCompile(`,\s*(?:` + asides + `)\s*,?\s*$`)
 	leadAsideRe      = regexp.MustCompile(`^\s*,\s*(?:` + asides + `)\s*,`)
@@ -1930,8 +1941,8 @@ var (
 	// "The Taliban on Sunday (12 October)", "officials on Wednesday": the
 	// day belongs to the saying, not to the speaker.
 	// speakerTimeWords: each branch of speakerTimeRe needs one of them.
-	speakerTimeWords = wordSet("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight in earlier later also meanwhile however speaking writing addressing talking quoted cited as according at via through on while when during after before")
-	speakerTimeRe    = regexp.MustCompile(`(?i),?\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b.*$|,?\s+(?:in a (?:statement|press briefing|press conference|post)|earlier|later|also|meanwhile|however)\b.*$|,\s+(?:speaking|writing|addressing|talking|quoted|cited|as\s+quoted|according)\b.*$` +
+	speakerTimeWords = wordSet("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight in earlier later also meanwhile however speaking writing addressing talking responding reacting replying commenting quoted cited as according at via through on while when during after before")
+	speakerTimeRe    = regexp.MustCompile(`(?i),?\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\b.*$|,?\s+(?:in a (?:statement|press briefing|press conference|post)|earlier|later|also|meanwhile|however)\b.*$|,\s+(?:speaking|writing|addressing|talking|responding|reacting|replying|commenting|quoted|cited|as\s+quoted|according)\b.*$` +
 		// "…, in a series of posts", "… via a spokesperson", "… on social
 		// media", "the minister while speaking to …": how or when it was
 		// said, not who.
@@ -3284,6 +3295,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			words--
 		}
 		if words < minWords || startsQuote(rest) && !objectVerbs[verb] && !said && !quotedPhraseOpens(rest) {
+			return event{}, false
+		}
+		// "stated in a post on X:": where, then the colon; what was said
+		// follows it.
+		if t := strings.TrimSpace(rest); strings.HasSuffix(t, ":") && occasionOpenRe.MatchString(t) && !strings.ContainsAny(t, "“\"") {
 			return event{}, false
 		}
 		// "Khan added: “As soon as any clarity or in": a quotation the

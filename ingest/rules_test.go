@@ -2276,6 +2276,23 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Qatar's Foreign Ministry", "qa-mofa", "qa", false, "immediate ceasefire"},
 				{"information minister Attaullah Tarar", "attaullah-tarar", "pk", false, "workable solution"}},
 		},
+		{"a bullet runs on into no other bullet; 'stated in a post on X:' says nothing itself; 'the spokesperson' is the one listed spokesperson named, when the body before is not the last speaker; 'responding to …' is no office",
+			"- Foreign Office says talks require patience and confidentiality.\n" +
+				"- Ceasefire holds, next round due on November 6.\n" +
+				"ISLAMABAD: Pakistan has rejected a statement attributed to the Afghan Taliban spokesperson regarding the talks.\n" +
+				"Rejecting the claim, the Ministry of Information & Broadcasting stated in a post on X:\n" +
+				"“When the Afghan side said that they were Pakistani nationals, Pakistan immediately proposed that they be handed over.”\n" +
+				"Pakistan also strongly rejected statements by the Taliban spokesperson Zabihullah Mujahid in an interview on Saturday.\n" +
+				"The spokesperson had accused Pakistan of undermining ties and of conducting airstrikes on Afghan soil.\n" +
+				"Pakistan Defense Minister Khawaja Asif, responding to Mujahid’s allegations, said that there was complete unanimity among Pakistanis.\n",
+			[]wantClaim{
+				{"Foreign Office", "pk-mofa", "pk", false, "talks require patience"},
+				{"Pakistan", "pk", "", false, "statement attributed"},
+				{"Ministry of Information & Broadcasting", "", "", true, "immediately proposed"},
+				{"Pakistan", "pk", "", false, "statements by the Taliban spokesperson"},
+				{"Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "undermining ties"},
+				{"Pakistan Defense Minister Khawaja Asif", "khawaja-asif", "pk", false, "complete unanimity"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
