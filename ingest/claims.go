@@ -1987,6 +1987,12 @@ func notSpeaker(p string) bool {
 	if strings.HasPrefix(strings.ToLower(p), "neither ") {
 		return true
 	}
+	// "October 13", "Office Order 98 of 2025", "official orders issued this
+	// week", "Initial investigations": a date, a document or an inquiry,
+	// not who speaks.
+	if dateOnlyRe.MatchString(p) || documentRe.MatchString(p) {
+		return true
+	}
 	// "According to unofficial figures": numbers, not who gives them.
 	// "According to the information obtained by the Republic": what an
 	// outlet found, not what someone said.
@@ -2070,7 +2076,7 @@ func isOutlet(p string) bool {
 		return false
 	}
 	l = strings.TrimPrefix(strings.TrimPrefix(l, "the "), "local ")
-	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "channels") && !strings.Contains(l, "outlets") && !strings.Contains(l, "broadcasters") && !strings.Contains(l, "post") && !strings.Contains(l, "express") && !strings.Contains(l, "observer") && !strings.Contains(l, "chronicle") && !strings.Contains(l, "gazette") && !strings.Contains(l, "journal") && !strings.Contains(l, "telegraph") && !strings.Contains(l, ".") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
+	if !outletNames[l] && !strings.Contains(l, "news") && !strings.Contains(l, "times") && !strings.Contains(l, "agency") && !strings.Contains(l, "television") && !strings.Contains(l, "tv") && !strings.Contains(l, "radio") && !strings.Contains(l, "press") && !strings.Contains(l, "tribune") && !strings.Contains(l, "herald") && !strings.Contains(l, "report") && !strings.Contains(l, "media") && !strings.Contains(l, "channels") && !strings.Contains(l, "outlets") && !strings.Contains(l, "broadcasters") && !strings.Contains(l, "post") && !strings.Contains(l, "express") && !strings.Contains(l, "observer") && !strings.Contains(l, "chronicle") && !strings.Contains(l, "gazette") && !strings.Contains(l, "journal") && !strings.Contains(l, "telegraph") && !strings.Contains(l, "daily") && !strings.Contains(l, ".") && !strings.Contains(l, "both ") && !strings.Contains(l, "the two ") {
 		return false
 	}
 	return notSpeakerRe.MatchString(p)
@@ -2181,6 +2187,13 @@ var timeSpanRe = regexp.MustCompile(`(?i)^(?:a|an|one|two|three|four|five|six|se
 // figuresRe: data rather than whom it comes from.
 var figuresRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:official|unofficial|latest|available|initial|preliminary|government|provisional|new|updated)\s+){0,2}(?:figures|data|statistics|estimates|numbers|tallies|counts)$`)
 
+
+// dateOnlyRe: a date alone.
+var dateOnlyRe = regexp.MustCompile(`^(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `)(?:,?\s+\d{4})?$`)
+
+// documentRe: a document or an inquiry named as the source.
+var documentRe = regexp.MustCompile(`(?i)^(?:the\s+|an?\s+)?(?:(?:official|initial|preliminary|latest|new|government|police|internal)\s+)*(?:(?:office\s+)?orders?|notifications?|circulars?|notices?|memos?|investigations?|inquiry|inquiries|probes?|findings)\b(?:\s+(?:\d+|no\.?\s*\d+)(?:\s+of\s+\d{4})?)?(?:\s+(?:issued|released)\s+.*)?$`)
+
 // obtainedByRe: information or documents an outlet obtained.
 var obtainedByRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:information|documents?|data|papers|footage|records)\s+(?:obtained|seen|accessed|reviewed|gathered)\s+by\b`)
 
@@ -2192,7 +2205,7 @@ var ofNameRe = regexp.MustCompile(`\s(?:of|for)\s+[A-Z][\p{L}]*$`)
 
 // jointRe: a joint statement, and state media by their name ("state
 // broadcaster PTV", "state-run Radio Pakistan"): not who speaks.
-var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}-]+\s+){0,2}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+[A-Z][\p{L}]*$|^(?:[\p{L}’'-]+\s+){0,4}(?:television|TV|radio|media outlets?)(?:\s+channel)?(?:\s+(?:close to|run by|of|from)\s+.*)?$|^(?:the\s+)?Associated Press of Pakistan(?:\s*\(APP\))?$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer|journalist|photographer|cameraman)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
+var jointRe = regexp.MustCompile(`(?i)^(?:an?\s+|the\s+)?joint\s+(?:statement|communiqu[ée]|declaration)\b|^(?:the\s+)?(?:agreement|deal|plan|document|draft|resolution|text|accord|proposal|declaration)$|^(?:[\p{L}’'-]+\s+){0,3}(?:media|outlet|newspaper|broadcaster|agency|daily|website|portal)\s+(?-i:[A-Z])[\p{L}]*$|^(?:[\p{L}’'-]+\s+){0,4}(?:television|TV|radio|media outlets?)(?:\s+channel)?(?:\s+(?:close to|run by|of|from)\s+.*)?$|^(?:the\s+)?Associated Press of Pakistan(?:\s*\(APP\))?$|^(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}(?:news\s+)?(?:agency|agencies|outlets?)(?:\s+[A-Z][\p{L}]*)?$|^(?:an?\s+|the\s+|our\s+)?(?:[\p{L}-]+\s+){0,2}(?:correspondent|reporter|stringer|journalist|photographer|cameraman)s?(?:\s+(?:in|at|for|of)\s+.*)?$|^(?:the\s+)?(?:state|state-run|state-owned|official)\s+(?:broadcaster|television|TV|radio|news agency|media|outlet)\b`)
 
 // asides: what may stand between commas after a speaker ("Islamabad,
 // however, said", "Mujahid, in his statement, rejected").
@@ -2630,6 +2643,9 @@ var feelingObjectRe = regexp.MustCompile(`^(?:deep\s+|grave\s+|serious\s+)?(?:ov
 // feelingRe: a speaker's feeling reported as all that was said ("he was
 // “dismayed” by fresh reports of air strikes").
 var feelingRe = regexp.MustCompile(`^(?:that\s+)?(?:he|she|they|it|we|I)\s+(?:was|were|is|are|had been|has been|felt)\s+(?:deeply\s+|very\s+|extremely\s+|gravely\s+)?[“"‘]?(?:dismayed|saddened|shocked|alarmed|appalled|disappointed|pleased|encouraged|concerned|worried|troubled|horrified|heartbroken|grieved|happy|glad|delighted|outraged)[”"’]?(?:\s+(?:by|at|over|about|with|to\s+(?:hear|learn|see))\b[^;:“”]*)?\s*[.]?$`)
+
+// protestRe: a strike or protest announced or threatened, not a statement.
+var protestRe = regexp.MustCompile(`^(?:of\s+)?(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}(?:strike|protest|sit-in|shutdown|march|boycott|rally|dharna)s?\b`)
 
 // vowRetaliateRe: what a vow of retaliation vows.
 var vowRetaliateRe = regexp.MustCompile(`^(?:(?:on|late|early)\s+\w+\s+|today\s+|tonight\s+)?(?:to\s+)?[“"]?(?:retaliat\w*|respond|revenge|avenge|take\s+revenge|(?:a\s+)?(?:strong\s+|befitting\s+|swift\s+|firm\s+)?(?:retaliation|response|revenge))\b`)
@@ -3136,7 +3152,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// retaliation says nothing of what happened (LABELLING.md); nor
 		// does a threat ("threatened to send Afghanistan back to caves"),
 		// nor "insisted on a ceasefire", an act the sentence reports.
-		if verb == "vowed" && vowRetaliateRe.MatchString(rest) || verb == "threatened" && strings.HasPrefix(rest, "to ") || (verb == "insisted" || verb == "insists") && strings.HasPrefix(rest, "on ") {
+		if verb == "vowed" && vowRetaliateRe.MatchString(rest) || verb == "threatened" && strings.HasPrefix(rest, "to ") || (verb == "announced" || verb == "warned") && protestRe.MatchString(rest) || (verb == "insisted" || verb == "insists") && strings.HasPrefix(rest, "on ") {
 			continue
 		}
 		// "2,817 people said to be injured": a passive, nobody's saying.

@@ -2293,6 +2293,14 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Zabihullah Mujahid", "zabihullah-mujahid", "af-taliban", false, "undermining ties"},
 				{"Pakistan Defense Minister Khawaja Asif", "khawaja-asif", "pk", false, "complete unanimity"}},
 		},
+		{"a date, an office order and initial investigations are no speakers; a daily named after its country is an outlet; a strike announced is no statement",
+			lead + "Transporters stranded on the road to the border, which remains closed since October 13, said they had run out of money.\n" +
+				"As per Office Order 98 of 2025, the suspension was enforced to address the backlog of cargo at the terminals.\n" +
+				"Initial investigations revealed that the bombers had been waiting for hours to carry out the attack.\n" +
+				"Around 4,000 vehicles are waiting for the border to reopen, Pakistan's leading daily Dawn reported.\n" +
+				"Traders in South Waziristan have announced a complete shutter-down strike and sit-in protest after the 10th of Muharram.\n",
+			nil,
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
