@@ -2187,7 +2187,6 @@ var timeSpanRe = regexp.MustCompile(`(?i)^(?:a|an|one|two|three|four|five|six|se
 // figuresRe: data rather than whom it comes from.
 var figuresRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:official|unofficial|latest|available|initial|preliminary|government|provisional|new|updated)\s+){0,2}(?:figures|data|statistics|estimates|numbers|tallies|counts)$`)
 
-
 // dateOnlyRe: a date alone.
 var dateOnlyRe = regexp.MustCompile(`^(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `)(?:,?\s+\d{4})?$`)
 

@@ -56,7 +56,7 @@ var durationWords = wordSet("day days week weeks month months year years hour ho
 const countNouns = `positions|fatalities|injuries|outposts|lives|assailants|others|sons|players|tanks|checkposts|fighters|drivers|militants|soldiers|troops|civilians|people|persons|terrorists|casualties|members|officials|refugees|nationals|migrants|attacks|trucks|vehicles|containers|families|children|women|men|policemen|personnel|camps|posts|checkposts|drones|strikes|airstrikes|hostages|prisoners|bodies|deaths|killed|dead|injured|wounded|insurgents|attackers|suspects|Afghans|Pakistanis|villagers|students|workers|traders|passengers|houses|homes|schools|tonnes|tons|rockets|mortars|shells|incidents|violations|khwarij|khawarij|kharijis|khariji|individuals|boys|girls|youths|infants|babies|returnees|deportees|cops|officers|commanders|jets|missiles|aircraft|helicopters|operations|IBOs|raids|clashes|skirmishes|engagements|bombings|blasts|explosions|targets`
 
 var (
-	figureRe = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most|as many as|no fewer than|fewer than|less than|an estimated)?\s*` +
+	figureRe = regexp.MustCompile(`(?i)\b(at least|more than|over|nearly|almost|about|around|approximately|roughly|some|up to|at most|as many as|no fewer than|fewer than|less than|an estimated|barely|just under|no more than)?\s*` +
 		`\b(\d+(?:\.\d+)?\s+(?:million|thousand)|\d{1,3}(?:,\d{3})+|\d+|` + numberWordRe + `(?:(?:\s+and\s+|[\s-]+)` + numberWordRe + `)*)` +
 		`\s+[“"‘]?((?:[\p{L}][\p{L}’'-]*\s+){0,3}?)(` + countNouns + `)\b`)
 	outcomeRe = regexp.MustCompile(`^(?:[^.;]{0,40}?)\b(?:have been|had been|were|was|been|are|got)?\s*(killed|injured|wounded|arrested|detained|abducted|displaced|martyred|deported|repatriated|released|captured|returned|stranded|neutrali[sz]ed|eliminated|sent to hell)\b`)
@@ -86,8 +86,8 @@ var (
 //
 // Qualifiers: "at least", "more than", "over", "no fewer than" → at_least
 // ("more than" strictly means at least one more; the schema has no such
-// qualifier); "nearly", "almost", "up to", "at most", "fewer/less than" →
-// at_most; "about", "around", "approximately", "roughly", "some", "an
+// qualifier); "nearly", "almost", "up to", "at most", "fewer/less than",
+// "barely", "just under", "no more than" → at_most; "about", "around", "approximately", "roughly", "some", "an
 // estimated" → about; none → exact.
 func findFigures(s string) []Figure {
 	if arabicScript(s) {
@@ -246,7 +246,7 @@ func qualifier(q string) string {
 	switch q {
 	case "at least", "more than", "over", "no fewer than":
 		return "at_least"
-	case "nearly", "almost", "up to", "at most", "fewer than", "less than":
+	case "nearly", "almost", "up to", "at most", "fewer than", "less than", "barely", "just under", "no more than":
 		return "at_most"
 	case "about", "around", "approximately", "roughly", "some", "an estimated":
 		return "about"

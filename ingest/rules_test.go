@@ -177,6 +177,7 @@ func TestFigureForms(t *testing.T) {
 		"ویاند وویل چې تر ۲۰۰ زیات کسان وژل شوي دي.":                      "200 at_least 0",
 		"ده وویل چې نهه ماشومان وژل شوي دي.":                              "9 exact 0",
 		"ترجمان نے کہا کہ نو منصوبے شروع ہوں گے۔":                         "",
+		"She said barely eight million people will get assistance.":       "8000000 at_most 0",
 	} {
 		figs := findFigures(s)
 		got := ""
