@@ -2302,6 +2302,16 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				"Traders in South Waziristan have announced a complete shutter-down strike and sit-in protest after the 10th of Muharram.\n",
 			nil,
 		},
+		{"an audio message from a person is theirs; 'the clashes took place …' ends a bulletin; a possessive the page spaced apart",
+			lead + "An audio message from Mehsud claimed that he was safe, denying reports of his death or disappearance.\n" +
+				"Pakistan’s military said on Sunday that five soldiers and 25 militants were killed in fighting near the border.\n" +
+				"The clashes took place on Friday and Saturday in Kurram and North Waziristan districts, areas along the frontier.\n" +
+				"Qatar 's Foreign Ministry announced early Sunday that Pakistan and Afghanistan had agreed to an immediate ceasefire.\n",
+			[]wantClaim{
+				{"Mehsud", "", "", false, "he was safe"},
+				{"Pakistan’s military", "pk-army", "pk", false, "five soldiers"},
+				{"Qatar's Foreign Ministry", "qa-mofa", "qa", false, "immediate ceasefire"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
