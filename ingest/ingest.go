@@ -631,6 +631,7 @@ var (
 	readMoreRe = regexp.MustCompile(`(?i)^(read|read more|also read|read also|related|see also|more from|recommended)\s*[:|–-]|^(?:Read more|READ MORE|Also read|ALSO READ)[A-Z]`)
 	// readMoreHeadRe: the same alone on its line, above a list of
 	// headlines.
+	inlineListRe   = regexp.MustCompile(`(?i)^list of \d+ items`)
 	pageEndRe      = regexp.MustCompile(`(?i)^(?:latest news|more stories|more news|top stories|you may also like|recommended(?: stories| for you)?|trending(?: now| news)?|related(?: stories| articles| news| posts))\s*:?$`)
 	readMoreHeadRe = regexp.MustCompile(`(?i)^(?:also read|read more|read also|related(?: stories| articles| news)?|more from [\p{L} ]{1,30}|you may also like|recommended(?: stories| for you)?|see also|trending(?: now)?|latest news|more stories)\s*:?$`)
 	// "… (Representational/File Photo)", "… (AFP Photo)": a caption that
@@ -708,6 +709,12 @@ func markBoilerplate(paras []Paragraph) {
 		// follows is other articles (a page's list, or the next article a
 		// mirrored page runs on into), however long its lines.
 		if body >= 2 && len(t) < 40 && pageEndRe.MatchString(strings.TrimSpace(t)) {
+			// "Recommended Stories" over "list of 4 items … end of list":
+			// a box of links inside the article, which goes on after it.
+			if i+1 < len(paras) && inlineListRe.MatchString(strings.TrimSpace(paras[i+1].Text)) {
+				paras[i].Kind, paras[i+1].Kind = "link", "link"
+				continue
+			}
 			for j := i; j < len(paras); j++ {
 				if paras[j].Kind == "text" {
 					paras[j].Kind = "link"

@@ -2312,6 +2312,16 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Pakistan’s military", "pk-army", "pk", false, "five soldiers"},
 				{"Qatar's Foreign Ministry", "qa-mofa", "qa", false, "immediate ceasefire"}},
 		},
+		{"'Recommended Stories' over 'list of 4 items' is a box of links inside the article, which goes on after it",
+			lead + "Pakistan has launched air attacks inside Afghanistan, killing at least 10 people and breaking a ceasefire that had brought two days of calm, Afghan officials say.\n" +
+				"The 48-hour truce paused nearly a week of bloody border clashes that killed dozens of soldiers and civilians on both sides of the border.\n" +
+				"Recommended Stories\n" +
+				"list of 4 itemsend of list\n" +
+				"“Pakistan has broken the ceasefire and bombed three locations in Paktika” province late on Friday, a senior Taliban official told the AFP news agency.\n",
+			[]wantClaim{
+				{"Afghan officials", "", "af", false, "air attacks"},
+				{"a senior Taliban official", "", "af-taliban", true, "broken the ceasefire"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
