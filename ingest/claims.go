@@ -1711,6 +1711,15 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 	evs = slices.DeleteFunc(evs, func(e event) bool { return e.quoted && e.phrase == "" && e.carried == nil })
 	sort.SliceStable(evs, func(i, j int) bool { return evs[i].pos < evs[j].pos })
 	dated := map[string]DateMention{}
+	// A figure once per sentence: two claims drafted from one sentence
+	// ("…, killing at least 200 terrorists, while 23 soldiers were
+	// martyred, the ISPR said") do not count it twice.
+	type sentFig struct {
+		s     [2]int
+		count int64
+		what  string
+	}
+	counted := map[sentFig]bool{}
 	// The end of the last sentence drafted in this paragraph, and whether
 	// its speaker issues bulletins (see goesOn).
 	claimedEnd, bulletin := -1, false
@@ -1858,6 +1867,10 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			for _, f := range findFigures(ev.phrase) {
 				c.Figures = slices.DeleteFunc(c.Figures, func(x Figure) bool { return x.Count == f.Count && x.What == f.What })
 			}
+		}
+		c.Figures = slices.DeleteFunc(c.Figures, func(x Figure) bool { return counted[sentFig{ev.sentence, x.Count, x.What}] })
+		for _, x := range c.Figures {
+			counted[sentFig{ev.sentence, x.Count, x.What}] = true
 		}
 		if ev.datePrefix != "" {
 			for _, dm := range resolveDates(ev.datePrefix, p.N, d.published) {

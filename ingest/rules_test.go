@@ -2326,3 +2326,20 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
 }
+
+// TestFigureOncePerSentence: two claims drafted from one sentence count its
+// figures once (the tenth pass; on a67a092 each claim carried all three).
+func TestFigureOncePerSentence(t *testing.T) {
+	claims := drafted(t, lead+"RAWALPINDI: Pakistan’s armed forces repelled an unprovoked cross-border attack by the Afghan Taliban, killing at least 200 terrorists and inflicting heavy losses, while 23 Pakistani soldiers were martyred and 29 were wounded during the clashes, the Inter-Services Public Relations (ISPR) said in a statement on Sunday.\n")
+	seen := map[int64]int{}
+	for _, c := range claims {
+		for _, f := range c.Figures {
+			seen[f.Count]++
+		}
+	}
+	for _, n := range []int64{200, 23, 29} {
+		if seen[n] != 1 {
+			t.Errorf("figure %d drafted %d times, want once: %+v", n, seen[n], claims)
+		}
+	}
+}
