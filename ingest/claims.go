@@ -1719,7 +1719,10 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		count int64
 		what  string
 	}
-	counted := map[sentFig]bool{}
+	counted := map[sentFig]int{} // the claim holding the figure
+	inText := func(c Claim, x Figure) bool {
+		return slices.ContainsFunc(findFigures(c.Text), func(f Figure) bool { return f.Count == x.Count })
+	}
 	// The end of the last sentence drafted in this paragraph, and whether
 	// its speaker issues bulletins (see goesOn).
 	claimedEnd, bulletin := -1, false
@@ -1868,10 +1871,21 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 				c.Figures = slices.DeleteFunc(c.Figures, func(x Figure) bool { return x.Count == f.Count && x.What == f.What })
 			}
 		}
-		c.Figures = slices.DeleteFunc(c.Figures, func(x Figure) bool { return counted[sentFig{ev.sentence, x.Count, x.What}] })
-		for _, x := range c.Figures {
-			counted[sentFig{ev.sentence, x.Count, x.What}] = true
-		}
+		// The claim whose words hold the figure keeps it.
+		c.Figures = slices.DeleteFunc(c.Figures, func(x Figure) bool {
+			k := sentFig{ev.sentence, x.Count, x.What}
+			j, ok := counted[k]
+			if !ok {
+				counted[k] = n
+				return false
+			}
+			if inText(*c, x) && !inText(d.Claims[j], x) {
+				d.Claims[j].Figures = slices.DeleteFunc(d.Claims[j].Figures, func(y Figure) bool { return y.Count == x.Count && y.What == x.What })
+				counted[k] = n
+				return false
+			}
+			return true
+		})
 		if ev.datePrefix != "" {
 			for _, dm := range resolveDates(ev.datePrefix, p.N, d.published) {
 				if dm.Date != "" {
