@@ -3180,7 +3180,7 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 		// retaliation says nothing of what happened (LABELLING.md); nor
 		// does a threat ("threatened to send Afghanistan back to caves"),
 		// nor "insisted on a ceasefire", an act the sentence reports.
-		if verb == "vowed" && vowRetaliateRe.MatchString(rest) || verb == "threatened" && strings.HasPrefix(rest, "to ") || (verb == "announced" || verb == "warned") && protestRe.MatchString(rest) || (verb == "insisted" || verb == "insists") && strings.HasPrefix(rest, "on ") {
+		if verb == "vowed" && vowRetaliateRe.MatchString(rest) || (verb == "threatened" || verb == "announced") && strings.HasPrefix(rest, "to ") || (verb == "announced" || verb == "warned") && protestRe.MatchString(rest) || (verb == "insisted" || verb == "insists") && strings.HasPrefix(rest, "on ") {
 			continue
 		}
 		// "2,817 people said to be injured": a passive, nobody's saying.
@@ -3403,10 +3403,14 @@ var relativeSaidRe = regexp.MustCompile(`^(?:which|who)\s+(?:also\s+)?(?:said|wa
 func innerStatement(s string, span [2]int, r, datePrefix string) (event, bool) {
 	n := innerThatRe.FindStringSubmatchIndex(r)
 	if n == nil {
-		return event{}, false
+		// "Officials said the banned Tehreek-i-Taliban Pakistan (TTP) had
+		// claimed responsibility for the attack": the group's claim.
+		if n = innerClaimRe.FindStringSubmatchIndex(r); n == nil || IdentifySpeaker(r[n[2]:n[3]]) == "" && !unlistedGroupRe.MatchString(r[n[2]:n[3]]) {
+			return event{}, false
+		}
 	}
 	name := r[n[2]:n[3]]
-	if !(IdentifySpeaker(name) != "" || personNameRe.MatchString(name) || !strings.Contains(name, " ") && isName(name) && len(DefaultGazetteer().Find(name)) == 0) || notSpeaker(name) {
+	if !(IdentifySpeaker(name) != "" || personNameRe.MatchString(name) || unlistedGroupRe.MatchString(name) || !strings.Contains(name, " ") && isName(name) && len(DefaultGazetteer().Find(name)) == 0) || notSpeaker(name) {
 		return event{}, false
 	}
 	at := strings.LastIndex(s, r)
@@ -3415,6 +3419,10 @@ func innerStatement(s string, span [2]int, r, datePrefix string) (event, bool) {
 	}
 	return event{pos: span[0] + at + n[2], phrase: name, text: r[n[4]:], sentence: span, datePrefix: datePrefix}, true
 }
+
+// innerClaimRe: an armed group's claim of responsibility inside what
+// another reports; group 1 the group, group 2 the claim.
+var innerClaimRe = regexp.MustCompile(`^((?:the\s+)?(?:(?:banned|outlawed|proscribed|militant)\s+)?[A-Z][^,;“”"]{1,80}?)\s+(?:had\s+|has\s+)?claimed\s+(responsibility\b.{8,})$`)
 
 // innerThatRe: a named speaker's own "that" clause inside what another
 // reports; group 1 the name, group 2 the clause.

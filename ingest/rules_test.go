@@ -2322,6 +2322,11 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Afghan officials", "", "af", false, "air attacks"},
 				{"a senior Taliban official", "", "af-taliban", true, "broken the ceasefire"}},
 		},
+		{"'Officials said the banned TTP had claimed responsibility' is the group's claim; 'announced to' an act says nothing",
+			lead + "Officials said the banned Tehreek-i-Taliban Pakistan (TTP) had claimed responsibility for the suicide attack.\n" +
+				"After visiting the attack site, Naqvi had announced to identify the bomber before pointing fingers in any direction.\n",
+			[]wantClaim{{"banned Tehreek-i-Taliban Pakistan (TTP)", "ttp", "", false, "responsibility for the suicide attack"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
