@@ -1297,7 +1297,10 @@ func (d *Draft) nameForward() {
 			if n.Speaker == c.Speaker || n.Speaker == "" {
 				continue
 			}
-			if !(officeAndName(n.Speaker) || nameAndOffice(n.Speaker)) || !strings.Contains(strings.ToLower(n.Speaker), noun) && !sameBody(c.Speaker, n.Speaker) {
+			// "the chief military spokesperson warned …", then "Director
+			// General of ISPR Lt Gen Ahmed Sharif Chaudhry said …".
+			military := (strings.Contains(strings.ToLower(c.Speaker), "military") || strings.Contains(strings.ToLower(c.Speaker), "army")) && n.SpeaksFor == "ispr"
+			if !(officeAndName(n.Speaker) || nameAndOffice(n.Speaker)) || !strings.Contains(strings.ToLower(n.Speaker), noun) && !sameBody(c.Speaker, n.Speaker) && !military {
 				// A surname alone may be that person's, named before the
 				// office; anyone else speaks between.
 				if isName(n.Speaker) {

@@ -2327,6 +2327,13 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				"After visiting the attack site, Naqvi had announced to identify the bomber before pointing fingers in any direction.\n",
 			[]wantClaim{{"banned Tehreek-i-Taliban Pakistan (TTP)", "ttp", "", false, "responsibility for the suicide attack"}},
 		},
+		{"'the chief military spokesperson' before the DG ISPR is named is he",
+			lead + "Stating that the Afghan Taliban were not the darling of Pakistan, the chief military spokesperson warned that any cross-border attack would end the existing ceasefire.\n" +
+				"In an informal interaction with journalists on Monday, Director General of Inter-Services Public Relations (ISPR) Lt Gen Ahmed Sharif Chaudhry said the recent clashes resulted in the death of 206 Afghan Taliban soldiers.\n",
+			[]wantClaim{
+				{"Director General of Inter-Services Public Relations (ISPR) Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "end the existing ceasefire"},
+				{"Director General of Inter-Services Public Relations (ISPR) Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "recent clashes"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
