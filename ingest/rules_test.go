@@ -2334,6 +2334,10 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Director General of Inter-Services Public Relations (ISPR) Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "end the existing ceasefire"},
 				{"Director General of Inter-Services Public Relations (ISPR) Lt Gen Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "recent clashes"}},
 		},
+		{"'officials believe that …' says something, as labellers of three sets of the tenth pass had it",
+			lead + "Security officials in Pakistan believe that the organization largely consists of members from the banned group.\n",
+			[]wantClaim{{"Security officials in Pakistan", "", "pk", false, "largely consists"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
