@@ -1339,7 +1339,10 @@ func sameBody(unnamed, named string) bool {
 }
 
 func unnamedOffice(sp string) bool {
-	t := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(sp, "the "), "a "), "an ")
+	t := sp
+	for _, art := range []string{"the ", "a ", "an ", "The ", "A ", "An "} {
+		t = strings.TrimPrefix(t, art)
+	}
 	r, _ := utf8.DecodeRuneInString(sp)
 	return (unicode.IsLower(r) || t != sp) && roleWordRe.MatchString(t) && !pluralSpeaker(t) && !strings.Contains(t, ",") && !officeAndName(t)
 }

@@ -2338,6 +2338,13 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 			lead + "Security officials in Pakistan believe that the organization largely consists of members from the banned group.\n",
 			[]wantClaim{{"Security officials in Pakistan", "", "pk", false, "largely consists"}},
 		},
+		{"'A UN spokesperson' opening a sentence is the spokesperson named after",
+			lead + "A UN spokesperson warned that restrictions on female staff imposed by the authorities were hindering aid delivery.\n" +
+				"Stephane Dujarric, Spokesperson for the UN Secretary-General, said: “Those restrictions are putting at serious risk the essential humanitarian assistance.”\n",
+			[]wantClaim{
+				{"Stephane Dujarric, Spokesperson for the UN Secretary-General", "", "", false, "restrictions on female staff"},
+				{"Stephane Dujarric, Spokesperson for the UN Secretary-General", "", "", true, "serious risk"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
