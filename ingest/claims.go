@@ -1856,7 +1856,9 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 		if sent := p.Text[ev.sentence[0]:ev.sentence[1]]; strings.Contains(sent, "statement") && issuedStatementRe.MatchString(sent) {
 			st.stated = speaker
 		}
-		bulletin = issuesBulletins(speaker, who)
+		// "…, police told Anadolu Agency.": an interview, not a bulletin;
+		// what follows is the outlet's.
+		bulletin = issuesBulletins(speaker, who) && !toldOutletTailRe.MatchString(ev.datePrefix)
 		if !ev.quoted {
 			ev.text = trimOutletTail(ev.text)
 		}
@@ -3714,6 +3716,9 @@ func titleCase(s string) bool {
 
 // ownSayingRe: a sentence whose own subject says something.
 var ownSayingRe = regexp.MustCompile(`\b(?:said|stated|says|told|added|noted|explained|announced|confirmed)\s+(?:that\s+|on\s+\w+\s+)?(?:the|a|an|it|he|she|they|[A-Z])`)
+
+// toldOutletTailRe: a verb of telling an outlet.
+var toldOutletTailRe = regexp.MustCompile(`(?:^|\s)told\s+(?:the\s+)?(?:AFP|AP|Reuters|Xinhua|Anadolu|Al Jazeera|BBC|CNN|Dawn|Arab News|TOLOnews|Amu TV|Radio Azadi|(?:[A-Z][\p{L}]*\s+){1,2}(?:News|TV|Times|Radio|Agency|Post|Tribune))\b`)
 
 // creditRe: an agency's credit line ("(Reporting by …; Editing by …)").
 var creditRe = regexp.MustCompile(`(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b`)

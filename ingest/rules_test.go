@@ -2345,6 +2345,11 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Stephane Dujarric, Spokesperson for the UN Secretary-General", "", "", false, "restrictions on female staff"},
 				{"Stephane Dujarric, Spokesperson for the UN Secretary-General", "", "", true, "serious risk"}},
 		},
+		{"a body that told an outlet was interviewed, and the outlet's paragraph after it is not its bulletin",
+			lead + "A senior district official and three others were killed on Tuesday when militants ambushed an official convoy, police told Anadolu Agency.\n" +
+				"The attack targeted the vehicle of the assistant commissioner as it traveled through the area on the main road in the province.\n",
+			[]wantClaim{{"police", "", "", false, "three others were killed"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
