@@ -2350,6 +2350,10 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				"The attack targeted the vehicle of the assistant commissioner as it traveled through the area on the main road in the province.\n",
 			[]wantClaim{{"police", "", "", false, "three others were killed"}},
 		},
+		{"a state's name in an institution's name does not make the institution speak for the state",
+			lead + "The Pakistan Institute for Conflict and Security Studies said that civilian casualties from militant attacks have surged this year.\n",
+			[]wantClaim{{"Pakistan Institute for Conflict and Security Studies", "", "", false, "civilian casualties"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

@@ -629,6 +629,12 @@ func (dp *docPeople) identify(phrase string) identity {
 		if sp.Kind == "party" && officeForRe.MatchString(phrase[:h.start]) {
 			continue
 		}
+		// "Pakistan Institute for Conflict and Security Studies", "the
+		// Pakistan Cricket Board": a state's name in an institution's,
+		// which does not speak for the state.
+		if sp.Kind == "party" && institutionRe.MatchString(phrase[h.end:]) {
+			continue
+		}
 		switch sp.Kind {
 		case "person":
 			// "A longtime aide to Taliban Interior Minister Sirajuddin
@@ -757,6 +763,9 @@ func (dp *docPeople) officeHolder(phrase string) string {
 	}
 	return found
 }
+
+// institutionRe: the rest of an institution's name after a state's.
+var institutionRe = regexp.MustCompile(`^\s+(?:[A-Z][\p{L}’'-]*\s+(?:(?:of|for|and|on)\s+)*){0,3}(?:Institute|University|Chamber|Association|Federation|Society|Foundation|Centre|Center|Forum|Trust|Bar|Cricket|Football|Hockey|Olympic|Medical|Bank|Airlines|Railways|Stock)\b`)
 
 // officeForRe: a preposition after an office, before the state named.
 var officeForRe = regexp.MustCompile(`(?i)\b(?:rapporteur|envoy|representative|coordinator|commissioner|expert|adviser|advisor|rights|affairs)\s+(?:[\p{L}-]+\s+){0,3}(?:for|in|on|to)\s+(?:the\s+)?$`)
