@@ -3766,7 +3766,7 @@ var secondClauseRe = regexp.MustCompile(`,\s*(?:while|whereas|but|and)\s+|;\s+`)
 
 // quoteAddingRe: an attribution after a quotation that goes on with more
 // of what was said; group 1 is that.
-var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?(?:,\s*(?:adding|noting|saying|stressing|warning|urging|accusing|emphasi[sz]ing|insisting|alleging|calling on|calling for)|\s+and\s+(?:added|reiterated|stressed|warned|noted|said|insisted|urged))\s+(?:that\s+)?(.+?)\s*$`)
+var quoteAddingRe = regexp.MustCompile(`^[^“”"]{1,120}?(?:,\s*(?:adding|noting|saying|stressing|warning|urging|accusing|emphasi[sz]ing|insisting|alleging|calling on|calling for|confirming|claiming|asserting|arguing)|\s+and\s+(?:added|reiterated|stressed|warned|noted|said|insisted|urged))\s+(?:that\s+)?(.+?)\s*$`)
 
 // addingRe: when or where it was said, then a participle adding more.
 var addingRe = regexp.MustCompile(`^(?:(?:on|in|at|late|early|last|during)\s+[^,“”"]{1,30})?,\s*(?:adding|noting|saying|stressing|urging|accusing|emphasi[sz]ing|insisting|alleging|warning)\s+(?:that\s+)?`)

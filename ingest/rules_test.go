@@ -2354,6 +2354,12 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 			lead + "The Pakistan Institute for Conflict and Security Studies said that civilian casualties from militant attacks have surged this year.\n",
 			[]wantClaim{{"Pakistan Institute for Conflict and Security Studies", "", "", false, "civilian casualties"}},
 		},
+		{"'…,” the minister said while speaking on a TV channel, confirming that …': what the participle confirms is said too",
+			lead + "“Right now, as we speak, negotiations are over,” Defence Minister Khawaja Asif said while speaking on a TV channel, confirming that the talks had stalled despite intense mediation efforts.\n",
+			[]wantClaim{
+				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", true, "negotiations are over"},
+				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "talks had stalled"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
