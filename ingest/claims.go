@@ -695,6 +695,11 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			return h, roleOf(h)
 		}
 	}
+	// "The ACB said …" after "the Afghanistan Cricket Board said": the
+	// body as the text named it in full, so that one body is one name.
+	if full := st.dp.spelledOut(p); full != "" {
+		p = full
+	}
 	if m := reverseAppRe.FindStringSubmatch(p); m != nil {
 		role = strings.TrimSpace(m[1])
 	} else if m := appositiveRe.FindStringSubmatch(p); m != nil {

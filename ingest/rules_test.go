@@ -1638,7 +1638,7 @@ func TestSpeakerAndFigureFormsEighthPass(t *testing.T) {
 				{"Balochistan Liberation Army", "bla", "", false, "fighters had seized two trucks"},
 				{"International Organization for Migration (IOM)", "", "", false, "5,000 people returned"},
 				{"International Organization for Migration (IOM)", "", "", false, "40 percent of them were children"},
-				{"IOM", "", "", false, "urgent funding to shelter"}},
+				{"International Organization for Migration (IOM)", "", "", false, "urgent funding to shelter"}},
 		},
 		{"a teaser cut with an ellipsis, and a paragraph repeated with other quotation marks, are drafted where the article has them",
 			lead + "Cambodia has called for an “immediate” and “unconditional” ceasefire with Thailand following days of…\n" +
@@ -2238,14 +2238,14 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"DG ISPR", "ahmed-sharif-chaudhry", "ispr", false, "killed numerous"},
 				{"Lieutenant General Ahmed Sharif Chaudhry", "ahmed-sharif-chaudhry", "ispr", false, "counter-narcotics"}},
 		},
-		{"an acronym the text spelt out as a body's name is that body, and 'it' after it spoke",
+		{"an acronym the text spelt out as a body's name is that body, named in full, and 'it' after it spoke",
 			lead + "An emergency meeting of the National Security Committee (NSC) on Thursday discussed the situation.\n" +
 				"The NSC noted it was a binding international agreement that lacked any provision for unilateral suspension. Declaring water a vital national interest, it vowed to safeguard its availability at all costs.\n" +
 				"This, it said, would continue until the other side desists from its behaviour.\n",
 			[]wantClaim{
-				{"NSC", "", "", false, "binding international agreement"},
-				{"NSC", "", "", false, "Declaring water"},
-				{"NSC", "", "", false, "would continue until"}},
+				{"National Security Committee (NSC)", "", "", false, "binding international agreement"},
+				{"National Security Committee (NSC)", "", "", false, "Declaring water"},
+				{"National Security Committee (NSC)", "", "", false, "would continue until"}},
 		},
 		{"'said the statement' after a person the lists do not know spoke is theirs",
 			lead + "In a post on X, the Afghan ministry said Kabir expressed hope that the host countries will exercise patience toward refugees.\n" +
@@ -2359,6 +2359,13 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 			[]wantClaim{
 				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", true, "negotiations are over"},
 				{"Defence Minister Khawaja Asif", "khawaja-asif", "pk", false, "talks had stalled"}},
+		},
+		{"an acronym whose initials are a body's name the text gave is that body, named in full",
+			lead + "Earlier on Saturday, the Afghanistan Cricket Board said in a statement that three players were killed in the latest air strikes.\n" +
+				"The ACB said in a post on social media that the cricketers were targeted during a gathering in Urgun district.\n",
+			[]wantClaim{
+				{"Afghanistan Cricket Board", "", "", false, "three players were killed"},
+				{"Afghanistan Cricket Board (ACB)", "", "", false, "targeted during a gathering"}},
 		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)

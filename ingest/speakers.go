@@ -684,6 +684,39 @@ func (dp *docPeople) identify(phrase string) identity {
 // inFull is how the text so far last wrote in full, with the office before
 // the name, the person it now calls by surname alone ("US President Donald
 // Trump" for "Trump"), or "" when it did not.
+// spelledOut: the name an acronym stands for, as the text spelt it out
+// with it ("Afghanistan Cricket Board (ACB)" for "ACB"); "" when the phrase is no
+// acronym, the text never spelt it out, or the lists know it.
+func (dp *docPeople) spelledOut(acronym string) string {
+	if len(acronym) < 2 || len(acronym) > 7 || strings.ToUpper(acronym) != acronym || strings.ContainsAny(acronym, " .-") || IdentifySpeaker(acronym) != "" {
+		return ""
+	}
+	for i := len(dp.seen) - 1; i >= 0; i-- {
+		for _, m := range spelledNameRe.FindAllString(dp.seen[i], -1) {
+			// The initials must be the name's: "Afghanistan Cricket Board"
+			// for ACB, "International Organization for Migration" for IOM.
+			if m = strings.TrimPrefix(m, "The "); initialsOf(m) == acronym {
+				return m + " (" + acronym + ")"
+			}
+		}
+	}
+	return ""
+}
+
+// spelledNameRe: capitalised words, with the small words of a name.
+var spelledNameRe = regexp.MustCompile(`[A-Z][\p{L}’'-]*(?:\s+(?:(?:of|for|on|and|the|in|&)\s+)*[A-Z][\p{L}’'-]*){1,7}`)
+
+// initialsOf: the capitals opening a name's words, small words left out.
+func initialsOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // namedBefore: a person the lists do not know, named before by given name
 // and surname, that surname names now; "" when none.
 func (dp *docPeople) namedBefore(surname string) string {
