@@ -654,6 +654,14 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 				return w, roleOf(w)
 			}
 		}
+		// "According to Mullah Baradar", after "Mullah Abdul Ghani
+		// Baradar, instructed …": a person the lists do not know, named
+		// in full before.
+		if full := st.dp.namedBefore(sur); full != "" && !strings.HasSuffix(p, " "+full) {
+			w := strings.TrimSpace(strings.TrimSuffix(p, sur)) + " " + full
+			st.setPerson(w)
+			return w, roleOf(w)
+		}
 	}
 	named := false // a surname whose full name was given before
 	if isName(p) {

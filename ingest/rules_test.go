@@ -2367,6 +2367,11 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Afghanistan Cricket Board", "", "", false, "three players were killed"},
 				{"Afghanistan Cricket Board (ACB)", "", "", false, "targeted during a gathering"}},
 		},
+		{"a title and a surname ('Mullah Baradar') are the person the lists do not know named in full before",
+			lead + "Earlier on Wednesday, the deputy prime minister, Mullah Abdul Ghani Baradar, instructed traders to look for alternative trade routes.\n" +
+				"According to Mullah Baradar, the decision came in response to the repeated closure of border crossings.\n",
+			[]wantClaim{{"Mullah Abdul Ghani Baradar", "", "", false, "decision came in response"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}

@@ -727,7 +727,8 @@ func (dp *docPeople) namedBefore(surname string) string {
 	for i := len(dp.seen) - 1; i >= 0; i-- {
 		for _, m := range re.FindAllString(dp.seen[i], -1) {
 			// "In Edwin Salvador": a sentence's first word is not the name's.
-			for f := strings.Fields(m); len(f) > 2 && openerWords[strings.ToLower(f[0])]; f = f[1:] {
+			// "Mullah Abdul Ghani Baradar": the title is not the name.
+			for f := strings.Fields(m); len(f) > 2 && (openerWords[strings.ToLower(f[0])] || titleWords[strings.ToLower(f[0])]); f = f[1:] {
 				m = strings.Join(f[1:], " ")
 			}
 			if personNameRe.MatchString(m) && !roleWordRe.MatchString(m) && IdentifySpeaker(m) == "" && len(DefaultGazetteer().Find(m)) == 0 && !titleWords[strings.ToLower(strings.Fields(m)[0])] && !openerWords[strings.ToLower(strings.Fields(m)[0])] {
