@@ -547,6 +547,8 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			noun = "deputy prime minister"
 		case "pm":
 			noun = "prime minister"
+		case "dc":
+			noun = "deputy commissioner"
 		case "dg":
 			noun = "director general"
 		}
@@ -966,7 +968,7 @@ func reportOf(p string) string {
 var ministerForRe = regexp.MustCompile(`^minister\s+(?:for\s+|of\s+)?(information|interior|defen[cs]e|foreign affairs|finance|commerce)$`)
 
 // roleNounRe: an office standing for the person who holds it.
-var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^(?:police\s+|senior\s+)?officer$|^president$|^army chief$|^dpm$|^pm$|^dg$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the|pakistani|afghan|taliban|qatari|turkish|iranian|chinese|indian)\s+){0,2}source$`)
+var roleNounRe = regexp.MustCompile(`^(?:(?:defen[cs]e|foreign|information|interior|prime|deputy prime)\s+)?minister$|^(?:police\s+|senior\s+)?officer$|^president$|^army chief$|^dpm$|^pm$|^dg$|^dc$|^deputy commissioner$|^director general$|^(?:un\s+)?secretary[- ]general$|^(?:foreign|interior|defen[cs]e)\s+secretary$|^chief minister$|^governor$|^ambassador$|^envoy$|^(?:(?:high-ranking|senior|police|security|military|intelligence|government|official|diplomatic|local|the|pakistani|afghan|taliban|qatari|turkish|iranian|chinese|indian)\s+){0,2}source$`)
 
 // roleOfPerson is the office of a person named: as the text gives it, else
 // as speakers.csv records it.

@@ -2372,6 +2372,14 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				"According to Mullah Baradar, the decision came in response to the repeated closure of border crossings.\n",
 			[]wantClaim{{"Mullah Abdul Ghani Baradar", "", "", false, "decision came in response"}},
 		},
+		{"'the DC' is the deputy commissioner named before, and with none named nobody",
+			lead + "• DC confirms fighting between the forces has stopped\n" +
+				"Chaman Deputy Commissioner Habibullah Bangulzai confirmed that fighting between the forces had stopped.\n" +
+				"The DC said that the situation was under control and the markets had reopened.\n",
+			[]wantClaim{
+				{"Chaman Deputy Commissioner Habibullah Bangulzai", "", "", false, "fighting between the forces had stopped"},
+				{"Chaman Deputy Commissioner Habibullah Bangulzai", "", "", false, "situation was under control"}},
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
