@@ -3038,6 +3038,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 			}
 		} else if c := strings.LastIndex(prefix, ","); c >= 0 {
 			phrase = prefix[c+1:]
+			// "The Declaration of Principles, signed on July 19 in Doha,
+			// Qatar, indicated": a city's country, not the speaker.
+			if b := strings.Fields(prefix[:c]); len(b) >= 2 && placePrepRe.MatchString(b[len(b)-2]) && isPlaceName(b[len(b)-1]) && isPlaceName(strings.TrimSpace(phrase)) {
+				continue
+			}
 			// "the ISPR, the military's media wing, said": the segment
 			// before a descriptive appositive names the speaker.
 			if descRe.MatchString(strings.TrimSpace(phrase)) && (IdentifySpeaker(phrase) == "" || !namedSpeakerPhrase(strings.TrimSpace(phrase))) {
@@ -3475,6 +3480,13 @@ var finiteWordRe = regexp.MustCompile(`^(?:is|are|was|were|will|would|has|have|h
 var clauseOpenRe = regexp.MustCompile(`^(?:they|he|she|it|we|there|this|these|those)\s`)
 
 // placePrepRe: a preposition before a capitalised name.
+// isPlaceName: the words are a place or a state the gazetteer knows, and
+// nothing else ("Doha", "Qatar").
+func isPlaceName(w string) bool {
+	ms := DefaultGazetteer().Find(w)
+	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(w) && (ms[0].Entry.Place() || ms[0].Entry.Kind == "party" || ms[0].Entry.Kind == "mediator")
+}
+
 var placePrepRe = regexp.MustCompile(`^(?:at|in|on|to|with|near|along|across|inside|outside|from|within|of|into|over|against|between|towards?|via)$`)
 
 // inAsideRe: the occasion of the saying closing the text before the verb.

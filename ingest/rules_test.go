@@ -2380,6 +2380,10 @@ func TestSpeakerFormsTenthPass(t *testing.T) {
 				{"Chaman Deputy Commissioner Habibullah Bangulzai", "", "", false, "fighting between the forces had stopped"},
 				{"Chaman Deputy Commissioner Habibullah Bangulzai", "", "", false, "situation was under control"}},
 		},
+		{"a city's country after a comma is no speaker ('signed in Doha, Qatar, indicated')",
+			lead + "The Declaration of Principles, signed on July 19 in Doha, Qatar, indicated that a permanent ceasefire must be respected by both parties.\n",
+			nil,
+		},
 	} {
 		checkClaims(t, tc.name, drafted(t, tc.doc), tc.want)
 	}
