@@ -783,7 +783,7 @@ func (st *speakerState) noteOrg(g *Gazetteer, p string, who identity) {
 			}
 		}
 	}
-	if isBody(p, who) || who.id == "" && st.acronymOfBody(p) {
+	if isBody(p, who) {
 		st.org = p // "It said …", "the ministry said …": the body that spoke last
 	}
 	if st.org != "" && strings.Contains(p, st.org) {
@@ -866,27 +866,6 @@ func (st *speakerState) asWritten(sp *Speaker) (string, bool) {
 	st.setPerson(w)
 	return w, true
 }
-
-// acronymOfBody: p is an acronym the text spelt out before as a body's
-// name ("the National Security Committee (NSC)", then "the NSC said").
-func (st *speakerState) acronymOfBody(p string) bool {
-	p = strings.TrimPrefix(p, "the ")
-	if !acronymRe.MatchString(p) {
-		return false
-	}
-	for _, t := range st.dp.seen {
-		if i := strings.Index(t, "("+p+")"); i > 0 && bodyNameEndRe.MatchString(t[:i]) {
-			return true
-		}
-	}
-	return false
-}
-
-// bodyNameEndRe: a body's name ending the text.
-var bodyNameEndRe = regexp.MustCompile(`(?:[A-Z][\p{L}’'.-]*\s+(?:(?:of|for|on|and|the|in)\s+)*){1,6}(?:Organi[sz]ation|Mission|Commission|Ministry|Authority|Agency|Council|Committee|Office|Department|Directorate|Secretariat|Institute|Bureau|Programme|Program|Fund|Board)\s*$`)
-
-// acronymRe: an acronym of capitals.
-var acronymRe = regexp.MustCompile(`^[A-Z]{2,7}$`)
 
 // issuedStatementRe: a speaker's own statement, which "the statement"
 // may later mean.

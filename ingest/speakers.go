@@ -681,12 +681,10 @@ func (dp *docPeople) identify(phrase string) identity {
 	return identity{id: org.ID, speaksFor: firstNonEmpty(org.SpeaksFor, org.ID)}
 }
 
-// inFull is how the text so far last wrote in full, with the office before
-// the name, the person it now calls by surname alone ("US President Donald
-// Trump" for "Trump"), or "" when it did not.
-// spelledOut: the name an acronym stands for, as the text spelt it out
-// with it ("Afghanistan Cricket Board (ACB)" for "ACB"); "" when the phrase is no
-// acronym, the text never spelt it out, or the lists know it.
+// spelledOut: the name an acronym stands for, as the text spelt it out,
+// with the acronym ("Afghanistan Cricket Board (ACB)" for "ACB"); "" when
+// the phrase is no acronym, the text never spelt it out, or the lists know
+// it.
 func (dp *docPeople) spelledOut(acronym string) string {
 	if len(acronym) < 2 || len(acronym) > 7 || strings.ToUpper(acronym) != acronym || strings.ContainsAny(acronym, " .-") || IdentifySpeaker(acronym) != "" {
 		return ""
@@ -742,6 +740,9 @@ func (dp *docPeople) namedBefore(surname string) string {
 // openerWords: words that open sentences before a name.
 var openerWords = map[string]bool{"in": true, "on": true, "at": true, "the": true, "a": true, "an": true, "as": true, "but": true, "and": true, "when": true, "while": true, "after": true, "before": true, "during": true, "for": true, "from": true, "with": true, "by": true, "to": true, "of": true, "meanwhile": true, "however": true}
 
+// inFull is how the text so far last wrote in full, with the office before
+// the name, the person it now calls by surname alone ("US President Donald
+// Trump" for "Trump"), or "" when it did not.
 func (dp *docPeople) inFull(surname string) string {
 	re, err := regexp.Compile(`(?:[A-Z][\p{L}.’'-]*\s+){1,6}` + regexp.QuoteMeta(surname) + `\b`)
 	if err != nil {
