@@ -468,12 +468,12 @@ func (st *speakerState) resolve(g *Gazetteer, phrase string) (speaker, role stri
 			p := st.lastWithRole("spokes")
 			st.setPerson(p)
 			return p, roleOf(p)
-		case st.last != st.org && st.dp.onlyNamed(func(sp *Speaker) bool { return sp.Kind == "person" && strings.Contains(sp.Role, "spokes") }) != nil:
+		case st.last != st.org && st.dp.onlyNamed(listedSpokesperson) != nil:
 			// "Pakistan rejected statements by the Taliban spokesperson
 			// Zabihullah Mujahid …. The spokesperson had accused …": the one
 			// listed spokesperson the text named, when the body that spoke
 			// before is not the last speaker.
-			if w, ok := st.asWritten(st.dp.onlyNamed(func(sp *Speaker) bool { return sp.Kind == "person" && strings.Contains(sp.Role, "spokes") })); ok {
+			if w, ok := st.asWritten(st.dp.onlyNamed(listedSpokesperson)); ok {
 				return w, roleOf(w)
 			}
 			return "", ""
@@ -1668,11 +1668,11 @@ func (d *Draft) draftLatin(g *Gazetteer, p Paragraph, st *speakerState, colon *p
 			// "On Wednesday, Wang met with the prime minister. He said
 			// …": a name alone, which the lists do not know.
 			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
-		} else if m := whoSubjectRe.FindStringSubmatchIndex(p.Text[s[0]:s[1]]); m != nil && personNameRe.MatchString(p.Text[s[0]+m[2]:s[0]+m[3]]) && IdentifySpeaker(p.Text[s[0]+m[2]:s[0]+m[3]]) == "" && len(DefaultGazetteer().Find(p.Text[s[0]+m[2]:s[0]+m[3]])) == 0 && !notSpeaker(p.Text[s[0]+m[2]:s[0]+m[3]]) {
+		} else if name := whoSubject(p.Text[s[0]:s[1]]); name != "" {
 			// "Mohammad Yousaf, who had lived in Faisalabad for 32 years,
 			// was deported." then "He said: …": a person the lists do not
 			// know, named with a relative clause.
-			evs = append(evs, event{pos: s[0] + m[2], phrase: p.Text[s[0]+m[2] : s[0]+m[3]], mention: true, sentence: s})
+			evs = append(evs, event{pos: s[0], phrase: name, mention: true, sentence: s})
 		} else if name, full := openingName(stripLeads(p.Text[s[0]:s[1]])); full {
 			// "Manzoor Pashteen criticised the government." then "he".
 			evs = append(evs, event{pos: s[0], phrase: name, mention: true, sentence: s})
@@ -2141,7 +2141,10 @@ func mayBeJoint(p string) bool {
 var jointHints = []string{"joint", "correspondent", "reporter", "stringer", "journalist", "photographer", "cameraman", "state", "official ", "agenc", "outlet", "media", "daily", "newspaper", "broadcaster", "website", "portal", "television", "tv", "radio", "associated press"}
 
 // toldOutletRe: the outlet a speaker told, then what was told.
-var toldOutletRe = regexp.MustCompile(`^(?:AFP|AP|Reuters|Xinhua|Anadolu(?: Agency)?|Al Jazeera|(?:the )?BBC|CNN|Dawn|Arab News|TOLOnews|Amu TV|Radio Azadi|(?:[A-Z][\p{L}]*\s+){1,2}(?:News|TV|Times|Radio|Agency|Post|Tribune))\s+(?:on\s+[A-Z]\w+\s+)?(?:that\s+)?`)
+var toldOutletRe = regexp.MustCompile(`^` + toldOutlets + `\s+(?:on\s+[A-Z]\w+\s+)?(?:that\s+)?`)
+
+// toldOutlets: the outlets a speaker tells, by name or by the kind of name.
+const toldOutlets = `(?:AFP|AP|Reuters|Xinhua|Anadolu(?: Agency)?|Al Jazeera|(?:the )?BBC|CNN|Dawn|Arab News|TOLOnews|Amu TV|Radio Azadi|(?:[A-Z][\p{L}]*\s+){1,2}(?:News|TV|Times|Radio|Agency|Post|Tribune))`
 
 // thatAsideRe: "that, overall, ": an aside right after "that".
 var thatAsideRe = regexp.MustCompile(`^that,\s*[^,“”"]{1,40},\s*`)
@@ -2196,7 +2199,11 @@ var thisTailRe = regexp.MustCompile(`^(?:this|so|these words|the same)\s*(?:[.,;
 
 // dayAsideRe: "on Thursday, December 4," or "on October 17," closing a
 // speaker phrase.
-var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s*\d{4})?)?|(?:\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?)(?:,\s*\d{4})?)\s*,?\s*$`)
+var dayAsideRe = regexp.MustCompile(`,?\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?(?:,?\s+` + dayMonthRe + `(?:,\s*\d{4})?)?|` + dayMonthRe + `(?:,\s*\d{4})?)\s*,?\s*$`)
+
+// dayMonthRe: a day of a month, either way round, its ordinal's suffix or
+// not ("18 March", "March 18th").
+const dayMonthRe = `(?:\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `|` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?)`
 
 // sidesRe: the sides of a conflict together.
 var sidesRe = regexp.MustCompile(`\b(?:both|all|all (?:two|three|four)|the (?:two|three|four)|each|either)\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b|^two\s+(?:warring\s+|conflicting\s+)?(?:sides|parties|leaders|ministers|countries|nations|governments|delegations|neighbou?rs)\b|^(?:each|either)\s+(?:side|party|country|government|nation|delegation)$`)
@@ -2217,7 +2224,7 @@ var timeSpanRe = regexp.MustCompile(`(?i)^(?:a|an|one|two|three|four|five|six|se
 var figuresRe = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:official|unofficial|latest|available|initial|preliminary|government|provisional|new|updated)\s+){0,2}(?:figures|data|statistics|estimates|numbers|tallies|counts)$`)
 
 // dateOnlyRe: a date alone.
-var dateOnlyRe = regexp.MustCompile(`^(?:` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+` + monthRe + `)(?:,?\s+\d{4})?$`)
+var dateOnlyRe = regexp.MustCompile(`^` + dayMonthRe + `(?:,?\s+\d{4})?$`)
 
 // documentRe: a document or an inquiry named as the source.
 var documentRe = regexp.MustCompile(`(?i)^(?:the\s+|an?\s+)?(?:(?:official|initial|preliminary|latest|new|government|police|internal)\s+)*(?:(?:office\s+)?orders?|notifications?|circulars?|notices?|memos?|investigations?|inquiry|inquiries|probes?|findings)\b(?:\s+(?:\d+|no\.?\s*\d+)(?:\s+of\s+\d{4})?)?(?:\s+(?:issued|released)\s+.*)?$`)
@@ -2610,6 +2617,16 @@ func mentionedSubject(sentence string) (string, int) {
 		return sentence[last[2]:last[3]], last[2]
 	}
 	return "", 0
+}
+
+// whoSubject is the name opening a sentence before ", who …" when it is a
+// person's the lists and the gazetteer do not know; "" when not.
+func whoSubject(sentence string) string {
+	m := whoSubjectRe.FindStringSubmatch(sentence)
+	if m == nil || !personNameRe.MatchString(m[1]) || IdentifySpeaker(m[1]) != "" || len(DefaultGazetteer().Find(m[1])) > 0 || notSpeaker(m[1]) {
+		return ""
+	}
+	return m[1]
 }
 
 var (
@@ -3375,6 +3392,11 @@ func reportedVerb(s string, span [2]int, quotes []quoteSpan) (event, bool) {
 // pointerGroupRe: an unnamed group pointed back to ("these sources").
 var pointerGroupRe = regexp.MustCompile(`^(?:these|those|the same|same|such)\s+(sources|officials|diplomats|analysts|residents|witnesses|officers)$`)
 
+// listedSpokesperson: a person the lists give a spokesperson's office.
+func listedSpokesperson(sp *Speaker) bool {
+	return sp.Kind == "person" && strings.Contains(sp.Role, "spokes")
+}
+
 // bodyOfficialRe: an official of a body named by its name alone.
 var bodyOfficialRe = regexp.MustCompile(`^(?:[A-Z][\p{L}’'.-]*\s+){1,3}(?:official|representative|chief|head|envoy|spokesperson|spokesman|spokeswoman)$`)
 
@@ -3724,7 +3746,7 @@ func titleCase(s string) bool {
 var ownSayingRe = regexp.MustCompile(`\b(?:said|stated|says|told|added|noted|explained|announced|confirmed)\s+(?:that\s+|on\s+\w+\s+)?(?:the|a|an|it|he|she|they|[A-Z])`)
 
 // toldOutletTailRe: a verb of telling an outlet.
-var toldOutletTailRe = regexp.MustCompile(`(?:^|\s)told\s+(?:the\s+)?(?:AFP|AP|Reuters|Xinhua|Anadolu|Al Jazeera|BBC|CNN|Dawn|Arab News|TOLOnews|Amu TV|Radio Azadi|(?:[A-Z][\p{L}]*\s+){1,2}(?:News|TV|Times|Radio|Agency|Post|Tribune))\b`)
+var toldOutletTailRe = regexp.MustCompile(`(?:^|\s)told\s+(?:the\s+)?` + toldOutlets + `\b`)
 
 // creditRe: an agency's credit line ("(Reporting by …; Editing by …)").
 var creditRe = regexp.MustCompile(`(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b`)
